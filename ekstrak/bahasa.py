@@ -1,0 +1,77 @@
+"""Command-line plumbing shared by `ekstrak` and `laporan`: argparse speaking Indonesian, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import NoReturn
+
+EXIT_OK = 0
+EXIT_WARNINGS = 1
+EXIT_BAD_INPUT = 2
+
+_WORDS = {
+    "usage: ": "pemakaian: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+}
+_ERRORS = [
+    (re.compile(r"the following arguments are required: (.*)"), r"argumen wajib belum diberikan: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"argumen tidak dikenal: \1"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+        r"pilihan \2 untuk \1 tidak sah (pilih dari \3)",
+    ),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1 memerlukan satu nilai"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), r"nilai \3 untuk \1 tidak sah"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"pilihan \1 dapat berarti \2; tulis lengkap"),
+]
+
+
+def _translate(message: str) -> str:
+    return _WORDS.get(message, message)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are in Indonesian and whose usage errors exit 2."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help=_translate("show this help message and exit"))
+
+    def format_help(self) -> str:
+        with _indonesian():
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with _indonesian():
+            return super().format_usage()
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _ERRORS:
+            if pattern.search(message):
+                message = pattern.sub(replacement, message)
+                break
+        self.print_usage(sys.stderr)
+        fail(f"{self.prog}: {message}. Lihat '{self.prog} --help'.")
+
+
+class _indonesian:
+    """Swap argparse's gettext for our few words while help is formatted."""
+
+    def __enter__(self) -> None:
+        self._saved = argparse._
+        argparse._ = _translate  # type: ignore[attr-defined]
+
+    def __exit__(self, *exc: object) -> None:
+        argparse._ = self._saved  # type: ignore[attr-defined]
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    print(message, file=sys.stderr)
+    raise SystemExit(code)

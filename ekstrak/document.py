@@ -1,0 +1,51 @@
+"""From a grid to a document: the table found, its entries read, title and budget filled in."""
+
+from __future__ import annotations
+
+from .grid import Grid
+from .interpret import read_entry
+from .model import Anggaran, Dokumen, Peringatan
+from .numbers import format_number, parse_number
+from .table import BudgetRow, find_table, split_title
+
+
+def build_document(grid: Grid) -> Dokumen:
+    """Read the IKU table of a grid into records; an empty document when there is no table."""
+    table = find_table(grid)
+    judul, instansi, tahun = split_title(table.title)
+    doc = Dokumen(judul=judul, instansi=instansi, tahun=tahun)
+    doc.peringatan.extend(table.warnings)
+    for position, entry in enumerate(table.entries, start=1):
+        sasaran, warnings = read_entry(entry, position)
+        doc.sasaran.append(sasaran)
+        doc.peringatan.extend(warnings)
+    doc.anggaran = [Anggaran(row.uraian, row.teks, money_value(row.teks)) for row in table.budget]
+    if table.budget_total is not None:
+        doc.peringatan.extend(_check_total(doc.anggaran, table.budget_total))
+    return doc
+
+
+def money_value(text: str) -> int | float | None:
+    """`Rp 11.994.682.000,00` as a number."""
+    cleaned = text.strip()
+    for prefix in ("Rp.", "Rp", "rp.", "rp", "RP.", "RP"):
+        if cleaned.startswith(prefix):
+            cleaned = cleaned[len(prefix) :].strip()
+            break
+    cleaned = cleaned.removesuffix(",-").strip()
+    return parse_number(cleaned)
+
+
+def _check_total(rows: list[Anggaran], total: BudgetRow) -> list[Peringatan]:
+    stated = money_value(total.teks)
+    summed = sum(row.nilai or 0 for row in rows)
+    if stated is None or abs(stated - summed) < 0.5:
+        return []
+    return [
+        Peringatan(
+            f"baris {total.uraian} anggaran ({total.teks}) tidak sama dengan jumlah rinciannya "
+            f"(Rp {format_number(summed)}); periksa angka anggaran",
+            halaman=total.page,
+            baris=total.line,
+        )
+    ]

@@ -1,0 +1,77 @@
+"""The grid every reader produces: rows of cells, each cell its lines of text and where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+NO_SPACE_AFTER = ("-", "/")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join a cell's lines with a space, except after a hyphen or slash that ends a line."""
+    out = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith(NO_SPACE_AFTER) and line[0].isalnum():
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+@dataclass
+class Cell:
+    """One table cell: its lines as read, and the vertical position of each line where known."""
+
+    lines: list[str] = field(default_factory=list)
+    tops: list[float] | None = None
+    colspan: int = 1
+    rowspan: int = 1
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+    @property
+    def empty(self) -> bool:
+        return not any(line.strip() for line in self.lines)
+
+    def extend(self, other: Cell) -> None:
+        """Append another cell's lines below this one's (a row continued on the next line or page)."""
+        if self.tops is not None and other.tops is not None:
+            self.tops = self.tops + other.tops
+        elif other.lines:
+            self.tops = None
+        self.lines = self.lines + other.lines
+
+
+@dataclass
+class Row:
+    """One table row and where it starts in the source (page from 1, line or table row from 1)."""
+
+    cells: list[Cell]
+    page: int | None = None
+    line: int | None = None
+
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+    def filled(self) -> list[int]:
+        return [i for i, cell in enumerate(self.cells) if not cell.empty]
+
+    def cell(self, index: int | None) -> Cell:
+        if index is None or index >= len(self.cells):
+            return Cell()
+        return self.cells[index]
+
+
+@dataclass
+class Grid:
+    """A document as rows of cells; lines outside any table are rows of one cell."""
+
+    rows: list[Row]
+    source: str = ""

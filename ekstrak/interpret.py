@@ -1,0 +1,284 @@
+"""A sasaran's cells read as numbered indicators matched against their targets."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from .grid import Cell, join_lines
+from .model import Indikator, Peringatan, Sasaran, Target
+from .table import Entry, Segment
+from .targets import looks_like_target, parse_target, split_any, split_targets, with_unit
+
+_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?P<open>\()?(?P<num>\d{1,2}|[a-z])(?P<close>[.)])(?=\s|$)")
+_BULLET_RE = re.compile(r"^\s*[-•▪●◦*]\s+")
+# Words that open an indicator's name, as paragraph-start cues for unnumbered indicators.
+OPENERS = {
+    "persentase",
+    "prosentase",
+    "jumlah",
+    "indeks",
+    "nilai",
+    "tingkat",
+    "rasio",
+    "rata-rata",
+    "capaian",
+    "predikat",
+    "opini",
+    "tersedianya",
+    "terlaksananya",
+    "terwujudnya",
+    "meningkatnya",
+    "menurunnya",
+    "cakupan",
+    "proporsi",
+    "angka",
+    "skor",
+    "level",
+    "kualitas",
+    "waktu",
+    "lama",
+    "hasil",
+}
+
+
+@dataclass
+class Marker:
+    start: int
+    end: int
+    style: str
+    rank: int
+    upper_after: bool
+
+
+def _markers(text: str) -> list[Marker]:
+    out = []
+    for m in _MARKER_RE.finditer(text):
+        num = m.group("num")
+        rank = int(num) if num.isdigit() else ord(num) - ord("a") + 1
+        style = ("(" if m.group("open") else "") + m.group("close") + ("#" if num.isdigit() else "a")
+        after = text[m.end() :].lstrip()[:1]
+        out.append(Marker(m.start(), m.end(), style, rank, after.isupper()))
+    return out
+
+
+def numbered_parts(text: str) -> list[str] | None:
+    """Split `1. … 2. … 3. …` (or `1)`, `(1)`, `a.`) where the numbering runs 1, 2, 3 … from the start.
+
+    A number that breaks the run (`(level 1)`, `1x24 jam`, `Kab/Kota`) stays inside its indicator.
+    Returns None when the text does not start with a first marker.
+    """
+    text = text.strip()
+    markers = _markers(text)
+    if not markers or markers[0].start != 0 or markers[0].rank != 1:
+        return None
+    style = markers[0].style
+    same = [m for m in markers if m.style == style]
+    chain = [same[0]]
+    while True:
+        rank = chain[-1].rank + 1
+        later = [m for m in same if m.start > chain[-1].end]
+        candidates = [m for m in later if m.rank == rank]
+        if not candidates:
+            break
+        following = [m for m in later if m.rank == rank + 1]
+        limit = following[0].start if following else len(text) + 1
+        inside = [m for m in candidates if m.start < limit] or candidates[:1]
+        preferred = [m for m in inside if m.upper_after]
+        chain.append((preferred or inside)[-1] if len(inside) > 1 else inside[0])
+    bounds = [m.start for m in chain[1:]] + [len(text)]
+    return [text[m.end : end].strip() for m, end in zip(chain, bounds)]
+
+
+def _strip_marker(text: str) -> str:
+    parts = numbered_parts(text)
+    return parts[0] if parts and len(parts) == 1 else text.strip()
+
+
+def _lines(cell: Cell) -> list[tuple[str, float | None]]:
+    tops = cell.tops if cell.tops is not None and len(cell.tops) == len(cell.lines) else None
+    return [(line.strip(), tops[i] if tops else None) for i, line in enumerate(cell.lines) if line.strip()]
+
+
+def match_targets(cell: Cell, count: int) -> list[Target] | None:
+    """The target cell read as `count` targets: numbered, one per line, or separated by spaces."""
+    text = cell.text
+    if not text:
+        return None
+    if count == 1:
+        return [parse_target(text)]
+    parts = numbered_parts(text)
+    if parts and len(parts) == count:
+        return [parse_target(p) for p in parts]
+    lines = [line for line, _ in _lines(cell)]
+    if len(lines) == count and all(looks_like_target(line) for line in lines):
+        return [parse_target(line) for line in lines]
+    return split_targets(text, count)
+
+
+def _by_bullets(lines: list[str]) -> list[str] | None:
+    starts = [i for i, line in enumerate(lines) if _BULLET_RE.match(line)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    bounds = [*starts[1:], len(lines)]
+    return [join_lines([_BULLET_RE.sub("", lines[s], count=1), *lines[s + 1 : e]]) for s, e in zip(starts, bounds)]
+
+
+def _targets_with_tops(cell: Cell) -> list[tuple[Target, float | None]]:
+    """The targets of a cell read without knowing how many, each with the top of the line it starts on."""
+    lines = [(" ".join(text.split()), top) for text, top in _lines(cell)]
+    joined = " ".join(text for text, _ in lines)
+    starts, offset = [], 0
+    for text, top in lines:
+        starts.append((offset, top))
+        offset += len(text) + 1
+    found = split_any(joined)
+    return [(target, max((top for at, top in starts if at <= start), default=None)) for target, start in found]
+
+
+def _starts_like_indicator(line: str, first_word: str) -> bool:
+    word = line.split()[0].lower() if line.split() else ""
+    return word == first_word or word in OPENERS or line[:1].isupper() or line[:1].isdigit()
+
+
+def _by_tops(lines: list[tuple[str, float | None]], tops: list[float | None]) -> list[str] | None:
+    """Indicator lines grouped by the line each target starts on (one table row per indicator)."""
+    if any(top is None for _, top in lines) or any(top is None for top in tops):
+        return None
+    groups: list[list[str]] = [[] for _ in tops]
+    for text, top in lines:
+        index = max((i for i, t in enumerate(tops) if t is not None and top is not None and t <= top + 0.5), default=0)
+        groups[index].append(text)
+    if not all(groups):
+        return None
+    first_word = groups[0][0].split()[0].lower()
+    if not all(_starts_like_indicator(g[0], first_word) for g in groups[1:]):
+        return None
+    return [join_lines(g) for g in groups]
+
+
+def _by_paragraph_ends(lines: list[str], count: int) -> list[str] | None:
+    """Unnumbered indicators wrapped in a column: split where a line ended early and the next starts anew."""
+    if len(lines) < count:
+        return None
+    width = max(len(line) for line in lines)
+    first_word = lines[0].split()[0].lower()
+    scores = []
+    for i in range(1, len(lines)):
+        before, line = lines[i - 1], lines[i]
+        word = line.split()[0]
+        score = (width - len(before)) / width
+        if len(before) + 1 + len(word) <= width:
+            score += 1.5
+        if word.lower() == first_word:
+            score += 2
+        elif word.lower() in OPENERS:
+            score += 1.5
+        if word[:1].isupper():
+            score += 1
+        scores.append((score, i))
+    cuts = sorted(i for _, i in sorted(scores, reverse=True)[: count - 1])
+    bounds = [0, *cuts, len(lines)]
+    return [join_lines(lines[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+def _by_target_lines(indikator: Cell, target: Cell) -> tuple[list[str], list[Target]] | None:
+    """Unnumbered indicators, one per target: split the indicator lines where each target starts."""
+    found = _targets_with_tops(target)
+    if len(found) < 2:
+        return None
+    targets = [t for t, _ in found]
+    lines = _lines(indikator)
+    texts = [text for text, _ in lines]
+    if len(lines) == len(found):
+        return texts, targets
+    tops = [top for _, top in found]
+    # Targets on consecutive lines say nothing of where each indicator starts (stacked paragraphs).
+    line_tops = [top for _, top in _lines(target)]
+    stacked = all(a is not None and b is not None and b - a <= 1 for a, b in itertools.pairwise(line_tops))
+    grouped = None if stacked else _by_tops(lines, tops)
+    grouped = grouped or _by_paragraph_ends(texts, len(found))
+    return (grouped, targets) if grouped else None
+
+
+def _units(cell: Cell, count: int) -> list[str | None]:
+    """A SATUAN column's units, one per indicator (one unit written once serves them all)."""
+    lines = [line for line, _ in _lines(cell)]
+    if not lines:
+        return [None] * count
+    if len(lines) == count:
+        return list(lines)
+    words = " ".join(lines).split()
+    if len(words) == count:
+        return words
+    if len(lines) == 1:
+        return [lines[0]] * count
+    return [None] * count
+
+
+def read_segment(segment: Segment) -> tuple[list[str], list[Target] | None]:
+    """Indicator texts and their targets (None when the targets cannot be matched to them)."""
+    text = segment.indikator.text
+    parts = numbered_parts(text)
+    if parts and len(parts) > 1:
+        return parts, match_targets(segment.target, len(parts))
+    bullets = _by_bullets([line for line, _ in _lines(segment.indikator)])
+    if bullets:
+        return bullets, match_targets(segment.target, len(bullets))
+    by_lines = _by_target_lines(segment.indikator, segment.target)
+    if by_lines:
+        return by_lines
+    if segment.target.empty:
+        return [_strip_marker(text)], None
+    return [_strip_marker(text)], [parse_target(segment.target.text)]
+
+
+def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringatan]]:
+    """One sasaran with its indicators; a warning for each row whose targets could not be matched."""
+    nomor = entry.nomor if entry.nomor is not None else fallback_nomor
+    sasaran = Sasaran(
+        nomor=nomor,
+        kelompok=entry.kelompok,
+        uraian=entry.sasaran.text,
+        halaman=entry.page,
+        baris=entry.line,
+    )
+    warnings: list[Peringatan] = []
+    raw_targets: list[str] = []
+    for segment in entry.segments:
+        texts, targets = read_segment(segment)
+        texts = [t for t in texts if t] or ([""] if not segment.target.empty else [])
+        units = _units(segment.satuan, len(texts))
+        if targets is None and not segment.target.empty:
+            found = segment.target.text
+            raw_targets.append(found)
+            warnings.append(
+                Peringatan(
+                    f'{len(texts)} indikator tetapi target "{found}" tidak dapat dicocokkan; '
+                    "target dibiarkan kosong, periksa dan isi secara manual",
+                    sasaran=nomor,
+                    halaman=segment.page,
+                    baris=segment.line,
+                )
+            )
+        for index, uraian in enumerate(texts):
+            target = targets[index] if targets else None
+            if target is not None:
+                target = with_unit(target, units[index])
+            lain = {name: cell.text for name, cell in segment.lain.items()}
+            sasaran.indikator.append(
+                Indikator(
+                    nomor=len(sasaran.indikator) + 1,
+                    uraian=uraian,
+                    target=target,
+                    halaman=segment.page,
+                    baris=segment.line,
+                    kolom_lain=lain,
+                )
+            )
+    if raw_targets:
+        sasaran.target_mentah = " | ".join(raw_targets)
+    if not sasaran.indikator:
+        warnings.append(Peringatan("sasaran tanpa indikator", sasaran=nomor, halaman=entry.page, baris=entry.line))
+    return sasaran, warnings

@@ -1,0 +1,344 @@
+"""The IKU table inside a grid: title block, header and column roles, group rows, sasaran rows, budget."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .grid import Cell, Grid, Row
+from .model import Peringatan
+
+_NO_RE = re.compile(r"^(?:NO|NO\.|NOMOR|NO\s*URUT|NMR)$")
+_NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
+_GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
+_GROUP_WORDS_RE = re.compile(
+    r"^(?:[IVX]+\.?\s+|[A-Z][.)]\s+)?(?:DIVISI|BIDANG|BAGIAN|SEKSI|SUB\s?BIDANG|SUB\s?BAG(?:IAN)?|SEKRETARIAT"
+    r"|KESEKRETARIATAN|KEPANITERAAN|SASARAN\s+(?:STRATEGIS|PROGRAM|KEGIATAN)|PROGRAM\s|KEGIATAN\s)",
+    re.IGNORECASE,
+)
+_SEPARATOR_RE = re.compile(r"^[-=_.*~|+\s]*$")
+_COLUMN_NUMBERS_RE = re.compile(r"^\(?(\d{1,2})\)?$")
+_END_RE = re.compile(
+    r"^(?:PIHAK\s+(?:PERTAMA|KEDUA)|Mengetahui|Menyetujui|NIP[.:\s]|Ditetapkan\s+di"
+    r"|[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4})",
+)
+_TITLE_WORDS_RE = re.compile(
+    r"INDIKATOR\s+KINERJA|PERJANJIAN\s+KINERJA|RENCANA\s+KINERJA|PENETAPAN\s+KINERJA|\bIKU\b|\bRKT\b",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b(20\d{2}|19\d{2})\b")
+_YEAR_PHRASE_RE = re.compile(r"\s*\b(?:TAHUN(?:\s+ANGGARAN)?|TA\.?)\s+(?:20|19)\d{2}\b\s*", re.IGNORECASE)
+_BUDGET_HEADER_RE = re.compile(r"\bANGGARAN\b|\bPAGU\b", re.IGNORECASE)
+_BUDGET_SUBJECT_RE = re.compile(r"PROGRAM|KEGIATAN|URAIAN", re.IGNORECASE)
+_TOTAL_RE = re.compile(r"^(?:JUMLAH|TOTAL)\b", re.IGNORECASE)
+_MONEY_RE = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})*(?:,\d{1,2}|\.\d{2})?(?:\s*,-)?$|^(?:Rp\.?\s*)?\d+$", re.I)
+
+
+@dataclass
+class Columns:
+    """Which column holds what, by index; `lain` maps other headers (PENANGGUNG JAWAB, TW I) to theirs."""
+
+    indikator: int
+    no: int | None = None
+    sasaran: int | None = None
+    target: int | None = None
+    satuan: int | None = None
+    lain: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Segment:
+    """The indicator, target and unit cells of one table row (or of rows stitched into one)."""
+
+    indikator: Cell
+    target: Cell
+    satuan: Cell
+    lain: dict[str, Cell]
+    page: int | None
+    line: int | None
+
+
+@dataclass
+class Entry:
+    """One sasaran as it stands in the table, before its cells are read as indicators and targets."""
+
+    nomor: int | None
+    kelompok: str | None
+    sasaran: Cell
+    segments: list[Segment]
+    page: int | None
+    line: int | None
+
+
+@dataclass
+class BudgetRow:
+    uraian: str
+    teks: str
+    page: int | None
+    line: int | None
+
+
+@dataclass
+class Table:
+    title: list[str]
+    entries: list[Entry]
+    budget: list[BudgetRow]
+    budget_total: BudgetRow | None
+    warnings: list[Peringatan]
+
+
+def column_role(header: str) -> str:
+    text = " ".join(header.upper().split())
+    if _NO_RE.match(text):
+        return "no"
+    if "INDIKATOR" in text or text in ("IKU", "IKK", "IKP"):
+        return "indikator"
+    if text.startswith("TARGET"):
+        return "target"
+    if text.startswith("SATUAN"):
+        return "satuan"
+    if "SASARAN" in text or "TUJUAN" in text or text in ("PROGRAM", "KEGIATAN", "PROGRAM/KEGIATAN"):
+        return "sasaran"
+    return "lain"
+
+
+def header_columns(row: Row) -> Columns | None:
+    """Column roles when the row is an IKU table header (an INDIKATOR column and a SASARAN or TARGET one)."""
+    roles: dict[str, int] = {}
+    lain: dict[str, int] = {}
+    for index, text in enumerate(row.texts()):
+        if not text:
+            continue
+        role = column_role(text)
+        if role == "lain":
+            lain.setdefault(text.lower(), index)
+        else:
+            roles.setdefault(role, index)
+    if "indikator" not in roles or not ({"sasaran", "target"} & roles.keys()):
+        return None
+    return Columns(
+        indikator=roles["indikator"],
+        no=roles.get("no"),
+        sasaran=roles.get("sasaran"),
+        target=roles.get("target"),
+        satuan=roles.get("satuan"),
+        lain=lain,
+    )
+
+
+def is_table_header(row: Row) -> bool:
+    return header_columns(row) is not None
+
+
+def guessed_columns(rows: list[Row]) -> Columns | None:
+    """For pasted rows without a header: NO | SASARAN | INDIKATOR | TARGET when rows are shaped so."""
+    numbered = [r for r in rows if len(r.filled()) >= 3 and _NUMBERED_RE.match(r.cell(0).text)]
+    if len(numbered) < 1:
+        return None
+    width = max(len(r.cells) for r in numbered)
+    if width == 4:
+        return Columns(no=0, sasaran=1, indikator=2, target=3)
+    return None
+
+
+def _is_budget_header(row: Row) -> bool:
+    texts = [t for t in row.texts() if t]
+    return (
+        len(texts) >= 2
+        and any(_BUDGET_HEADER_RE.search(t) for t in texts)
+        and any(_BUDGET_SUBJECT_RE.search(t) for t in texts)
+        and "INDIKATOR" not in " ".join(texts).upper()
+    )
+
+
+def _is_separator(row: Row) -> bool:
+    return all(_SEPARATOR_RE.match(text) for text in row.texts())
+
+
+def _is_column_numbers(row: Row) -> bool:
+    """A row `1 2 3 4` or `(1) (2) (3) (4)` numbering the columns under the header."""
+    found = [_COLUMN_NUMBERS_RE.match(t) for t in row.texts() if t]
+    if len(found) < 3 or not all(found):
+        return False
+    numbers = [int(m.group(1)) for m in found if m]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def _group_text(row: Row, columns: Columns) -> str | None:
+    """The heading of a group row (`DIVISI ADMINISTRASI`), or None when the row holds data."""
+    filled = row.filled()
+    texts = row.texts()
+    if not filled:
+        return None
+    data_columns = {c for c in (columns.indikator, columns.target) if c is not None}
+    if data_columns & set(filled) and not any(row.cells[i].colspan > 1 for i in filled[:1]):
+        return None
+    first = filled[0]
+    text = texts[first]
+    if len(filled) == 1:
+        if _NUMBERED_RE.match(text) and len(text) <= 4:
+            return None
+        if first == (columns.no if columns.no is not None else -1) or row.cells[first].colspan > 1:
+            return text
+        if len(row.cells) == 1 or _GROUP_WORDS_RE.match(text):
+            return text
+        return None
+    # `I | DIVISI ADMINISTRASI` or `A. | SASARAN PROGRAM`: a label and a heading, no indicator.
+    if len(filled) == 2 and _GROUP_LABEL_RE.match(text) and not (data_columns & set(filled)):
+        return texts[filled[1]]
+    return None
+
+
+def _number(text: str) -> int | None:
+    m = _NUMBERED_RE.match(text.strip())
+    return int(m.group(1)) if m else None
+
+
+def _segment(row: Row, columns: Columns) -> Segment:
+    return Segment(
+        indikator=row.cell(columns.indikator),
+        target=row.cell(columns.target),
+        satuan=row.cell(columns.satuan),
+        lain={name: row.cell(index) for name, index in columns.lain.items() if not row.cell(index).empty},
+        page=row.page,
+        line=row.line,
+    )
+
+
+def _stitch(segment: Segment, more: Segment) -> None:
+    segment.indikator.extend(more.indikator)
+    segment.target.extend(more.target)
+    segment.satuan.extend(more.satuan)
+    for name, cell in more.lain.items():
+        segment.lain.setdefault(name, Cell([], [])).extend(cell)
+
+
+def find_table(grid: Grid) -> Table:
+    """Find the IKU table in the grid and sort its rows into sasaran entries, groups and budget rows."""
+    rows = grid.rows
+    header_at = None
+    columns = None
+    for index, row in enumerate(rows):
+        columns = header_columns(row)
+        if columns is not None:
+            header_at = index
+            break
+    if columns is None or header_at is None:
+        columns = guessed_columns(rows)
+        if columns is None:
+            return Table([], [], [], None, [])
+        header_at = next(i for i, r in enumerate(rows) if len(r.filled()) >= 3) - 1
+
+    before = rows[: max(header_at, 0)]
+    kelompok = None
+    if before and _pre_header_group(before[-1]):
+        kelompok = before[-1].texts()[before[-1].filled()[0]]
+        before = before[:-1]
+    title = [line for row in before for cell in row.cells for line in cell.lines if line.strip()]
+
+    entries: list[Entry] = []
+    warnings: list[Peringatan] = []
+    budget: list[BudgetRow] = []
+    budget_total: BudgetRow | None = None
+    in_budget = False
+    after_break = False
+    last_page = rows[header_at].page if header_at >= 0 else None
+    for row in rows[header_at + 1 :]:
+        texts = row.texts()
+        if not row.filled() or _is_separator(row):
+            continue
+        if row.page != last_page:
+            after_break = True
+            last_page = row.page
+        joined = " ".join(t for t in texts if t)
+        if _is_budget_header(row):
+            in_budget = True
+            continue
+        if in_budget:
+            found = _budget_row(row)
+            if found is None:
+                if budget:
+                    in_budget = False
+                continue
+            if _TOTAL_RE.match(found.uraian):
+                budget_total = found
+                in_budget = False
+            else:
+                budget.append(found)
+            continue
+        if _END_RE.match(joined):
+            break
+        if header_columns(row) is not None:
+            after_break = True
+            continue
+        if _is_column_numbers(row):
+            continue
+        group = _group_text(row, columns)
+        if group is not None:
+            kelompok = group
+            after_break = False
+            continue
+        nomor_text = row.cell(columns.no).text if columns.no is not None else ""
+        sasaran_cell = row.cell(columns.sasaran)
+        nomor = _number(nomor_text) if nomor_text else None
+        segment = _segment(row, columns)
+        starts_entry = (
+            (nomor is not None and (not sasaran_cell.empty or not entries))
+            or (columns.no is None and not sasaran_cell.empty)
+            or not entries
+        )
+        if starts_entry:
+            entries.append(Entry(nomor, kelompok, sasaran_cell, [segment], row.page, row.line))
+        else:
+            entry = entries[-1]
+            if not sasaran_cell.empty:
+                entry.sasaran.extend(sasaran_cell)
+            if after_break or (segment.indikator.empty and not segment.target.empty):
+                _stitch(entry.segments[-1], segment)
+            elif not segment.indikator.empty or not segment.target.empty:
+                entry.segments.append(segment)
+        after_break = False
+    return Table(title, entries, budget, budget_total, warnings)
+
+
+def _pre_header_group(row: Row) -> bool:
+    """A group heading set just above the header (the seed's `DIVISI ADMINISTRASI`)."""
+    filled = row.filled()
+    if len(filled) != 1:
+        return False
+    text = row.texts()[filled[0]]
+    return (len(row.cells) > 1 and filled[0] == 0) or bool(_GROUP_WORDS_RE.match(text))
+
+
+def _budget_row(row: Row) -> BudgetRow | None:
+    texts = [t for t in row.texts() if t]
+    if len(texts) < 2 or not _MONEY_RE.match(texts[-1]):
+        return None
+    words = [t for t in texts[:-1] if not _NUMBERED_RE.fullmatch(t.strip() + " ")]
+    if not words:
+        return None
+    return BudgetRow(" ".join(words), texts[-1], row.page, row.line)
+
+
+def split_title(lines: list[str]) -> tuple[str | None, str | None, int | None]:
+    """judul, instansi and tahun from the lines above the table."""
+    block = [" ".join(line.split()) for line in lines if line.strip()][-6:]
+    if not block:
+        return None, None, None
+    tahun = None
+    for line in block:
+        m = _YEAR_RE.search(line)
+        if m:
+            tahun = int(m.group(1))
+            break
+    judul_at = next((i for i, line in enumerate(block) if _TITLE_WORDS_RE.search(line)), 0)
+    judul = _YEAR_PHRASE_RE.sub(" ", block[judul_at]).strip() or None
+    rest = []
+    for i, line in enumerate(block):
+        if i == judul_at:
+            continue
+        stripped = _YEAR_PHRASE_RE.sub(" ", line).strip()
+        if stripped and not _YEAR_RE.fullmatch(stripped):
+            rest.append(stripped)
+    instansi = " ".join(rest) or None
+    return judul, instansi, tahun

@@ -1,0 +1,137 @@
+"""The flat sheet as an XLSX workbook (Indikator, Dokumen, Anggaran, Peringatan), written and read back."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .errors import KinerjaError
+from .model import Dokumen, Peringatan
+from .sheet import POLARITAS, _int, _text, anggaran_from_records, from_records, is_flat_header
+
+WIDTHS = {
+    "kelompok": 22,
+    "no_sasaran": 8,
+    "sasaran": 40,
+    "no_indikator": 8,
+    "indikator": 55,
+    "target": 16,
+    "nilai_target": 12,
+    "satuan": 14,
+    "polaritas": 11,
+    "realisasi": 14,
+    "keterangan": 30,
+    "halaman": 9,
+    "baris": 7,
+    "target_mentah": 30,
+}
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _style_header(ws: Worksheet, header: list[str]) -> None:
+    for col, name in enumerate(header, start=1):
+        cell = ws.cell(row=1, column=col)
+        cell.fill = HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(name, 18)
+    ws.freeze_panes = "A2"
+
+
+def workbook_bytes(doc: Dokumen, header: list[str], rows: list[dict[str, Any]]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Indikator"
+    ws.append(header)
+    for row in rows:
+        ws.append([row.get(name) if row.get(name) != "" else None for name in header])
+    _style_header(ws, header)
+    for line in ws.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = WRAP
+    if rows:
+        col = get_column_letter(header.index("polaritas") + 1)
+        check = DataValidation(
+            type="list",
+            formula1='"' + ",".join(POLARITAS) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Polaritas",
+            error="Pilih naik, turun atau stabil.",
+        )
+        check.add(f"{col}2:{col}{len(rows) + 1}")
+        ws.add_data_validation(check)
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+
+    info = wb.create_sheet("Dokumen")
+    info.append(["kolom", "isi"])
+    info.append(["judul", doc.judul])
+    info.append(["instansi", doc.instansi])
+    info.append(["tahun", doc.tahun])
+    _style_header(info, ["kolom", "instansi"])
+    info.column_dimensions["B"].width = 70
+
+    budget = wb.create_sheet("Anggaran")
+    budget_header = ["uraian", "teks", "nilai", "realisasi"]
+    budget.append(budget_header)
+    for a in doc.anggaran:
+        budget.append([a.uraian, a.teks, a.nilai, None])
+    _style_header(budget, ["sasaran", "target", "nilai_target", "realisasi"])
+    for line in budget.iter_rows(min_row=2, min_col=3, max_col=4):
+        for cell in line:
+            cell.number_format = "#,##0"
+
+    if doc.peringatan:
+        notes = wb.create_sheet("Peringatan")
+        notes.append(["pesan", "sasaran", "halaman", "baris"])
+        for p in doc.peringatan:
+            notes.append([p.pesan, p.sasaran, p.halaman, p.baris])
+        _style_header(notes, ["indikator", "no_sasaran", "halaman", "baris"])
+
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _records(ws: Worksheet) -> list[dict[str, Any]]:
+    rows = list(ws.iter_rows(values_only=True))
+    if not rows:
+        return []
+    header = [str(h).strip().lower() if h is not None else "" for h in rows[0]]
+    return [dict(zip(header, r)) for r in rows[1:] if any(v not in (None, "") for v in r)]
+
+
+def read_workbook(data: bytes) -> Dokumen:
+    """A workbook written by `ekstrak` (and filled in by the office) back into a document."""
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
+    sheet = wb["Indikator"] if "Indikator" in wb.sheetnames else wb.worksheets[0]
+    first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    if not is_flat_header(first):
+        raise KinerjaError("Lembar XLSX ini bukan lembar indikator Kinerja (kolom sasaran, indikator, target).")
+    doc = from_records(_records(sheet))
+    if "Dokumen" in wb.sheetnames:
+        info = {str(r.get("kolom", "")).strip(): r.get("isi") for r in _records(wb["Dokumen"])}
+        doc.judul = _text(info.get("judul")) or None
+        doc.instansi = _text(info.get("instansi")) or None
+        doc.tahun = _int(info.get("tahun"))
+    if "Anggaran" in wb.sheetnames:
+        doc.anggaran = anggaran_from_records(_records(wb["Anggaran"]))
+    if "Peringatan" in wb.sheetnames:
+        kept = [
+            Peringatan(_text(r.get("pesan")), _int(r.get("sasaran")), _int(r.get("halaman")), _int(r.get("baris")))
+            for r in _records(wb["Peringatan"])
+        ]
+        doc.peringatan = kept + doc.peringatan
+    return doc
