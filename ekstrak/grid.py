@@ -23,6 +23,11 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+def anchor_index(top: float, anchors: list[float]) -> int:
+    """Which of the lines starting at `anchors` (sorted tops) a line at `top` belongs under."""
+    return max((i for i, anchor in enumerate(anchors) if anchor <= top + 0.5), default=0)
+
+
 @dataclass
 class Cell:
     """One table cell: its lines as read, and the vertical position of each line where known."""
@@ -35,6 +40,11 @@ class Cell:
     @property
     def text(self) -> str:
         return join_lines(self.lines)
+
+    def numbered_lines(self) -> list[tuple[str, float | None]]:
+        """The non-blank lines with their tops (None where the reader knows no positions)."""
+        tops = self.tops if self.tops is not None and len(self.tops) == len(self.lines) else None
+        return [(line.strip(), tops[i] if tops else None) for i, line in enumerate(self.lines) if line.strip()]
 
     @property
     def empty(self) -> bool:

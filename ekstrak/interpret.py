@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .grid import Cell, join_lines
+from .grid import Cell, anchor_index, join_lines
 from .model import Indikator, Peringatan, Sasaran, Target
 from .table import Entry, Segment
 from .targets import looks_like_target, parse_target, split_any, split_targets, with_unit
@@ -97,8 +97,7 @@ def _strip_marker(text: str) -> str:
 
 
 def _lines(cell: Cell) -> list[tuple[str, float | None]]:
-    tops = cell.tops if cell.tops is not None and len(cell.tops) == len(cell.lines) else None
-    return [(line.strip(), tops[i] if tops else None) for i, line in enumerate(cell.lines) if line.strip()]
+    return cell.numbered_lines()
 
 
 def match_targets(cell: Cell, count: int) -> list[Target] | None:
@@ -146,10 +145,10 @@ def _by_tops(lines: list[tuple[str, float | None]], tops: list[float | None]) ->
     """Indicator lines grouped by the line each target starts on (one table row per indicator)."""
     if any(top is None for _, top in lines) or any(top is None for top in tops):
         return None
+    anchors = [top for top in tops if top is not None]
     groups: list[list[str]] = [[] for _ in tops]
     for text, top in lines:
-        index = max((i for i, t in enumerate(tops) if t is not None and top is not None and t <= top + 0.5), default=0)
-        groups[index].append(text)
+        groups[anchor_index(top or 0.0, anchors)].append(text)
     if not all(groups):
         return None
     first_word = groups[0][0].split()[0].lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .grid import Cell, Grid, Row
+from .grid import Cell, Grid, Row, anchor_index, join_lines
 from .model import Peringatan
 
 _NO_RE = re.compile(r"^(?:NO|NO\.|NOMOR|NO\s*URUT|NMR)$")
@@ -17,6 +17,7 @@ _GROUP_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _SEPARATOR_RE = re.compile(r"^[-=_.*~|+\s]*$")
+_NUMBER_CELL_RE = re.compile(r"^\(?\d{1,3}[.)]?\)?$")
 _COLUMN_NUMBERS_RE = re.compile(r"^\(?(\d{1,2})\)?$")
 _END_RE = re.compile(
     r"^(?:PIHAK\s+(?:PERTAMA|KEDUA)|Mengetahui|Menyetujui|NIP[.:\s]|Ditetapkan\s+di"
@@ -26,6 +27,9 @@ _TITLE_WORDS_RE = re.compile(
     r"INDIKATOR\s+KINERJA|PERJANJIAN\s+KINERJA|RENCANA\s+KINERJA|PENETAPAN\s+KINERJA|\bIKU\b|\bRKT\b",
     re.IGNORECASE,
 )
+# The title block is the few short lines right above the table; a paragraph of prose ends it.
+MAX_TITLE_LINES = 5
+MAX_TITLE_LINE = 120
 _YEAR_RE = re.compile(r"\b(20\d{2}|19\d{2})\b")
 _YEAR_PHRASE_RE = re.compile(r"\s*\b(?:TAHUN(?:\s+ANGGARAN)?|TA\.?)\s+(?:20|19)\d{2}\b\s*", re.IGNORECASE)
 _BUDGET_HEADER_RE = re.compile(r"\bANGGARAN\b|\bPAGU\b", re.IGNORECASE)
@@ -255,16 +259,15 @@ def find_table(grid: Grid) -> Table:
             in_budget = True
             continue
         if in_budget:
-            found = _budget_row(row)
-            if found is None:
-                if budget:
-                    in_budget = False
-                continue
-            if _TOTAL_RE.match(found.uraian):
-                budget_total = found
+            found = _budget_rows(row)
+            if not found and budget:
                 in_budget = False
-            else:
-                budget.append(found)
+            for item in found:
+                if _TOTAL_RE.match(item.uraian):
+                    budget_total = item
+                    in_budget = False
+                    break
+                budget.append(item)
             continue
         if _END_RE.match(joined):
             break
@@ -310,19 +313,44 @@ def _pre_header_group(row: Row) -> bool:
     return (len(row.cells) > 1 and filled[0] == 0) or bool(_GROUP_WORDS_RE.match(text))
 
 
-def _budget_row(row: Row) -> BudgetRow | None:
-    texts = [t for t in row.texts() if t]
-    if len(texts) < 2 or not _MONEY_RE.match(texts[-1]):
-        return None
-    words = [t for t in texts[:-1] if not _NUMBERED_RE.fullmatch(t.strip() + " ")]
+def _budget_rows(row: Row) -> list[BudgetRow]:
+    """Budget rows in a table row: uraian and amount; a row holding several amounts (a JUMLAH line
+    run on below the last kegiatan) gives one row per amount, split where each amount stands."""
+    filled = row.filled()
+    if len(filled) < 2:
+        return []
+    amounts = [(line.strip(), top) for line, top in row.cells[filled[-1]].numbered_lines()]
+    if not all(_MONEY_RE.match(text) for text, _ in amounts):
+        return []
+    words: list[tuple[float | None, int, str]] = []
+    for column in filled[:-1]:
+        cell = row.cells[column]
+        if column == filled[0] and _NUMBER_CELL_RE.match(cell.text):
+            continue
+        words.extend((top, column, text) for text, top in cell.numbered_lines())
     if not words:
-        return None
-    return BudgetRow(" ".join(words), texts[-1], row.page, row.line)
+        return []
+    tops = [top for _, top in amounts if top is not None]
+    groups: list[list[str]] = [[] for _ in amounts]
+    if len(tops) < len(amounts) or any(top is None for top, _, _ in words):
+        if len(amounts) != 1:
+            return []
+        groups[0] = [text for _, _, text in words]
+    else:
+        for top, _, text in sorted(words, key=lambda w: (w[0] or 0.0, w[1])):
+            groups[anchor_index(top or 0.0, tops)].append(text)
+    return [
+        BudgetRow(join_lines(group), text, row.page, row.line) for group, (text, _) in zip(groups, amounts) if group
+    ]
 
 
 def split_title(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """judul, instansi and tahun from the lines above the table."""
-    block = [" ".join(line.split()) for line in lines if line.strip()][-6:]
+    block: list[str] = []
+    for line in reversed([" ".join(line.split()) for line in lines if line.strip()]):
+        if len(line) > MAX_TITLE_LINE or len(block) == MAX_TITLE_LINES:
+            break
+        block.insert(0, line)
     if not block:
         return None, None, None
     tahun = None

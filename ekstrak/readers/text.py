@@ -13,9 +13,12 @@ _CHUNK_RE = re.compile(r"\S+(?: \S+)*")
 _PAGE_FURNITURE_RE = re.compile(
     r"^(?:-?\s*\d{1,4}\s*-?|halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+(?:\s+of\s+\d+)?)$", re.IGNORECASE
 )
+_ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[A-Za-z])[.)]?$")
 _SEPARATOR_RE = re.compile(r"^[-=_.*~\s|+]+$")
 # pdftotext -layout sets a word up to this many characters left of its column's edge.
 EDGE_TOLERANCE = 2
+# How far a row's columns may sit from its page's (pdftotext lays out each row on its own).
+ROW_SHIFT = 10
 # How far a page's columns may sit from the previous page's when the header is not repeated.
 LAYOUT_SHIFT = 6
 # Text is laid out in columns when this share of its lines are indented continuation lines.
@@ -36,9 +39,9 @@ def read_text(text: str, is_header: Callable[[Row], bool], source: str = "") -> 
     if any("\t" in line.text for line in lines):
         rows = [_delimited_row(line, line.text.split("\t")) for line in lines if line.text.strip()]
         return Grid(rows, source)
-    layout = _layout_edges(lines, is_header)
-    if layout is not None:
-        return Grid(_layout_rows(lines, layout, is_header), source)
+    blocks = _layout_blocks(lines, is_header)
+    if blocks is not None:
+        return Grid(_layout_rows(blocks, is_header), source)
     return Grid(_spaced_rows(lines), source)
 
 
@@ -128,42 +131,78 @@ def _moved_edges(previous: list[int], starts: Counter[int]) -> list[int]:
 
 
 @dataclass
-class Layout:
-    """Column edges per page, and the line where the table's first header starts."""
+class Block:
+    """Lines between double blank lines (one table, or a paragraph), and its column edges if a table."""
 
-    edges: dict[int, list[int]]
-    first_header: int
+    lines: list[Line]
+    edges: list[int] | None = None
+    header_at: int | None = None
 
 
-def _layout_edges(lines: list[Line], is_header: Callable[[Row], bool]) -> Layout | None:
-    """Per page, the left edge of each column of a `pdftotext -layout` table, found from its header."""
-    pages: dict[int, list[Line]] = {}
+def _blocks(lines: list[Line]) -> list[Block]:
+    """Cut the text at pages and at two or more blank lines: pdftotext keeps a table's rows together."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    blanks = 0
     for line in lines:
-        pages.setdefault(line.page, []).append(line)
-    found: dict[int, list[int]] = {}
+        if not line.text.strip():
+            blanks += 1
+            continue
+        if current and (blanks >= 2 or line.page != current[-1].page):
+            blocks.append(Block(current))
+            current = []
+        blanks = 0
+        current.append(line)
+    if current:
+        blocks.append(Block(current))
+    return blocks
+
+
+def _find_header(chunked: list[list[tuple[int, int, str]]], is_header: Callable[[Row], bool]) -> int | None:
+    for index, chunks in enumerate(chunked):
+        if len(chunks) >= 3 and is_header(_row_of(chunks)):
+            return index
+    return None
+
+
+def _other_header(chunked: list[list[tuple[int, int, str]]], lines: list[Line]) -> int | None:
+    """The header of another table (a budget): the first line of two or more cells, all capitals."""
+    for index, chunks in enumerate(chunked):
+        letters = [ch for ch in lines[index].text if ch.isalpha()]
+        if len(chunks) >= 2 and letters and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+            return index
+    return None
+
+
+def _layout_blocks(lines: list[Line], is_header: Callable[[Row], bool]) -> list[Block] | None:
+    """The text as blocks, each table block with its column edges; None when it is not laid out in columns."""
+    blocks = _blocks(lines)
     previous: list[int] | None = None
-    first_header: int | None = None
+    seen_table = False
     indented = total = 0
-    for page, page_lines in sorted(pages.items()):
-        chunked = [_chunks(line.text) for line in page_lines]
-        header_at = next(
-            (i for i, chunks in enumerate(chunked) if len(chunks) >= 3 and is_header(_row_of(chunks))), None
-        )
+    for number, block in enumerate(blocks):
+        chunked = [_chunks(line.text) for line in block.lines]
+        header_at = _find_header(chunked, is_header)
+        new_page = number == 0 or blocks[number - 1].lines[-1].page != block.lines[0].page
+        if header_at is None and seen_table and not (new_page and previous is not None):
+            header_at = _other_header(chunked, block.lines)
+            if header_at is None:
+                continue
         body = chunked[header_at + 1 :] if header_at is not None else chunked
         starts: Counter[int] = Counter(start for chunks in body for start, _, _ in chunks)
         if header_at is not None:
-            previous = _header_edges(chunked[header_at], starts)
-            if first_header is None:
-                first_header = page_lines[header_at].number
+            block.edges = _header_edges(chunked[header_at], starts)
+            block.header_at = header_at
+            previous = block.edges
+            seen_table = seen_table or is_header(_row_of(chunked[header_at]))
         elif previous is not None:
-            previous = _moved_edges(previous, starts)
-        if previous is not None:
-            found[page] = previous
-            indented += sum(1 for line in page_lines if line.text[:3] == "   " and line.text.strip())
-            total += sum(1 for line in page_lines if line.text.strip())
-    if not found or first_header is None or indented < LAYOUT_INDENTED_SHARE * total:
+            block.edges = _moved_edges(previous, starts)
+        if block.edges is not None:
+            indented += sum(1 for line in block.lines if line.text[:3] == "   ")
+            total += len(block.lines)
+    if not seen_table or indented < LAYOUT_INDENTED_SHARE * total:
         return None
-    return Layout(found, first_header)
+    return blocks
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
@@ -186,9 +225,8 @@ def _layout_cells(text: str, edges: list[int], top: float) -> tuple[list[Cell], 
     for start, end, chunk in _chunks(text):
         words = [(start + s, start + e, w) for s, e, w in _words(chunk)]
         # The first column holds row numbers, so words running on from it head a group row.
-        from_first = _column(start, edges) == 0 and _column(words[-1][0], edges) > 0
-        straddles = from_first or any(
-            s + EDGE_TOLERANCE < edge and e > edge + 1 for s, e, _ in words for edge in edges[1:]
+        straddles = (
+            _column(start, edges) == 0 and _column(words[-1][0], edges) > 0 and not _ROW_NUMBER_RE.match(words[0][2])
         )
         if straddles:
             first, last = _column(start, edges), _column(end - 1, edges)
@@ -207,28 +245,94 @@ def _layout_cells(text: str, edges: list[int], top: float) -> tuple[list[Cell], 
     return cells, spanning
 
 
-def _layout_rows(lines: list[Line], layout: Layout, is_header: Callable[[Row], bool]) -> list[Row]:
-    """Rows of a layout table: a row starts where the first column has text and runs until the next."""
-    rows: list[Row] = []
-    open_row: Row | None = None
+def _blank_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """Runs of positions blank on every line of a row, as (first, last) inclusive."""
+    width = max(len(text) for text in texts) + 1
+    blank = [all(x >= len(text) or text[x] == " " for text in texts) for x in range(width)]
+    runs, x = [], 0
+    while x < width:
+        if blank[x]:
+            end = x
+            while end + 1 < width and blank[end + 1]:
+                end += 1
+            runs.append((x, end))
+            x = end + 1
+        else:
+            x += 1
+    return runs
+
+
+def _row_edges(texts: list[str], edges: list[int]) -> tuple[list[int], list[bool]]:
+    """The page's column edges moved to where this row's own lines leave a gap (pdftotext shifts rows);
+    and for each edge whether a gap was found (else words may sit a little left of it)."""
+    # One blank position shared by two lines is often just two spaces between words.
+    narrowest = 1 if len(texts) >= 3 else 2
+    runs = [(a, b) for a, b in _blank_runs(texts) if a > 0 and b - a + 1 >= narrowest]
+    # The first column holds short row numbers: its edge stays where the page has it.
+    out, exact = [0, edges[1]] if len(edges) > 1 else [0], [True, False]
+    for edge in edges[2:]:
+        near = [
+            (min(b - a + 1, 3), -abs(b + 1 - edge), b + 1)
+            for a, b in runs
+            if a - ROW_SHIFT <= edge <= b + 1 + ROW_SHIFT and b + 1 > out[-1]
+        ]
+        if near:
+            out.append(max(near)[2])
+            exact.append(True)
+        else:
+            out.append(max(edge, out[-1]))
+            exact.append(False)
+    return out, exact
+
+
+def _row_cells(lines: list[Line], edges: list[int]) -> list[Cell]:
+    row_edges, exact = _row_edges([line.text for line in lines], edges)
+    cells = [Cell([], []) for _ in edges]
     for line in lines:
-        if not line.text.strip():
-            continue
-        edges = layout.edges.get(line.page)
-        if edges is None or line.number < layout.first_header:
+        pieces: dict[int, list[str]] = {}
+        for start, _, word in _words(line.text):
+            column = 0
+            for index, edge in enumerate(row_edges):
+                if start >= edge or (not exact[index] and start + EDGE_TOLERANCE >= edge):
+                    column = index
+            pieces.setdefault(column, []).append(word)
+        for column, words in pieces.items():
+            cells[column].lines.append(" ".join(words))
+            cells[column].tops = [*(cells[column].tops or []), float(line.number)]
+    return cells
+
+
+def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]) -> list[Row]:
+    """The rows of one table block: a row starts where the first column has text and runs until the next."""
+    rows: list[Row] = []
+    pending: list[Line] = []
+    for index, line in enumerate(block.lines):
+        if block.header_at is not None and index < block.header_at:
             rows.append(Row([_cell(line.text, line)], line.page, line.number))
-            open_row = None
             continue
         cells, spanning = _layout_cells(line.text, edges, float(line.number))
         # A header's own second line is in capitals; anything else after it is the table's text
         # carried over from the previous page, a row of its own for the table stage to stitch.
-        after_header = open_row is not None and is_header(open_row) and not line.text.isupper()
-        if spanning or not cells[0].empty or open_row is None or after_header:
-            open_row = Row(cells, line.page, line.number)
-            rows.append(open_row)
-            if spanning:
-                open_row = None
+        header_open = bool(pending) and is_header(Row(_row_cells(pending, edges)))
+        if spanning or not cells[0].empty or not pending or (header_open and not line.text.isupper()):
+            if pending:
+                rows.append(Row(_row_cells(pending, edges), pending[0].page, pending[0].number))
+            pending = []
+        if spanning:
+            rows.append(Row(cells, line.page, line.number))
         else:
-            for mine, more in zip(open_row.cells, cells):
-                mine.extend(more)
+            pending.append(line)
+    if pending:
+        rows.append(Row(_row_cells(pending, edges), pending[0].page, pending[0].number))
+    return rows
+
+
+def _layout_rows(blocks: list[Block], is_header: Callable[[Row], bool]) -> list[Row]:
+    """Rows of layout tables; lines outside tables are rows of their own, cells split at wide gaps."""
+    rows: list[Row] = []
+    for block in blocks:
+        if block.edges is None:
+            rows.extend(_delimited_row(line, [t for _, _, t in _chunks(line.text)]) for line in block.lines)
+        else:
+            rows.extend(_block_rows(block, block.edges, is_header))
     return rows
