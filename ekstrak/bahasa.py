@@ -41,7 +41,8 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         kwargs.setdefault("add_help", False)
-        super().__init__(*args, **kwargs)
+        with _indonesian():
+            super().__init__(*args, **kwargs)
         self.add_argument("-h", "--help", action="help", help=_translate("show this help message and exit"))
 
     def format_help(self) -> str:

@@ -15,8 +15,8 @@ DESCRIPTION = """\
 Mengubah dokumen IKU / Perjanjian Kinerja menjadi data terstruktur:
 sasaran, indikator, dan target (nilai dan satuan).
 
-Masukan: teks (TXT, hasil salin-tempel atau 'pdftotext -layout'), atau lembar
-CSV/XLSX yang ditulis ekstrak sendiri. Keluaran: JSON (bawaan, ke layar bila
+Masukan: teks (TXT, hasil salin-tempel atau 'pdftotext -layout'), atau JSON
+dan lembar CSV/XLSX yang ditulis ekstrak sendiri (mis. setelah diperbaiki). Keluaran: JSON (bawaan, ke layar bila
 tanpa -o), CSV (untuk Excel berbahasa Indonesia) atau XLSX (lembar isian
 realisasi untuk 'laporan')."""
 

@@ -10,7 +10,7 @@ from .files import read_input
 from .model import Dokumen
 from .readers import decode_text, detect
 from .readers.text import read_text
-from .sheet import is_flat_header, read_csv_text
+from .sheet import is_flat_header, read_csv_text, read_json_text
 from .table import is_table_header
 
 NO_TABLE = (
@@ -21,6 +21,8 @@ NO_TABLE = (
 
 def extract_text(text: str, source: str = "") -> Dokumen:
     """Records from the text of an IKU document (pasted, exported or `pdftotext -layout` output)."""
+    if text.lstrip("\ufeff").lstrip().startswith("{"):
+        return read_json_text(text)
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     cells = first.split(";") if first.count(";") >= first.count(",") else first.split(",")
     if is_flat_header(cells):

@@ -126,7 +126,25 @@ def save(doc: Dokumen, path: Path, fmt: str) -> None:
     write_atomic(path, lambda stream: stream.write(data))
 
 
-# Reading a sheet back ------------------------------------------------------------------------
+# Reading back ---------------------------------------------------------------------------------
+
+
+def read_json_text(text: str) -> Dokumen:
+    """A document as `ekstrak` writes it in JSON (perhaps corrected by hand) back into records."""
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+        if not isinstance(data, dict) or not isinstance(data.get("sasaran"), list):
+            raise ValueError("no sasaran")
+        return Dokumen.from_dict(data)
+    except json.JSONDecodeError as exc:
+        raise KinerjaError(
+            f"Berkas JSON ini tidak dapat dibaca (baris {exc.lineno}, kolom {exc.colno}); "
+            "periksa tanda kurung dan koma."
+        ) from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise KinerjaError(
+            "Berkas JSON ini bukan dokumen Kinerja (harus berisi 'sasaran' dengan 'nomor', 'uraian', 'indikator')."
+        ) from exc
 
 
 def is_flat_header(cells: Iterable[Any]) -> bool:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from .grid import Cell, Grid, Row, anchor_index, join_lines
 from .model import Peringatan
 
+# A header cell is a short label; longer text is data.
+MAX_HEADER_CELL = 60
 _NO_RE = re.compile(r"^(?:NO|NO\.|NOMOR|NO\s*URUT|NMR)$")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -92,16 +94,19 @@ class Table:
 
 
 def column_role(header: str) -> str:
+    """What a header cell names: no, sasaran, indikator, target, satuan, or another column (lain)."""
     text = " ".join(header.upper().split())
     if _NO_RE.match(text):
         return "no"
-    if "INDIKATOR" in text or text in ("IKU", "IKK", "IKP"):
+    if len(text) > MAX_HEADER_CELL:
+        return "lain"
+    if text.startswith("INDIKATOR") or text in ("IKU", "IKK", "IKP"):
         return "indikator"
     if text.startswith("TARGET"):
         return "target"
     if text.startswith("SATUAN"):
         return "satuan"
-    if "SASARAN" in text or "TUJUAN" in text or text in ("PROGRAM", "KEGIATAN", "PROGRAM/KEGIATAN"):
+    if text.startswith(("SASARAN", "TUJUAN")) or text in ("PROGRAM", "KEGIATAN", "PROGRAM/KEGIATAN"):
         return "sasaran"
     return "lain"
 
@@ -113,6 +118,8 @@ def header_columns(row: Row) -> Columns | None:
     for index, text in enumerate(row.texts()):
         if not text:
             continue
+        if _NUMBERED_RE.match(text) and len(text) <= 4:
+            return None
         role = column_role(text)
         if role == "lain":
             lain.setdefault(text.lower(), index)

@@ -56,8 +56,9 @@ _AT_MOST = {
 
 # Units written before the number: `Skala 7`, `Level 3`, `Rp 1.000.000`.
 PREFIX_UNITS = {"skala", "level", "tingkat", "rp", "rp."}
-# Words of qualitative targets: opini BPK, SAKIP grades, predikat, zona integritas.
-QUALITATIVE_WORDS = {
+# Qualitative targets: opini BPK, SAKIP grades, predikat, zona integritas; a phrase is modifiers
+# then one grade word (`Sangat Baik`, `Opini WTP`, `Menuju WBK`).
+GRADE_WORDS = {
     "wtp",
     "wdp",
     "tmp",
@@ -66,14 +67,11 @@ QUALITATIVE_WORDS = {
     "bb",
     "cc",
     "baik",
-    "sangat",
     "cukup",
     "kurang",
     "memuaskan",
     "wbk",
     "wbbm",
-    "opini",
-    "predikat",
     "tercapai",
     "memadai",
     "tinggi",
@@ -81,12 +79,10 @@ QUALITATIVE_WORDS = {
     "rendah",
     "informatif",
     "terinformasi",
-    "menuju",
     "lengkap",
-    "tepat",
-    "waktu",
-    "level",
 }
+MODIFIERS = {"sangat", "opini", "predikat", "menuju", "cukup", "kurang", "zona", "integritas", "level"}
+QUALITATIVE_WORDS = GRADE_WORDS | MODIFIERS
 GRADES = {"A", "B", "C", "D", "AA", "BB", "CC", "A+", "A-", "B+", "B-"}
 MAX_UNIT_WORDS = 5
 MAX_QUALITATIVE_WORDS = 4
@@ -138,7 +134,9 @@ def _is_qualitative_word(token: Token) -> bool:
 
 
 def _known_qualitative(tokens: tuple[Token, ...]) -> bool:
-    return all(t.text in GRADES or t.text.lower() in QUALITATIVE_WORDS for t in tokens)
+    *modifiers, last = tokens
+    grade = last.text in GRADES or last.text.lower() in GRADE_WORDS
+    return grade and all(t.text.lower() in MODIFIERS for t in modifiers)
 
 
 def _unit(tokens: tuple[Token, ...]) -> str | None:

@@ -36,9 +36,7 @@ def load_json(path: Path) -> Any:
 def run_command(name: str, *args: str, cwd: Path | None = None, stdin: bytes | None = None):
     """Run an installed console script as a user would; returns the CompletedProcess (bytes)."""
     env = dict(os.environ, PYTHONWARNINGS="error")
-    return subprocess.run(
-        [str(BIN / name), *args], cwd=cwd, input=stdin, capture_output=True, env=env, timeout=120
-    )
+    return subprocess.run([str(BIN / name), *args], cwd=cwd, input=stdin, capture_output=True, env=env, timeout=120)
 
 
 @pytest.fixture

@@ -306,6 +306,7 @@ def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]
     """The rows of one table block: a row starts where the first column has text and runs until the next."""
     rows: list[Row] = []
     pending: list[Line] = []
+    header_open = False
     for index, line in enumerate(block.lines):
         if block.header_at is not None and index < block.header_at:
             rows.append(Row([_cell(line.text, line)], line.page, line.number))
@@ -313,11 +314,11 @@ def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]
         cells, spanning = _layout_cells(line.text, edges, float(line.number))
         # A header's own second line is in capitals; anything else after it is the table's text
         # carried over from the previous page, a row of its own for the table stage to stitch.
-        header_open = bool(pending) and is_header(Row(_row_cells(pending, edges)))
         if spanning or not cells[0].empty or not pending or (header_open and not line.text.isupper()):
             if pending:
                 rows.append(Row(_row_cells(pending, edges), pending[0].page, pending[0].number))
             pending = []
+            header_open = not spanning and is_header(Row(cells))
         if spanning:
             rows.append(Row(cells, line.page, line.number))
         else:
