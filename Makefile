@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := samples/iku_kanwil_sulbar_2022.txt
-DEBIAN_PACKAGES := poppler-utils
+# poppler-utils: pdftotext for the fixture check; LibreOffice: reading .doc/.xls/.odt/.ods.
+DEBIAN_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
 
 .PHONY: demo test lint install debian clean
 

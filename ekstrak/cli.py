@@ -15,38 +15,39 @@ DESCRIPTION = """\
 Mengubah dokumen IKU / Perjanjian Kinerja menjadi data terstruktur:
 sasaran, indikator, dan target (nilai dan satuan).
 
-Masukan: teks (TXT, hasil salin-tempel atau 'pdftotext -layout'), atau JSON
-dan lembar CSV/XLSX yang ditulis ekstrak sendiri (mis. setelah diperbaiki). Keluaran: JSON (bawaan, ke layar bila
+Masukan: PDF (berteks), DOCX, XLSX, teks (TXT, salin-tempel atau 'pdftotext
+-layout'), format lama DOC/XLS/ODT/ODS (lewat LibreOffice), atau JSON dan lembar
+CSV/XLSX yang ditulis ekstrak sendiri. Satu berkas, atau satu folder berisi
+banyak berkas (dikerjakan paralel di semua inti prosesor). Keluaran: JSON (bawaan, ke layar bila
 tanpa -o), CSV (untuk Excel berbahasa Indonesia) atau XLSX (lembar isian
 realisasi untuk 'laporan')."""
 
 EPILOG = """\
 contoh:
-  ekstrak iku_2022.txt                     JSON ke layar
-  ekstrak iku_2022.txt -o iku_2022.xlsx    lembar XLSX untuk diisi realisasinya
+  ekstrak iku_2022.pdf                     JSON ke layar
+  ekstrak iku_2022.docx -o iku_2022.xlsx   lembar XLSX untuk diisi realisasinya
   ekstrak iku_2022.txt -o iku.csv --ketat  gagal (kode 1) bila ada peringatan
+  ekstrak arsip/ -o hasil/ -f xlsx         semua berkas di folder arsip/ (a.pdf -> hasil/a.pdf.xlsx)
 
 kode keluar:
   0  selesai
-  1  selesai tetapi tidak bersih (ada peringatan dengan --ketat; tidak ada berkas ditulis)
+  1  selesai tetapi tidak bersih (ada peringatan dengan --ketat: berkasnya tidak ditulis;
+     atau sebagian berkas folder gagal)
   2  masukan atau pemakaian salah; tidak ada berkas ditulis"""
 
 
 def build_parser() -> Parser:
     parser = Parser(prog="ekstrak", description=DESCRIPTION, epilog=EPILOG)
-    parser.add_argument("masukan", metavar="BERKAS", help="dokumen IKU/PK (TXT) atau lembar CSV/XLSX dari ekstrak")
-    parser.add_argument(
-        "-o", "--keluaran", metavar="BERKAS", help="berkas keluaran; formatnya dari ekstensi (.json, .csv, .xlsx)"
+    add = parser.add_argument
+    add("masukan", metavar="BERKAS", help="dokumen IKU/PK, lembar dari ekstrak, atau folder berisi dokumen")
+    add(
+        "-o", "--keluaran", metavar="BERKAS", help="berkas keluaran (.json, .csv, .xlsx); untuk folder: folder keluaran"
     )
-    parser.add_argument(
-        "-f", "--format", choices=FORMATS, help="format keluaran bila tidak dari ekstensi (bawaan: json)"
-    )
-    parser.add_argument(
-        "--ketat",
-        action="store_true",
-        help="anggap peringatan sebagai kegagalan: kode keluar 1, tidak ada berkas ditulis",
-    )
-    parser.add_argument("-q", "--senyap", action="store_true", help="jangan cetak ringkasan dan peringatan")
+    add("-f", "--format", choices=FORMATS, help="format keluaran bila tidak dari ekstensi (bawaan: json)")
+    add("--ketat", action="store_true", help="peringatan dianggap gagal: kode keluar 1, berkasnya tidak ditulis")
+    add("--sandi", metavar="SANDI", help="sandi untuk membuka PDF yang terkunci")
+    add("-j", "--proses", type=int, metavar="N", help="jumlah proses untuk folder (bawaan: semua inti prosesor)")
+    add("-q", "--senyap", action="store_true", help="jangan cetak ringkasan, peringatan dan kemajuan")
     return parser
 
 
@@ -66,12 +67,14 @@ def output_format(output: Path | None, chosen: str | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if Path(args.masukan).is_dir():
+        return _folder(args)
     output = Path(args.keluaran) if args.keluaran else None
     try:
         fmt = output_format(output, args.format)
         if output is not None:
             check_output(output)
-        doc = extract(args.masukan)
+        doc = extract(args.masukan, args.sandi)
     except KinerjaError as exc:
         fail(f"ekstrak: {exc.pesan}")
     if not args.senyap:
@@ -101,10 +104,47 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
+def _folder(args) -> int:
+    from .batch import find_inputs
+    from .progress import run_with_progress
+
+    folder = Path(args.masukan)
+    if not args.keluaran:
+        fail("ekstrak: untuk sebuah folder, sebutkan folder keluaran dengan -o (mis. -o hasil/).")
+    outdir = Path(args.keluaran)
+    if outdir.exists() and not outdir.is_dir():
+        fail(f"ekstrak: '{outdir}' sudah ada dan bukan folder; pilih folder keluaran lain.")
+    if args.proses is not None and args.proses < 1:
+        fail("ekstrak: --proses harus 1 atau lebih.")
+    if not find_inputs(folder):
+        fail(f"ekstrak: tidak ada dokumen yang dapat dibaca di folder '{folder}'.")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"ekstrak: folder keluaran '{outdir}' tidak dapat dibuat ({exc.strerror}).")
+    outcomes = run_with_progress(
+        folder,
+        outdir,
+        args.format or "json",
+        strict=args.ketat,
+        password=args.sandi,
+        workers=args.proses,
+        quiet=args.senyap,
+    )
+    return EXIT_OK if all(o.clean for o in outcomes) else EXIT_WARNINGS
+
+
 def run() -> None:
     try:
         code = main()
     except KeyboardInterrupt:
-        print("ekstrak: dihentikan.", file=sys.stderr)
+        print("ekstrak: dihentikan; tidak ada berkas setengah jadi yang tertinggal.", file=sys.stderr)
         code = 130
+    except Exception as exc:  # a bug of ours must still end in one sentence, not a traceback
+        print(
+            f"ekstrak: kesalahan tak terduga ({type(exc).__name__}); tidak ada berkas ditulis. "
+            "Mohon laporkan bersama berkas masukannya.",
+            file=sys.stderr,
+        )
+        code = 2
     raise SystemExit(code)

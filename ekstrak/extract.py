@@ -7,8 +7,9 @@ from pathlib import Path
 from .document import build_document
 from .errors import KinerjaError
 from .files import read_input
+from .grid import Grid
 from .model import Dokumen
-from .readers import decode_text, detect
+from .readers import decode_text, detect, odf_kind, ole_kind, zip_members
 from .readers.text import read_text
 from .sheet import is_flat_header, read_csv_text, read_json_text
 from .table import is_table_header
@@ -27,34 +28,52 @@ def extract_text(text: str, source: str = "") -> Dokumen:
     cells = first.split(";") if first.count(";") >= first.count(",") else first.split(",")
     if is_flat_header(cells):
         return read_csv_text(text.lstrip("\ufeff"))
-    doc = build_document(read_text(text, is_table_header, source))
+    return _from_grid(read_text(text, is_table_header, source))
+
+
+def _from_grid(grid: Grid) -> Dokumen:
+    doc = build_document(grid)
     if not doc.sasaran:
         raise KinerjaError(NO_TABLE)
     return doc
 
 
-def extract_bytes(data: bytes, source: str = "") -> Dokumen:
+def _converted(data: bytes, suffix: str, source: str) -> Dokumen:
+    from .readers.convert import convert
+
+    target = "xlsx" if suffix in (".xls", ".ods") else "docx"
+    return extract_bytes(convert(data, suffix, target), source)
+
+
+def extract_bytes(data: bytes, source: str = "", password: str | None = None) -> Dokumen:
     kind = detect(data)
     if kind == "zip":
-        from .workbook import read_workbook
+        members = zip_members(data)
+        if "xl/workbook.xml" in members:
+            from .readers.xlsx import read_xlsx
+            from .workbook import is_kinerja_workbook, read_workbook
 
-        if b"xl/" in data[:4096] or b"xl/workbook" in data:
-            return read_workbook(data)
-        raise KinerjaError(
-            "Berkas Word (DOCX) belum dapat dibaca oleh versi ini; simpan tabelnya sebagai teks "
-            "(TXT) atau gunakan pdftotext, lalu jalankan lagi."
-        )
+            if is_kinerja_workbook(data):
+                return read_workbook(data)
+            return _from_grid(read_xlsx(data, is_table_header, source))
+        if "word/document.xml" in members:
+            from .readers.docx import read_docx
+
+            return _from_grid(read_docx(data, source))
+        odf = odf_kind(data) if "mimetype" in members else None
+        if odf is not None:
+            return _converted(data, odf, source)
+        raise KinerjaError("Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT.")
     if kind == "pdf":
-        raise KinerjaError(
-            "Berkas PDF belum dapat dibaca langsung oleh versi ini; ubah dulu dengan "
-            "'pdftotext -layout berkas.pdf berkas.txt', lalu jalankan ekstrak pada berkas .txt itu."
-        )
+        from .readers.pdf import read_pdf
+
+        return _from_grid(read_pdf(data, is_table_header, source, password))
     if kind == "ole":
-        raise KinerjaError("Format lama (DOC/XLS) belum dapat dibaca; simpan ulang sebagai DOCX, XLSX atau TXT.")
+        return _converted(data, ole_kind(data), source)
     return extract_text(decode_text(data), source)
 
 
-def extract(path: str | Path) -> Dokumen:
+def extract(path: str | Path, password: str | None = None) -> Dokumen:
     """Read an IKU / PK document or a flat sheet into records; raises KinerjaError on bad input."""
     path = Path(path)
-    return extract_bytes(read_input(path), str(path))
+    return extract_bytes(read_input(path), str(path), password)

@@ -133,7 +133,7 @@ def _targets_with_tops(cell: Cell) -> list[tuple[Target, float | None]]:
         starts.append((offset, top))
         offset += len(text) + 1
     found = split_any(joined)
-    return [(target, max((top for at, top in starts if at <= start), default=None)) for target, start in found]
+    return [(target, [top for at, top in starts if at <= start][-1]) for target, start in found]
 
 
 def _starts_like_indicator(line: str, first_word: str) -> bool:
@@ -193,9 +193,14 @@ def _by_target_lines(indikator: Cell, target: Cell) -> tuple[list[str], list[Tar
     if len(lines) == len(found):
         return texts, targets
     tops = [top for _, top in found]
-    # Targets on consecutive lines say nothing of where each indicator starts (stacked paragraphs).
+    # Targets on consecutive lines (no indicator line between two of them) say nothing of where each
+    # indicator starts: they are stacked paragraphs, not set beside their indicators.
     line_tops = [top for _, top in _lines(target)]
-    stacked = all(a is not None and b is not None and b - a <= 1 for a, b in itertools.pairwise(line_tops))
+    indicator_tops = [top for _, top in lines if top is not None]
+    stacked = None not in line_tops and all(
+        not any(a < t < b for t in indicator_tops)
+        for a, b in itertools.pairwise(line_tops)  # type: ignore[operator]
+    )
     grouped = None if stacked else _by_tops(lines, tops)
     grouped = grouped or _by_paragraph_ends(texts, len(found))
     return (grouped, targets) if grouped else None

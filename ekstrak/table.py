@@ -254,14 +254,15 @@ def find_table(grid: Grid) -> Table:
     in_budget = False
     after_break = False
     last_page = rows[header_at].page if header_at >= 0 else None
-    for row in rows[header_at + 1 :]:
-        texts = row.texts()
+    for original in rows[header_at + 1 :]:
+        row, ended = _cut_at_end(original)
+        if ended and not row.filled():
+            break
         if not row.filled() or _is_separator(row):
             continue
         if row.page != last_page:
             after_break = True
             last_page = row.page
-        joined = " ".join(t for t in texts if t)
         if _is_budget_header(row):
             in_budget = True
             continue
@@ -276,8 +277,6 @@ def find_table(grid: Grid) -> Table:
                     break
                 budget.append(item)
             continue
-        if _END_RE.match(joined):
-            break
         if header_columns(row) is not None:
             after_break = True
             continue
@@ -308,7 +307,26 @@ def find_table(grid: Grid) -> Table:
             elif not segment.indikator.empty or not segment.target.empty:
                 entry.segments.append(segment)
         after_break = False
+        if ended:
+            break
     return Table(title, entries, budget, budget_total, warnings)
+
+
+def _cut_at_end(row: Row) -> tuple[Row, bool]:
+    """The row without any line from the signature block on (a date and place, PIHAK PERTAMA, NIP)
+    that ran on into it, and whether the table ends there."""
+    end_top = None
+    for cell in row.cells:
+        for text, top in cell.numbered_lines():
+            if _END_RE.match(text) and top is not None and (end_top is None or top < end_top):
+                end_top = top
+    if end_top is None:
+        return row, bool(_END_RE.match(" ".join(t for t in row.texts() if t)))
+    cells = []
+    for cell in row.cells:
+        kept = [(text, top) for text, top in cell.numbered_lines() if top is not None and top < end_top]
+        cells.append(Cell([t for t, _ in kept], [top for _, top in kept], cell.colspan, cell.rowspan))
+    return Row(cells, row.page, row.line), True
 
 
 def _pre_header_group(row: Row) -> bool:

@@ -110,6 +110,20 @@ def _records(ws: Worksheet) -> list[dict[str, Any]]:
     return [dict(zip(header, r)) for r in rows[1:] if any(v not in (None, "") for v in r)]
 
 
+def is_kinerja_workbook(data: bytes) -> bool:
+    """Whether a workbook is the flat sheet `ekstrak` writes (an Indikator sheet with its columns)."""
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
+    try:
+        sheet = wb["Indikator"] if "Indikator" in wb.sheetnames else wb.worksheets[0]
+        first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+        return is_flat_header(first)
+    finally:
+        wb.close()
+
+
 def read_workbook(data: bytes) -> Dokumen:
     """A workbook written by `ekstrak` (and filled in by the office) back into a document."""
     try:

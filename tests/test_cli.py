@@ -77,14 +77,13 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     prose.write_text("Dengan hormat,\nBersama ini kami sampaikan laporan.\n", encoding="utf-8")
     return {
         "missing": (tmp_path / "tidak_ada.txt", "tidak ditemukan"),
-        "folder": (tmp_path, "adalah folder"),
         "empty": (empty, "kosong"),
         "junk": (junk, "bukan teks"),
         "no table": (prose, "Tidak ditemukan tabel IKU"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "folder", "empty", "junk", "no table"])
+@pytest.mark.parametrize("case", ["missing", "empty", "junk", "no table"])
 def test_bad_input_one_sentence_exit_2_nothing_written(tmp_path, case):
     source, words = _bad_inputs(tmp_path)[case]
     out = tmp_path / "keluar" / "hasil.json"
@@ -139,11 +138,51 @@ def test_warnings_go_to_stderr_and_ketat_ends_with_1_writing_nothing(tmp_path):
     assert quiet.returncode == 0 and quiet.stderr == b""
 
 
-def test_pdf_and_word_inputs_say_what_to_do(tmp_path):
-    for name, words in [("sulbar_word.pdf", "pdftotext -layout"), ("sulbar_word.docx", "DOCX")]:
-        result = run_command("ekstrak", str(FIXTURES / name))
-        assert result.returncode == 2
-        _clean_failure(result, words)
+@pytest.mark.parametrize("name", ["sulbar_word.pdf", "sulbar_word.docx", "sulbar.xlsx", "sulbar_word.doc"])
+def test_office_formats_give_the_seed_records(name, seed_expected):
+    result = run_command("ekstrak", str(FIXTURES / name))
+    assert result.returncode == 0, result.stderr.decode()
+    assert contract(json.loads(result.stdout)) == seed_expected
+
+
+def test_format_is_read_from_the_content_not_the_name(tmp_path, seed_expected):
+    disguised = tmp_path / "iku.txt"
+    disguised.write_bytes((FIXTURES / "sulbar_word.docx").read_bytes())
+    result = run_command("ekstrak", str(disguised))
+    assert result.returncode == 0, result.stderr.decode()
+    assert contract(json.loads(result.stdout)) == seed_expected
+
+
+def test_scanned_pdf_needs_ocr():
+    result = run_command("ekstrak", str(FIXTURES / "pindaian.pdf"))
+    assert result.returncode == 2
+    _clean_failure(result, "tidak memiliki lapisan teks", "OCR")
+
+
+def test_encrypted_pdf_and_its_password(seed_expected):
+    locked = str(FIXTURES / "terkunci.pdf")
+    _clean_failure(run_command("ekstrak", locked), "terkunci", "--sandi")
+    _clean_failure(run_command("ekstrak", locked, "--sandi", "salah"), "Sandi PDF salah")
+    opened = run_command("ekstrak", locked, "--sandi", "rahasia")
+    assert opened.returncode == 0
+    assert contract(json.loads(opened.stdout)) == seed_expected
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"%PDF-1.4\n1 0 obj <</Type /Catalog", "PDF ini rusak"),
+        (b"PK\x03\x04" + b"\x00" * 40, "rusak"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "ekstrak: "),
+    ],
+    ids=["truncated-pdf", "broken-zip", "broken-doc"],
+)
+def test_broken_files_one_sentence_exit_2(tmp_path, content, words):
+    path = tmp_path / "rusak.bin"
+    path.write_bytes(content)
+    result = run_command("ekstrak", str(path))
+    assert result.returncode == 2
+    _clean_failure(result, words)
 
 
 def test_input_is_never_modified(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from ..errors import KinerjaError
 
 PDF_MAGIC = b"%PDF-"
@@ -18,6 +20,41 @@ def detect(data: bytes) -> str:
     if data.startswith(OLE_MAGIC):
         return "ole"
     return "text"
+
+
+ODF_TYPES = {
+    b"application/vnd.oasis.opendocument.text": ".odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": ".ods",
+}
+
+
+def odf_kind(data: bytes) -> str | None:
+    """`.odt` or `.ods` for an OpenDocument package (its first member names its type)."""
+    head = data[:200]
+    for mime, suffix in ODF_TYPES.items():
+        if mime in head:
+            return suffix
+    return None
+
+
+def ole_kind(data: bytes) -> str:
+    """`.doc` or `.xls` for an old Office file, by the name of its main stream."""
+    if "WordDocument".encode("utf-16-le") in data:
+        return ".doc"
+    return ".xls"
+
+
+def zip_members(data: bytes) -> set[str]:
+    """The names inside a ZIP package (DOCX, XLSX, ODF), or a clear error when it is damaged."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return set(package.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise KinerjaError(
+            "Berkas ini rusak (arsip ZIP/DOCX/XLSX tidak utuh); simpan ulang atau minta salinan baru."
+        ) from exc
 
 
 def decode_text(data: bytes) -> str:

@@ -27,9 +27,17 @@ LAYOUT_INDENTED_SHARE = 0.15
 
 @dataclass
 class Line:
+    """One line of laid-out text: its page, its number as a user finds it, and its vertical position
+    (increasing through the document, so rows continued on the next page sort after their start)."""
+
     text: str
     page: int
     number: int
+    top: float = -1.0
+
+    def __post_init__(self) -> None:
+        if self.top < 0:
+            self.top = float(self.number)
 
 
 def read_text(text: str, is_header: Callable[[Row], bool], source: str = "") -> Grid:
@@ -39,6 +47,12 @@ def read_text(text: str, is_header: Callable[[Row], bool], source: str = "") -> 
     if any("\t" in line.text for line in lines):
         rows = [_delimited_row(line, line.text.split("\t")) for line in lines if line.text.strip()]
         return Grid(rows, source)
+    return read_lines(lines, is_header, source)
+
+
+def read_lines(lines: list[Line], is_header: Callable[[Row], bool], source: str = "") -> Grid:
+    """Lines laid out in columns (pdftotext, or a PDF page set out by the PDF reader) into a grid;
+    lines that are not laid out are split at runs of two or more spaces."""
     blocks = _layout_blocks(lines, is_header)
     if blocks is not None:
         return Grid(_layout_rows(blocks, is_header), source)
@@ -78,7 +92,7 @@ def _drop_page_furniture(lines: list[Line]) -> list[Line]:
 
 def _cell(text: str, line: Line) -> Cell:
     text = text.strip()
-    return Cell([text], [float(line.number)]) if text else Cell([], [])
+    return Cell([text], [line.top]) if text else Cell([], [])
 
 
 def _delimited_row(line: Line, parts: list[str]) -> Row:
@@ -298,7 +312,7 @@ def _row_cells(lines: list[Line], edges: list[int]) -> list[Cell]:
             pieces.setdefault(column, []).append(word)
         for column, words in pieces.items():
             cells[column].lines.append(" ".join(words))
-            cells[column].tops = [*(cells[column].tops or []), float(line.number)]
+            cells[column].tops = [*(cells[column].tops or []), line.top]
     return cells
 
 
@@ -311,7 +325,7 @@ def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]
         if block.header_at is not None and index < block.header_at:
             rows.append(Row([_cell(line.text, line)], line.page, line.number))
             continue
-        cells, spanning = _layout_cells(line.text, edges, float(line.number))
+        cells, spanning = _layout_cells(line.text, edges, line.top)
         # A header's own second line is in capitals; anything else after it is the table's text
         # carried over from the previous page, a row of its own for the table stage to stitch.
         if spanning or not cells[0].empty or not pending or (header_open and not line.text.isupper()):

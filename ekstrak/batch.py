@@ -1,0 +1,104 @@
+"""A folder of documents: every supported file below it extracted in parallel, one output per input."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KinerjaError
+from .extract import extract
+from .sheet import save
+
+SUFFIXES = {".txt", ".pdf", ".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods", ".csv", ".json"}
+
+
+@dataclass
+class Outcome:
+    """What became of one file of the folder."""
+
+    source: str
+    output: str | None = None
+    sasaran: int = 0
+    indikator: int = 0
+    peringatan: int = 0
+    error: str | None = None
+
+    @property
+    def clean(self) -> bool:
+        return self.error is None
+
+
+def find_inputs(folder: Path, skip: Path | None = None) -> list[Path]:
+    """Supported files below `folder` (hidden files and the output folder left out), in name order."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith((".", "~$")) for part in relative.parts):
+            continue
+        if skip is not None and path.is_relative_to(skip):
+            continue
+        if path.is_file() and path.suffix.lower() in SUFFIXES:
+            found.append(path)
+    return found
+
+
+def output_for(source: Path, folder: Path, outdir: Path, fmt: str) -> Path:
+    """The output beside its input's place in the tree, named after the whole input name (a.pdf.json)."""
+    return outdir / source.relative_to(folder).parent / f"{source.name}.{fmt}"
+
+
+def process(source: Path, folder: Path, outdir: Path, fmt: str, strict: bool, password: str | None) -> Outcome:
+    """Extract one file and write its output; any failure is kept in the outcome, never raised."""
+    outcome = Outcome(str(source.relative_to(folder)))
+    try:
+        doc = extract(source, password)
+        outcome.sasaran, outcome.indikator = len(doc.sasaran), doc.jumlah_indikator()
+        outcome.peringatan = len(doc.peringatan)
+        if strict and doc.peringatan:
+            outcome.error = f"{len(doc.peringatan)} peringatan (--ketat): tidak ditulis"
+            return outcome
+        target = output_for(source, folder, outdir, fmt)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        save(doc, target, fmt)
+        outcome.output = str(target)
+    except KinerjaError as exc:
+        outcome.error = exc.pesan
+    except Exception as exc:  # one bad file must not stop the folder
+        outcome.error = f"gagal tak terduga ({type(exc).__name__}); laporkan berkas ini"
+    return outcome
+
+
+def run_folder(
+    folder: Path,
+    outdir: Path,
+    fmt: str,
+    *,
+    strict: bool = False,
+    password: str | None = None,
+    workers: int | None = None,
+    done: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Extract every supported file below `folder` into `outdir`, on `workers` processes (all cores)."""
+    inputs = find_inputs(folder, skip=outdir.resolve() if outdir.resolve().is_relative_to(folder.resolve()) else None)
+    workers = max(1, workers or os.cpu_count() or 1)
+    outcomes: list[Outcome] = []
+    for outcome in _map(inputs, folder, outdir, fmt, strict, password, workers):
+        outcomes.append(outcome)
+        if done is not None:
+            done(outcome)
+    order = {str(p.relative_to(folder)): i for i, p in enumerate(inputs)}
+    return sorted(outcomes, key=lambda o: order[o.source])
+
+
+def _map(inputs, folder, outdir, fmt, strict, password, workers) -> Iterator[Outcome]:
+    if workers == 1 or len(inputs) < 2:
+        for source in inputs:
+            yield process(source, folder, outdir, fmt, strict, password)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(inputs))) as pool:
+        futures = [pool.submit(process, s, folder, outdir, fmt, strict, password) for s in inputs]
+        for future in as_completed(futures):
+            yield future.result()

@@ -1,0 +1,57 @@
+"""What a user sees while a folder is read: a progress bar, then a table of every file (rich)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .batch import Outcome, find_inputs, run_folder
+
+
+def summary_table(outcomes: list[Outcome]) -> Table:
+    table = Table(title="Ringkasan ekstrak", show_lines=False)
+    table.add_column("berkas", no_wrap=True)
+    table.add_column("sasaran", justify="right")
+    table.add_column("indikator", justify="right")
+    table.add_column("peringatan", justify="right")
+    table.add_column("kesalahan", overflow="fold")
+    for o in outcomes:
+        table.add_row(o.source, str(o.sasaran), str(o.indikator), str(o.peringatan), o.error or "")
+    return table
+
+
+def run_with_progress(
+    folder: Path, outdir: Path, fmt: str, *, strict: bool, password: str | None, workers: int | None, quiet: bool
+) -> list[Outcome]:
+    """Run the folder with a progress bar on stderr; print the summary table and totals on stdout."""
+    total = len(find_inputs(folder))
+    err = Console(file=sys.stderr, quiet=quiet)
+    with Progress(
+        TextColumn("membaca"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet,
+    ) as progress:
+        task = progress.add_task("berkas", total=total)
+        outcomes = run_folder(
+            folder,
+            outdir,
+            fmt,
+            strict=strict,
+            password=password,
+            workers=workers,
+            done=lambda _: progress.advance(task),
+        )
+    if not quiet:
+        out = Console(width=max(100, Console().width))
+        out.print(summary_table(outcomes))
+        failed = sum(1 for o in outcomes if not o.clean)
+        out.print(f"{len(outcomes)} berkas, {failed} gagal → {outdir}", markup=False, highlight=False)
+    return outcomes

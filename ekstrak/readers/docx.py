@@ -1,0 +1,153 @@
+"""Word documents into a grid: paragraphs outside tables as one-cell rows, table cells read once
+(python-docx repeats a merged cell at every grid position), Word's list numbering written out."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from ..errors import KinerjaError
+from ..grid import Cell, Grid, Row
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BULLET = "-"
+
+
+@dataclass
+class Numbering:
+    """Word's list definitions: (numId, ilvl) → (numFmt, lvlText), and counters within one cell."""
+
+    formats: dict[tuple[str, str], tuple[str, str]]
+    counters: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def label(self, num_id: str, level: str) -> str:
+        fmt, text = self.formats.get((num_id, level), ("decimal", "%1."))
+        if fmt == "bullet" or fmt == "none":
+            return BULLET if fmt == "bullet" else ""
+        key = (num_id, level)
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return text.replace(f"%{int(level) + 1}", _format(self.counters[key], fmt))
+
+
+def _format(number: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + number - 1)
+    if fmt == "upperLetter":
+        return chr(ord("A") + number - 1)
+    if fmt in ("lowerRoman", "upperRoman"):
+        numerals = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+        roman = numerals[number] if number < len(numerals) else str(number)
+        return roman.upper() if fmt == "upperRoman" else roman
+    return str(number)
+
+
+def _numbering(document) -> Numbering:
+    formats: dict[tuple[str, str], tuple[str, str]] = {}
+    try:
+        root = document.part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        return Numbering(formats)
+    abstract = {}
+    for node in root.findall(f"{W}abstractNum"):
+        levels = {}
+        for lvl in node.findall(f"{W}lvl"):
+            fmt = lvl.find(f"{W}numFmt")
+            text = lvl.find(f"{W}lvlText")
+            levels[lvl.get(f"{W}ilvl")] = (
+                fmt.get(f"{W}val") if fmt is not None else "decimal",
+                text.get(f"{W}val") if text is not None else "%1.",
+            )
+        abstract[node.get(f"{W}abstractNumId")] = levels
+    for num in root.findall(f"{W}num"):
+        ref = num.find(f"{W}abstractNumId")
+        if ref is None:
+            continue
+        for level, spec in abstract.get(ref.get(f"{W}val"), {}).items():
+            formats[(num.get(f"{W}numId"), level)] = spec
+    return Numbering(formats)
+
+
+def _num_pr(paragraph):
+    """The paragraph's list membership (numId, ilvl), from itself or from its style."""
+    ppr = paragraph._p.pPr
+    node = ppr.numPr if ppr is not None else None
+    style = paragraph.style
+    while node is None and style is not None:
+        sppr = style.element.pPr
+        node = sppr.numPr if sppr is not None else None
+        style = style.base_style
+    if node is None or node.numId is None:
+        return None
+    level = node.ilvl.val if node.ilvl is not None else 0
+    return str(node.numId.val), str(level)
+
+
+def _lines(paragraphs, numbering: Numbering) -> list[str]:
+    numbering.counters.clear()
+    lines = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if not text.strip():
+            continue
+        num = _num_pr(paragraph)
+        if num is not None and num[0] != "0":
+            label = numbering.label(*num)
+            text = f"{label} {text}" if label else text
+        lines.extend(part for part in text.split("\n") if part.strip())
+    return lines
+
+
+def _table_rows(table, numbering: Numbering) -> list[Row]:
+    rows: list[Row] = []
+    above: list = []
+    for index, row in enumerate(table.rows, start=1):
+        cells: list[Cell] = []
+        seen = []
+        for position, cell in enumerate(row.cells):
+            tc = cell._tc
+            if seen and seen[-1] is tc:
+                cells[-1].colspan += 1
+                continue
+            seen.append(tc)
+            if position < len(above) and above[position] is tc:
+                cells.append(Cell())
+                continue
+            cells.append(Cell(_lines(cell.paragraphs, numbering)))
+        above = [c._tc for c in row.cells]
+        rows.append(Row(cells, None, index))
+    return rows
+
+
+def _inside_table(node) -> bool:
+    parent = node.getparent()
+    while parent is not None:
+        if parent.tag == f"{W}tbl":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def read_docx(data: bytes, source: str = "") -> Grid:
+    """Read a DOCX into a grid: every table's rows, and paragraphs outside tables as one-cell rows."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for a broken package
+        raise KinerjaError("Berkas Word (DOCX) ini rusak dan tidak dapat dibuka; simpan ulang dari Word.") from exc
+    numbering = _numbering(document)
+    rows: list[Row] = []
+    # Tables may sit in content controls or frames: take every outermost table and every paragraph
+    # outside tables, in document order.
+    for line, node in enumerate(document.element.body.iter(f"{W}p", f"{W}tbl"), start=1):
+        if _inside_table(node):
+            continue
+        if node.tag == f"{W}tbl":
+            rows.extend(_table_rows(Table(node, document), numbering))
+        elif next(node.iter(f"{W}tbl"), None) is None:
+            text = Paragraph(node, document).text.strip()
+            if text:
+                rows.append(Row([Cell([text])], None, line))
+    return Grid(rows, source)

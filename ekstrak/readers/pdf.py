@@ -1,0 +1,172 @@
+"""PDF pages into a grid: each page's words set out in columns as faithful laid-out text, then read
+by the same layout stage as `pdftotext -layout` output (pdfplumber gives the word positions)."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import KinerjaError
+from ..grid import Grid, Row
+from .text import Line, read_lines
+
+DAMAGED = "PDF ini rusak atau terpotong dan tidak dapat dibaca; minta salinan yang utuh."
+# Words whose bottoms are this close (points) stand on one line.
+LINE_TOLERANCE = 2.5
+# A typical narrow character width (points), the measure of the gaps below.
+UNIT_PERCENTILE = 0.1
+# A gap under this many character widths is a space inside a phrase, not a gap between columns.
+PHRASE_GAP = 0.9
+# A column gap is at least this many character widths wide.
+GUTTER = 1.5
+# Spaces set between columns in the laid-out text.
+COLUMN_SPACES = 3
+# A vertical gap over this many line steps starts a new block (another table, a paragraph).
+BLOCK_GAP = 1.9
+# A page's lines sort after every line of the page before.
+PAGE_SPAN = 100_000.0
+
+
+def _open(data: bytes, password: str | None):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return pdfplumber.open(io.BytesIO(data), password=password or "")
+    except PdfminerException as wrapped:
+        cause = wrapped.args[0] if wrapped.args else wrapped
+        if isinstance(cause, PDFPasswordIncorrect):
+            if password:
+                raise KinerjaError("Sandi PDF salah; periksa lagi sandi yang diberikan dengan --sandi.") from wrapped
+            raise KinerjaError(
+                "PDF ini terkunci dengan sandi; jalankan lagi dengan --sandi SANDI untuk membukanya."
+            ) from wrapped
+        raise KinerjaError(DAMAGED) from wrapped
+    except Exception as exc:  # pdfminer raises many kinds on a damaged file
+        raise KinerjaError(DAMAGED) from exc
+
+
+@dataclass
+class Phrase:
+    """Words of one line set closer than a column gap: text and its horizontal extent in points."""
+
+    x0: float
+    x1: float
+    text: str
+
+
+def _phrases(words: list[dict], unit: float) -> list[Phrase]:
+    phrases: list[Phrase] = []
+    for word in sorted(words, key=lambda w: w["x0"]):
+        if phrases and word["x0"] - phrases[-1].x1 < PHRASE_GAP * unit:
+            last = phrases[-1]
+            last.text += " " + word["text"]
+            last.x1 = max(last.x1, word["x1"])
+        else:
+            phrases.append(Phrase(word["x0"], word["x1"], word["text"]))
+    return phrases
+
+
+def _gutters(rows: list[list[Phrase]], unit: float) -> list[float]:
+    """Where one column ends and the next starts: gaps that no phrase of a multi-column line crosses."""
+    spans = sorted((p.x0, p.x1) for row in rows if len(row) > 1 for p in row)
+    cuts: list[float] = []
+    if not spans:
+        return cuts
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= GUTTER * unit:
+            cuts.append((x0 + reach) / 2)
+        reach = max(reach, x1)
+    return cuts
+
+
+def _render_block(rows: list[list[Phrase]], unit: float) -> list[str]:
+    """Lines of a block with every column at one text position, two spaces at least between columns."""
+    cuts = _gutters(rows, unit)
+
+    def column(x: float) -> int:
+        return sum(1 for cut in cuts if cut < x)
+
+    placed: list[list[tuple[int, int, str]]] = []
+    widths = [0] * (len(cuts) + 1)
+    for row in rows:
+        pieces: list[tuple[int, int, str]] = []
+        for phrase in row:
+            first, last = column(phrase.x0), column(phrase.x1)
+            if pieces and pieces[-1][0] == first and pieces[-1][1] == first == last:
+                pieces[-1] = (first, last, pieces[-1][2] + " " + phrase.text)
+            else:
+                pieces.append((first, last, phrase.text))
+        for first, last, text in pieces:
+            if first == last:
+                widths[first] = max(widths[first], len(text))
+        placed.append(pieces)
+    indent = round(min(p.x0 for row in rows for p in row) / unit)
+    starts = [indent]
+    for width in widths[:-1]:
+        starts.append(starts[-1] + width + COLUMN_SPACES)
+    lines = []
+    for pieces in placed:
+        text = ""
+        for first, _, piece in pieces:
+            text = (text + "  " if text else "").ljust(starts[first]) + piece
+        lines.append(text)
+    return lines
+
+
+def page_lines(words: list[dict], page: int) -> list[Line]:
+    """A page's words as laid-out text: lines from word positions, cut into blocks at wide vertical
+    gaps (two blank lines between), each block's columns found from the true x positions."""
+    if not words:
+        return []
+    widths = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if w["text"])
+    unit = widths[int(len(widths) * UNIT_PERCENTILE)] if widths else 5.0
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        if rows and abs(rows[-1][0]["bottom"] - word["bottom"]) <= LINE_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    steps = [b[0]["bottom"] - a[0]["bottom"] for a, b in itertools.pairwise(rows)]
+    step = statistics.median(steps) if steps else 12.0
+    blocks: list[list[list[dict]]] = [[rows[0]]]
+    for before, row in itertools.pairwise(rows):
+        if row[0]["bottom"] - before[0]["bottom"] > BLOCK_GAP * step:
+            blocks.append([])
+        blocks[-1].append(row)
+    lines: list[Line] = []
+    number = 0
+    for block in blocks:
+        if lines:
+            lines.extend([Line("", page, number, -1.0), Line("", page, number, -1.0)])
+        texts = _render_block([_phrases(row, unit) for row in block], unit)
+        for row, text in zip(block, texts):
+            number += 1
+            lines.append(Line(text, page, number, page * PAGE_SPAN + min(w["top"] for w in row)))
+    return lines
+
+
+def read_pdf(data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None) -> Grid:
+    """Read a text PDF into a grid; a scan without a text layer is a clear error."""
+    lines: list[Line] = []
+    with _open(data, password) as pdf:
+        try:
+            for number, page in enumerate(pdf.pages, start=1):
+                words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False)
+                lines.extend(page_lines(words, number))
+                page.flush_cache()
+        except KinerjaError:
+            raise
+        except Exception as exc:  # pdfminer raises many kinds on a damaged stream
+            raise KinerjaError("PDF ini rusak atau terpotong dan tidak dapat dibaca; minta salinan yang utuh.") from exc
+    if not lines:
+        raise KinerjaError(
+            "PDF ini tidak memiliki lapisan teks (hasil pindaian); jalankan OCR dulu "
+            "(mis. 'ocrmypdf berkas.pdf hasil.pdf'), lalu ekstrak hasilnya."
+        )
+    return read_lines(lines, is_header, source)

@@ -1,0 +1,87 @@
+"""Spreadsheets into a grid: each cell as the sheet displays it in Indonesian form (0,8 formatted as
+a percentage is `80%`), merged cells read once, on the first sheet that holds an IKU table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
+
+from ..errors import KinerjaError
+from ..grid import Cell, Grid, Row
+from ..numbers import as_number, format_number
+
+_DECIMALS_RE = re.compile(r"0\.(0+)")
+# Rows looked at for a header when choosing the sheet.
+HEADER_SEARCH_ROWS = 40
+
+
+def display(value: object, number_format: str = "General") -> str:
+    """A cell's value as the sheet shows it, written the Indonesian way."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, (int, float)):
+        fmt = number_format or "General"
+        decimals = _DECIMALS_RE.search(fmt)
+        places = len(decimals.group(1)) if decimals else None
+        thousands = "#,##" in fmt
+        if "%" in fmt:
+            shown = as_number(round(value * 100, places if places is not None else 6))
+            return format_number(shown, places, thousands=False) + "%"
+        number = as_number(round(value, places)) if places is not None else as_number(value)
+        return format_number(number, places, thousands=thousands)
+    return str(value)
+
+
+def _sheet_rows(sheet) -> list[Row]:
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for merged in sheet.merged_cells.ranges:
+        spans[(merged.min_row, merged.min_col)] = (
+            merged.max_col - merged.min_col + 1,
+            merged.max_row - merged.min_row + 1,
+        )
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                if (r, c) != (merged.min_row, merged.min_col):
+                    covered.add((r, c))
+    rows = []
+    for excel_row in sheet.iter_rows():
+        cells = []
+        for cell in excel_row:
+            key = (cell.row, cell.column)
+            if key in covered:
+                cells.append(Cell())
+                continue
+            text = display(cell.value, cell.number_format)
+            colspan, rowspan = spans.get(key, (1, 1))
+            cells.append(Cell([part for part in text.split("\n") if part.strip()], None, colspan, rowspan))
+        while cells and cells[-1].empty and cells[-1].colspan == 1:
+            cells.pop()
+        if cells:
+            rows.append(Row(cells, None, excel_row[0].row))
+    return rows
+
+
+def read_xlsx(data: bytes, is_header: Callable[[Row], bool], source: str = "") -> Grid:
+    """The first sheet with an IKU header (or else the first sheet) as a grid."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken package
+        raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
+    chosen = None
+    for sheet in book.worksheets:
+        rows = _sheet_rows(sheet)
+        if any(is_header(row) for row in rows[:HEADER_SEARCH_ROWS]):
+            chosen = rows
+            break
+    if chosen is None:
+        chosen = _sheet_rows(book.worksheets[0]) if book.worksheets else []
+    return Grid(chosen, source)
