@@ -67,29 +67,59 @@ def _numbering(document) -> Numbering:
     return Numbering(formats)
 
 
-def _num_pr(paragraph):
+def _style_numbering(document) -> dict[str, tuple[str, str]]:
+    """Paragraph styles that number their paragraphs (List Number …): style id → (numId, ilvl),
+    following basedOn; read once, since python-docx looks a style up by scanning them all."""
+    styles = {}
+    for node in document.styles.element.findall(f"{W}style"):
+        ppr = node.find(f"{W}pPr")
+        num = ppr.find(f"{W}numPr") if ppr is not None else None
+        based = node.find(f"{W}basedOn")
+        styles[node.get(f"{W}styleId")] = (num, based.get(f"{W}val") if based is not None else None)
+    resolved: dict[str, tuple[str, str]] = {}
+    for style_id in styles:
+        seen, current = set(), style_id
+        while current in styles and current not in seen:
+            seen.add(current)
+            num, based = styles[current]
+            found = _num_ids(num)
+            if found:
+                resolved[style_id] = found
+                break
+            current = based
+    return resolved
+
+
+def _num_ids(num) -> tuple[str, str] | None:
+    if num is None:
+        return None
+    num_id = num.find(f"{W}numId")
+    level = num.find(f"{W}ilvl")
+    if num_id is None:
+        return None
+    return num_id.get(f"{W}val"), level.get(f"{W}val") if level is not None else "0"
+
+
+def _num_pr(paragraph, style_numbering: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
     """The paragraph's list membership (numId, ilvl), from itself or from its style."""
     ppr = paragraph._p.pPr
-    node = ppr.numPr if ppr is not None else None
-    style = paragraph.style
-    while node is None and style is not None:
-        sppr = style.element.pPr
-        node = sppr.numPr if sppr is not None else None
-        style = style.base_style
-    if node is None or node.numId is None:
+    if ppr is None:
         return None
-    level = node.ilvl.val if node.ilvl is not None else 0
-    return str(node.numId.val), str(level)
+    own = _num_ids(ppr.find(f"{W}numPr"))
+    if own:
+        return own
+    style = ppr.find(f"{W}pStyle")
+    return style_numbering.get(style.get(f"{W}val")) if style is not None else None
 
 
-def _lines(paragraphs, numbering: Numbering) -> list[str]:
+def _lines(paragraphs, numbering: Numbering, styles: dict[str, tuple[str, str]]) -> list[str]:
     numbering.counters.clear()
     lines = []
     for paragraph in paragraphs:
         text = paragraph.text
         if not text.strip():
             continue
-        num = _num_pr(paragraph)
+        num = _num_pr(paragraph, styles)
         if num is not None and num[0] != "0":
             label = numbering.label(*num)
             text = f"{label} {text}" if label else text
@@ -97,7 +127,7 @@ def _lines(paragraphs, numbering: Numbering) -> list[str]:
     return lines
 
 
-def _table_rows(table, numbering: Numbering) -> list[Row]:
+def _table_rows(table, numbering: Numbering, styles: dict[str, tuple[str, str]]) -> list[Row]:
     rows: list[Row] = []
     above: list = []
     for index, row in enumerate(table.rows, start=1):
@@ -112,7 +142,7 @@ def _table_rows(table, numbering: Numbering) -> list[Row]:
             if position < len(above) and above[position] is tc:
                 cells.append(Cell())
                 continue
-            cells.append(Cell(_lines(cell.paragraphs, numbering)))
+            cells.append(Cell(_lines(cell.paragraphs, numbering, styles)))
         above = [c._tc for c in row.cells]
         rows.append(Row(cells, None, index))
     return rows
@@ -138,6 +168,7 @@ def read_docx(data: bytes, source: str = "") -> Grid:
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise KinerjaError("Berkas Word (DOCX) ini rusak dan tidak dapat dibuka; simpan ulang dari Word.") from exc
     numbering = _numbering(document)
+    styles = _style_numbering(document)
     rows: list[Row] = []
     # Tables may sit in content controls or frames: take every outermost table and every paragraph
     # outside tables, in document order.
@@ -145,7 +176,7 @@ def read_docx(data: bytes, source: str = "") -> Grid:
         if _inside_table(node):
             continue
         if node.tag == f"{W}tbl":
-            rows.extend(_table_rows(Table(node, document), numbering))
+            rows.extend(_table_rows(Table(node, document), numbering, styles))
         elif next(node.iter(f"{W}tbl"), None) is None:
             text = Paragraph(node, document).text.strip()
             if text:

@@ -1,5 +1,5 @@
 """PDF pages into a grid: each page's words set out in columns as faithful laid-out text, then read
-by the same layout stage as `pdftotext -layout` output (pdfplumber gives the word positions)."""
+by the same layout stage as `pdftotext -layout` output (pdfminer gives the character positions)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from .text import Line, read_lines
 DAMAGED = "PDF ini rusak atau terpotong dan tidak dapat dibaca; minta salinan yang utuh."
 # Words whose bottoms are this close (points) stand on one line.
 LINE_TOLERANCE = 2.5
+# Characters closer than this (points) belong to one word (pdfplumber's x_tolerance).
+WORD_GAP = 1.5
 # A typical narrow character width (points), the measure of the gaps below.
 UNIT_PERCENTILE = 0.1
 # A gap under this many character widths is a space inside a phrase, not a gap between columns.
@@ -31,23 +33,65 @@ PAGE_SPAN = 100_000.0
 
 
 def _open(data: bytes, password: str | None):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
+    """The pdfminer document, or a clear error for a locked, wrong-password or damaged PDF."""
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
 
     try:
-        return pdfplumber.open(io.BytesIO(data), password=password or "")
-    except PdfminerException as wrapped:
-        cause = wrapped.args[0] if wrapped.args else wrapped
-        if isinstance(cause, PDFPasswordIncorrect):
-            if password:
-                raise KinerjaError("Sandi PDF salah; periksa lagi sandi yang diberikan dengan --sandi.") from wrapped
-            raise KinerjaError(
-                "PDF ini terkunci dengan sandi; jalankan lagi dengan --sandi SANDI untuk membukanya."
-            ) from wrapped
-        raise KinerjaError(DAMAGED) from wrapped
+        return PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
+    except PDFPasswordIncorrect as exc:
+        if password:
+            raise KinerjaError("Sandi PDF salah; periksa lagi sandi yang diberikan dengan --sandi.") from exc
+        raise KinerjaError(
+            "PDF ini terkunci dengan sandi; jalankan lagi dengan --sandi SANDI untuk membukanya."
+        ) from exc
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
         raise KinerjaError(DAMAGED) from exc
+
+
+def _chars(layout) -> list:
+    """Every character of a page's layout tree (text inside figures too)."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    found = []
+    stack = [layout]
+    while stack:
+        node = stack.pop()
+        for child in node:
+            if isinstance(child, LTChar):
+                found.append(child)
+            elif isinstance(child, LTContainer):
+                stack.append(child)
+    return found
+
+
+def page_words(layout) -> list[dict]:
+    """Words of a page with their box (top from the page's top, in points), as pdfplumber gives them:
+    characters on one line, split at spaces and at gaps wider than WORD_GAP."""
+    height = layout.height
+    chars = sorted(
+        ((height - c.y1, height - c.y0, c.x0, c.x1, c.get_text()) for c in _chars(layout)),
+        key=lambda c: (round(c[1] / LINE_TOLERANCE), c[2]),
+    )
+    words: list[dict] = []
+    current: dict | None = None
+    for top, bottom, x0, x1, text in chars:
+        if not text.strip():
+            current = None
+            continue
+        joins = (
+            current is not None
+            and abs(current["bottom"] - bottom) <= LINE_TOLERANCE
+            and -WORD_GAP <= x0 - current["x1"] <= WORD_GAP
+        )
+        if joins:
+            current["text"] += text
+            current["x1"] = max(current["x1"], x1)
+            current["top"] = min(current["top"], top)
+        else:
+            current = {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+            words.append(current)
+    return words
 
 
 @dataclass
@@ -153,17 +197,23 @@ def page_lines(words: list[dict], page: int) -> list[Line]:
 
 def read_pdf(data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None) -> Grid:
     """Read a text PDF into a grid; a scan without a text layer is a clear error."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    document = _open(data, password)
+    resources = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(resources, laparams=None)
+    interpreter = PDFPageInterpreter(resources, device)
     lines: list[Line] = []
-    with _open(data, password) as pdf:
-        try:
-            for number, page in enumerate(pdf.pages, start=1):
-                words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False)
-                lines.extend(page_lines(words, number))
-                page.flush_cache()
-        except KinerjaError:
-            raise
-        except Exception as exc:  # pdfminer raises many kinds on a damaged stream
-            raise KinerjaError("PDF ini rusak atau terpotong dan tidak dapat dibaca; minta salinan yang utuh.") from exc
+    try:
+        for number, page in enumerate(PDFPage.create_pages(document), start=1):
+            interpreter.process_page(page)
+            lines.extend(page_lines(page_words(device.get_result()), number))
+    except KinerjaError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on a damaged stream
+        raise KinerjaError(DAMAGED) from exc
     if not lines:
         raise KinerjaError(
             "PDF ini tidak memiliki lapisan teks (hasil pindaian); jalankan OCR dulu "
