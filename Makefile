@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := samples/iku_kanwil_sulbar_2022.txt
-# poppler-utils: pdftotext for the fixture check; LibreOffice: reading .doc/.xls/.odt/.ods.
-DEBIAN_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+# poppler-utils: pdftotext for the fixture check; LibreOffice: reading .doc/.xls/.odt/.ods;
+# Pango and HarfBuzz-Subset: WeasyPrint (PDF reports, fonts subset and embedded).
+DEBIAN_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .PHONY: demo test lint install debian clean
 
@@ -21,7 +22,9 @@ demo: install
 	$(BIN)/ekstrak $(SAMPLE) -o out/iku.json
 	$(BIN)/ekstrak $(SAMPLE) -o out/iku.csv
 	$(BIN)/ekstrak $(SAMPLE) -o out/iku.xlsx
-	@echo "Hasil ada di out/: iku.json, iku.csv, iku.xlsx"
+	$(BIN)/laporan samples/isian_2022_CONTOH.xlsx --tahun-lalu samples/isian_2021_CONTOH.xlsx \
+		--profil samples/profil_CONTOH.toml -o out/lakip.pdf -o out/lakip.docx -o out/lakip.html
+	@echo "Hasil ada di out/: iku.json, iku.csv, iku.xlsx (data), lakip.pdf, lakip.docx, lakip.html (laporan contoh)"
 
 # As root (CI, a fresh machine) install the Debian tools the tests call; elsewhere they must be there.
 debian:
@@ -33,11 +36,11 @@ debian:
 	fi
 
 lint: install
-	$(BIN)/ruff check ekstrak tests benchmarks
-	$(BIN)/ruff format --check ekstrak tests benchmarks
+	$(BIN)/ruff check ekstrak laporan tests benchmarks templates samples
+	$(BIN)/ruff format --check ekstrak laporan tests benchmarks templates samples
 
 test: install debian
-	$(BIN)/ruff check ekstrak tests benchmarks
+	$(BIN)/ruff check ekstrak laporan tests benchmarks templates samples
 	$(BIN)/python -m pytest
 
 clean:

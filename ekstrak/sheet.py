@@ -31,6 +31,8 @@ COLUMNS = [
 # Where each row came from in the source; kept so a sheet read back gives the same records.
 SOURCE_COLUMNS = ["halaman", "baris"]
 RAW_COLUMN = "target_mentah"
+# Columns the office fills in; kept on the indicator (kolom_lain) so a filled sheet loses nothing.
+FILLED = ("polaritas", "realisasi", "keterangan")
 POLARITAS = ("naik", "turun", "stabil")
 FORMATS = ("json", "csv", "xlsx")
 
@@ -56,9 +58,9 @@ def flat_rows(doc: Dokumen) -> list[dict[str, Any]]:
                 "target": target.teks if target else "",
                 "nilai_target": target.nilai if target else None,
                 "satuan": (target.satuan or "") if target else "",
-                "polaritas": "",
-                "realisasi": "",
-                "keterangan": "",
+                "polaritas": ind.kolom_lain.get("polaritas", "") if ind else "",
+                "realisasi": ind.kolom_lain.get("realisasi", "") if ind else "",
+                "keterangan": ind.kolom_lain.get("keterangan", "") if ind else "",
                 "halaman": (ind.halaman if ind else s.halaman),
                 "baris": (ind.baris if ind else s.baris),
             }
@@ -75,7 +77,7 @@ def _extra_names(doc: Dokumen) -> list[str]:
     for s in doc.sasaran:
         for ind in s.indikator:
             for name in ind.kolom_lain:
-                if name not in names:
+                if name not in names and name not in FILLED:
                     names.append(name)
     return names
 
@@ -191,7 +193,7 @@ def from_records(records: list[dict[str, Any]], start_line: int = 2) -> Dokumen:
             continue
         target = _target(rec, line, current.nomor, doc.peringatan)
         no_ind = _int(rec.get("no_indikator"))
-        known = set(COLUMNS) | set(SOURCE_COLUMNS) | {RAW_COLUMN}
+        known = (set(COLUMNS) - set(FILLED)) | set(SOURCE_COLUMNS) | {RAW_COLUMN}
         lain = {k: _text(v) for k, v in rec.items() if k and k not in known and _text(v)}
         current.indikator.append(
             Indikator(

@@ -102,12 +102,26 @@ def workbook_bytes(doc: Dokumen, header: list[str], rows: list[dict[str, Any]]) 
     return out.getvalue()
 
 
+# Columns read as the sheet shows them (85% typed into a percent cell is 0,85 underneath).
+AS_SHOWN = {"target", "realisasi", "target_renstra", "teks"}
+
+
 def _records(ws: Worksheet) -> list[dict[str, Any]]:
-    rows = list(ws.iter_rows(values_only=True))
+    from .readers.xlsx import display
+
+    rows = list(ws.iter_rows())
     if not rows:
         return []
-    header = [str(h).strip().lower() if h is not None else "" for h in rows[0]]
-    return [dict(zip(header, r)) for r in rows[1:] if any(v not in (None, "") for v in r)]
+    header = [str(c.value).strip().lower() if c.value is not None else "" for c in rows[0]]
+    records = []
+    for row in rows[1:]:
+        values = [
+            display(c.value, c.number_format) if name in AS_SHOWN and isinstance(c.value, (int, float)) else c.value
+            for name, c in zip(header, row)
+        ]
+        if any(v not in (None, "") for v in values):
+            records.append(dict(zip(header, values)))
+    return records
 
 
 def is_kinerja_workbook(data: bytes) -> bool:

@@ -1,0 +1,1 @@
+"""Kinerja's `laporan`: capaian from the realisasi an office enters, and the LAKIP / LKjIP report."""

@@ -1,0 +1,172 @@
+"""The report's inputs: this year's indicators with what the office filled in, last year's, the budget."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ekstrak import Dokumen, Indikator, KinerjaError, extract
+from ekstrak.files import read_input
+from ekstrak.readers import detect
+from ekstrak.sheet import _text, _value
+
+FILLED = ("realisasi", "polaritas", "keterangan", "target_renstra")
+# Indicators whose wording is at least this alike are the same indicator in another year.
+SAME_WORDING = 0.85
+
+
+@dataclass
+class BarisAnggaran:
+    """A budget row: what it funds, its pagu (as written and as a number), and what was spent."""
+
+    uraian: str
+    pagu_teks: str
+    pagu: float | int | None
+    realisasi: float | int | None = None
+
+
+@dataclass
+class Masukan:
+    """Everything a report is made from."""
+
+    dokumen: Dokumen
+    anggaran: list[BarisAnggaran] = field(default_factory=list)
+    tahun_lalu: dict[tuple[int, int], Indikator] = field(default_factory=dict)
+    tahun_lalu_dokumen: Dokumen | None = None
+    tanpa_pasangan: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+
+    @property
+    def ada_realisasi(self) -> bool:
+        return any(isian(i, "realisasi") for s in self.dokumen.sasaran for i in s.indikator)
+
+
+def isian(indikator: Indikator, kolom: str) -> str:
+    """What the office filled in for an indicator (realisasi, polaritas, keterangan, target_renstra)."""
+    return indikator.kolom_lain.get(kolom, "").strip()
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _copy_filled(source: Indikator, target: Indikator) -> None:
+    for kolom in FILLED:
+        value = isian(source, kolom)
+        if value:
+            target.kolom_lain[kolom] = value
+
+
+def match_realisasi(dokumen: Dokumen, filled: Dokumen) -> list[str]:
+    """Copy a filled sheet's realisasi onto the document's indicators: matched by kelompok, sasaran and
+    indicator number when the wording agrees, else by the indicator's wording. Returns what found no match."""
+    by_key = {(s.kelompok, s.nomor, i.nomor): i for s in filled.sasaran for i in s.indikator}
+    by_text = {_fold(i.uraian): i for s in filled.sasaran for i in s.indikator}
+    missing = []
+    for s in dokumen.sasaran:
+        for ind in s.indikator:
+            found = by_key.get((s.kelompok, s.nomor, ind.nomor))
+            if found is None or _fold(found.uraian) != _fold(ind.uraian):
+                found = by_text.get(_fold(ind.uraian), found)
+            if found is None:
+                missing.append(f"sasaran {s.nomor} indikator {ind.nomor}: {ind.uraian}")
+                continue
+            _copy_filled(found, ind)
+    return missing
+
+
+def match_tahun_lalu(dokumen: Dokumen, lalu: Dokumen) -> tuple[dict[tuple[int, int], Indikator], list[str]]:
+    """Last year's indicator for each of this year's, by wording (tolerant of small changes)."""
+    candidates = [(i, _fold(i.uraian)) for s in lalu.sasaran for i in s.indikator]
+    matches: dict[tuple[int, int], Indikator] = {}
+    missing = []
+    for si, s in enumerate(dokumen.sasaran):
+        for ii, ind in enumerate(s.indikator):
+            wording = _fold(ind.uraian)
+            best, score = None, 0.0
+            for other, text in candidates:
+                ratio = 1.0 if text == wording else difflib.SequenceMatcher(None, wording, text).ratio()
+                if ratio > score:
+                    best, score = other, ratio
+            if best is not None and score >= SAME_WORDING:
+                matches[(si, ii)] = best
+            else:
+                missing.append(f"{s.nomor}.{ind.nomor} {ind.uraian}")
+    return matches, missing
+
+
+def _budget_records(path: Path) -> list[dict]:
+    """Rows of a budget sheet: the `Anggaran` sheet of a workbook, or a CSV with the same columns."""
+    data = read_input(path)
+    if detect(data) == "zip":
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(io.BytesIO(data), data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise KinerjaError(f"Berkas anggaran '{path}' rusak atau tidak dapat dibuka.") from exc
+        if "Anggaran" not in book.sheetnames:
+            return []
+        rows = list(book["Anggaran"].iter_rows(values_only=True))
+    else:
+        text = data.decode("utf-8-sig", errors="replace")
+        first = text.split("\n", 1)[0]
+        rows = list(csv.reader(io.StringIO(text), delimiter=";" if first.count(";") >= first.count(",") else ","))
+    if not rows:
+        return []
+    header = [str(h or "").strip().lower() for h in rows[0]]
+    return [dict(zip(header, r)) for r in rows[1:] if any(v not in (None, "") for v in r)]
+
+
+def read_budget(path: Path) -> list[BarisAnggaran]:
+    """Pagu and realisasi per program or kegiatan (columns uraian, teks or pagu, nilai, realisasi)."""
+    out = []
+    for rec in _budget_records(path):
+        uraian = _text(rec.get("uraian") or rec.get("kegiatan") or rec.get("program"))
+        pagu = _value(rec.get("nilai") if rec.get("nilai") not in (None, "") else rec.get("pagu"))
+        if isinstance(rec.get("pagu"), str) and pagu is None:
+            from ekstrak.document import money_value
+
+            pagu = money_value(rec["pagu"])
+        teks = _text(rec.get("teks") or rec.get("pagu"))
+        realisasi = rec.get("realisasi")
+        if isinstance(realisasi, str):
+            from ekstrak.document import money_value
+
+            realisasi = money_value(realisasi)
+        if uraian:
+            out.append(BarisAnggaran(uraian, teks, pagu, _value(realisasi)))
+    return out
+
+
+def muat(
+    path: Path,
+    *,
+    realisasi: Path | None = None,
+    tahun_lalu: Path | None = None,
+    anggaran: Path | None = None,
+    sandi: str | None = None,
+) -> Masukan:
+    """Read the report's inputs; KinerjaError (one Indonesian sentence) on bad input."""
+    dokumen = extract(path, sandi)
+    masukan = Masukan(dokumen)
+    if realisasi is not None:
+        missing = match_realisasi(dokumen, extract(realisasi))
+        if missing:
+            masukan.peringatan.append(
+                f"{len(missing)} indikator tanpa pasangan di berkas realisasi: " + "; ".join(missing[:5])
+            )
+    budget_source = anggaran or (path if detect(read_input(path)) == "zip" else None)
+    rows = read_budget(budget_source) if budget_source is not None else []
+    if rows:
+        masukan.anggaran = rows
+    else:
+        masukan.anggaran = [BarisAnggaran(a.uraian, a.teks, a.nilai) for a in dokumen.anggaran]
+    if tahun_lalu is not None:
+        lalu = extract(tahun_lalu)
+        masukan.tahun_lalu_dokumen = lalu
+        masukan.tahun_lalu, masukan.tanpa_pasangan = match_tahun_lalu(dokumen, lalu)
+    return masukan

@@ -1,0 +1,133 @@
+"""The office's profile (profil.toml): who signs, where, when, the logo, and the prose it writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ekstrak import KinerjaError
+
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+LOGO_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+CONTOH = '''# Profil instansi untuk `laporan --profil profil.toml`. Semua isian boleh dikosongkan:
+# bagian yang kosong tampil di laporan sebagai tanda [Diisi oleh instansi: ...].
+
+instansi = "Kantor Wilayah Kementerian Hukum dan HAM Sulawesi Barat"
+kota = "Mamuju"
+tanggal = "2023-01-31"          # tanggal penandatanganan, TTTT-BB-HH
+logo = "logo.png"               # PNG atau JPEG, relatif terhadap berkas profil ini
+
+[kepala]
+jabatan = "Kepala Kantor Wilayah"
+nama = "Nama Kepala Kantor"
+nip = "19700101 199503 1 001"
+
+# Teks dalam Markdown (**tebal**, *miring*, daftar dengan "- "). HTML mentah tidak dipakai.
+[teks]
+kata_pengantar = """
+Puji syukur kami panjatkan ... Laporan Kinerja ini disusun sebagai wujud akuntabilitas ...
+"""
+bab1 = """
+Kantor Wilayah mempunyai tugas ...
+
+- **Struktur organisasi**: ...
+- **Isu strategis**: ...
+"""
+bab4 = """
+Secara umum target kinerja tahun ini tercapai ... Langkah ke depan: ...
+"""
+
+# Analisis per sasaran (penyebab keberhasilan/kegagalan, solusi), dengan nomor urut sasaran.
+[analisis]
+"1" = """
+Capaian didukung oleh ...
+"""
+'''
+
+
+@dataclass
+class Profil:
+    instansi: str = ""
+    kota: str = ""
+    tanggal: dt.date | None = None
+    logo: bytes | None = None
+    logo_jenis: str = ""
+    kepala_jabatan: str = ""
+    kepala_nama: str = ""
+    kepala_nip: str = ""
+    kata_pengantar: str = ""
+    bab1: str = ""
+    bab4: str = ""
+    analisis: dict[str, str] = field(default_factory=dict)
+
+
+def tanggal_indonesia(date: dt.date) -> str:
+    """`31 Desember 2022`."""
+    return f"{date.day} {BULAN[date.month - 1]} {date.year}"
+
+
+def _logo(path: Path) -> tuple[bytes, str]:
+    if not path.is_file():
+        raise KinerjaError(f"Logo '{path}' di profil tidak ditemukan; periksa nama berkasnya.")
+    data = path.read_bytes()
+    if len(data) > MAX_LOGO_BYTES:
+        raise KinerjaError(f"Logo '{path}' terlalu besar (batas 2 MiB); perkecil gambarnya.")
+    for magic, kind in LOGO_TYPES.items():
+        if data.startswith(magic):
+            return data, kind
+    raise KinerjaError(f"Logo '{path}' harus berupa gambar PNG atau JPEG.")
+
+
+def baca_profil(path: Path) -> Profil:
+    """Read a profile; KinerjaError with the line of a TOML mistake."""
+    if not path.is_file():
+        raise KinerjaError(f"Berkas profil '{path}' tidak ditemukan; buat contohnya dengan 'laporan --contoh-profil'.")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise KinerjaError(
+            f"Berkas profil '{path}' tidak dapat dibaca: {exc}. Bandingkan dengan --contoh-profil."
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise KinerjaError(f"Berkas profil '{path}' bukan teks UTF-8; simpan ulang sebagai UTF-8.") from exc
+    kepala = data.get("kepala") or {}
+    teks = data.get("teks") or {}
+    profil = Profil(
+        instansi=str(data.get("instansi", "")),
+        kota=str(data.get("kota", "")),
+        kepala_jabatan=str(kepala.get("jabatan", "")),
+        kepala_nama=str(kepala.get("nama", "")),
+        kepala_nip=str(kepala.get("nip", "")),
+        kata_pengantar=str(teks.get("kata_pengantar", "")),
+        bab1=str(teks.get("bab1", "")),
+        bab4=str(teks.get("bab4", "")),
+        analisis={str(k): str(v) for k, v in (data.get("analisis") or {}).items()},
+    )
+    tanggal = data.get("tanggal")
+    if isinstance(tanggal, dt.date):
+        profil.tanggal = tanggal
+    elif tanggal:
+        try:
+            profil.tanggal = dt.date.fromisoformat(str(tanggal))
+        except ValueError as exc:
+            raise KinerjaError(f"Tanggal '{tanggal}' di profil harus ditulis TTTT-BB-HH, mis. 2023-01-31.") from exc
+    if data.get("logo"):
+        profil.logo, profil.logo_jenis = _logo((path.parent / str(data["logo"])).resolve())
+    return profil
