@@ -7,7 +7,7 @@ SAMPLE := samples/iku_kanwil_sulbar_2022.txt
 # Pango and HarfBuzz-Subset: WeasyPrint (PDF reports, fonts subset and embedded).
 DEBIAN_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
-.PHONY: demo test lint install debian clean
+.PHONY: demo test lint install debian clean gambar
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,14 @@ lint: install
 test: install debian
 	$(BIN)/ruff check ekstrak laporan tests benchmarks templates samples
 	$(BIN)/python -m pytest
+
+# The README's pictures of the sample report: cover, Ikhtisar Eksekutif, a Bab III chart and table page.
+gambar: demo
+	mkdir -p docs/gambar
+	pdftoppm -r 45 -png -f 1 -l 1 out/lakip.pdf docs/gambar/sampul
+	pdftoppm -r 45 -png -f 4 -l 4 out/lakip.pdf docs/gambar/ikhtisar
+	pdftoppm -r 45 -png -f 10 -l 11 out/lakip.pdf docs/gambar/bab3
+	pdftoppm -r 45 -png -f 20 -l 20 out/lakip.pdf docs/gambar/sasaran
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

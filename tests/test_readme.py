@@ -11,10 +11,18 @@ from ekstrak.cli import build_parser
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_every_ekstrak_option_is_documented():
-    for action in build_parser()._actions:
-        for option in action.option_strings:
-            assert f"`{option}`" in README, f"{option} is not in the README"
+def test_every_ekstrak_and_laporan_option_is_documented():
+    from laporan.cli import build_parser as laporan_parser
+
+    for parser in (build_parser(), laporan_parser()):
+        for action in parser._actions:
+            for option in action.option_strings:
+                assert f"`{option}`" in README, f"{parser.prog} {option} is not in the README"
+
+
+def test_readme_pictures_exist():
+    for picture in re.findall(r"\]\((docs/gambar/[^)]+)\)", README):
+        assert (ROOT / picture).exists(), picture
 
 
 def test_readme_shows_real_output():
