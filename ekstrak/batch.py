@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import KinerjaError
-from .extract import extract
+from .extract import extract_guarded
+from .limits import BAWAAN, Batas
 from .sheet import save
 
 SUFFIXES = {".txt", ".pdf", ".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods", ".csv", ".json"}
@@ -50,11 +51,13 @@ def output_for(source: Path, folder: Path, outdir: Path, fmt: str) -> Path:
     return outdir / source.relative_to(folder).parent / f"{source.name}.{fmt}"
 
 
-def process(source: Path, folder: Path, outdir: Path, fmt: str, strict: bool, password: str | None) -> Outcome:
+def process(
+    source: Path, folder: Path, outdir: Path, fmt: str, strict: bool, password: str | None, batas: Batas = BAWAAN
+) -> Outcome:
     """Extract one file and write its output; any failure is kept in the outcome, never raised."""
     outcome = Outcome(str(source.relative_to(folder)))
     try:
-        doc = extract(source, password)
+        doc = extract_guarded(source, password, batas)
         outcome.sasaran, outcome.indikator = len(doc.sasaran), doc.jumlah_indikator()
         outcome.peringatan = len(doc.peringatan)
         if strict and doc.peringatan:
@@ -80,12 +83,13 @@ def run_folder(
     password: str | None = None,
     workers: int | None = None,
     done: Callable[[Outcome], None] | None = None,
+    batas: Batas = BAWAAN,
 ) -> list[Outcome]:
     """Extract every supported file below `folder` into `outdir`, on `workers` processes (all cores)."""
     inputs = find_inputs(folder, skip=outdir.resolve() if outdir.resolve().is_relative_to(folder.resolve()) else None)
     workers = max(1, workers or os.cpu_count() or 1)
     outcomes: list[Outcome] = []
-    for outcome in _map(inputs, folder, outdir, fmt, strict, password, workers):
+    for outcome in _map(inputs, folder, outdir, fmt, strict, password, workers, batas):
         outcomes.append(outcome)
         if done is not None:
             done(outcome)
@@ -93,12 +97,12 @@ def run_folder(
     return sorted(outcomes, key=lambda o: order[o.source])
 
 
-def _map(inputs, folder, outdir, fmt, strict, password, workers) -> Iterator[Outcome]:
+def _map(inputs, folder, outdir, fmt, strict, password, workers, batas) -> Iterator[Outcome]:
     if workers == 1 or len(inputs) < 2:
         for source in inputs:
-            yield process(source, folder, outdir, fmt, strict, password)
+            yield process(source, folder, outdir, fmt, strict, password, batas)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(inputs))) as pool:
-        futures = [pool.submit(process, s, folder, outdir, fmt, strict, password) for s in inputs]
+        futures = [pool.submit(process, s, folder, outdir, fmt, strict, password, batas) for s in inputs]
         for future in as_completed(futures):
             yield future.result()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .bahasa import EXIT_OK, EXIT_WARNINGS, Parser, fail
 from .errors import KinerjaError
-from .extract import extract
+from .extract import extract_guarded
 from .files import check_output
+from .limits import BAWAAN, Batas, MiB
 from .sheet import FORMATS, render, save
 
 DESCRIPTION = """\
@@ -29,6 +31,9 @@ contoh:
   ekstrak iku_2022.txt -o iku.csv --ketat  gagal (kode 1) bila ada peringatan
   ekstrak arsip/ -o hasil/ -f xlsx         semua berkas di folder arsip/ (a.pdf -> hasil/a.pdf.xlsx)
 
+batas lain (tetap): berkas paling besar 50 MiB; PDF paling banyak 1000 halaman; DOCX/XLSX paling banyak
+5000 bagian, 500 MiB setelah dibuka, pemampatan paling tinggi 200:1.
+
 kode keluar:
   0  selesai
   1  selesai tetapi tidak bersih (ada peringatan dengan --ketat: berkasnya tidak ditulis;
@@ -47,6 +52,20 @@ def build_parser() -> Parser:
     add("--ketat", action="store_true", help="peringatan dianggap gagal: kode keluar 1, berkasnya tidak ditulis")
     add("--sandi", metavar="SANDI", help="sandi untuk membuka PDF yang terkunci")
     add("-j", "--proses", type=int, metavar="N", help="jumlah proses untuk folder (bawaan: semua inti prosesor)")
+    add(
+        "--batas-waktu",
+        type=float,
+        metavar="DETIK",
+        default=BAWAAN.detik,
+        help=f"batas waktu membaca satu berkas (bawaan: {BAWAAN.detik:g} detik)",
+    )
+    add(
+        "--batas-memori",
+        type=int,
+        metavar="MiB",
+        default=BAWAAN.memori // MiB,
+        help=f"batas memori membaca satu berkas (bawaan: {BAWAAN.memori // MiB} MiB)",
+    )
     add("-q", "--senyap", action="store_true", help="jangan cetak ringkasan, peringatan dan kemajuan")
     return parser
 
@@ -65,6 +84,12 @@ def output_format(output: Path | None, chosen: str | None) -> str:
     )
 
 
+def _limits(args) -> Batas:
+    if args.batas_waktu <= 0 or args.batas_memori < 64:
+        fail("ekstrak: --batas-waktu harus lebih dari 0 dan --batas-memori paling sedikit 64 MiB.")
+    return replace(BAWAAN, detik=args.batas_waktu, memori=args.batas_memori * MiB)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if Path(args.masukan).is_dir():
@@ -74,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         fmt = output_format(output, args.format)
         if output is not None:
             check_output(output)
-        doc = extract(args.masukan, args.sandi)
+        doc = extract_guarded(args.masukan, args.sandi, _limits(args))
     except KinerjaError as exc:
         fail(f"ekstrak: {exc.pesan}")
     if not args.senyap:
@@ -128,6 +153,7 @@ def _folder(args) -> int:
         args.format or "json",
         strict=args.ketat,
         password=args.sandi,
+        batas=_limits(args),
         workers=args.proses,
         quiet=args.senyap,
     )

@@ -8,6 +8,7 @@ from .document import build_document
 from .errors import KinerjaError
 from .files import read_input
 from .grid import Grid
+from .limits import BAWAAN, Batas
 from .model import Dokumen
 from .readers import decode_text, detect, odf_kind, ole_kind, zip_members
 from .readers.text import read_text
@@ -38,14 +39,14 @@ def _from_grid(grid: Grid) -> Dokumen:
     return doc
 
 
-def _converted(data: bytes, suffix: str, source: str) -> Dokumen:
+def _converted(data: bytes, suffix: str, source: str, batas: Batas) -> Dokumen:
     from .readers.convert import convert
 
     target = "xlsx" if suffix in (".xls", ".ods") else "docx"
-    return extract_bytes(convert(data, suffix, target), source)
+    return extract_bytes(convert(data, suffix, target, batas.detik), source, batas=batas)
 
 
-def extract_bytes(data: bytes, source: str = "", password: str | None = None) -> Dokumen:
+def extract_bytes(data: bytes, source: str = "", password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:
     kind = detect(data)
     if kind == "zip":
         members = zip_members(data)
@@ -62,18 +63,29 @@ def extract_bytes(data: bytes, source: str = "", password: str | None = None) ->
             return _from_grid(read_docx(data, source))
         odf = odf_kind(data) if "mimetype" in members else None
         if odf is not None:
-            return _converted(data, odf, source)
+            return _converted(data, odf, source, batas)
         raise KinerjaError("Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT.")
     if kind == "pdf":
         from .readers.pdf import read_pdf
 
-        return _from_grid(read_pdf(data, is_table_header, source, password))
+        return _from_grid(read_pdf(data, is_table_header, source, password, batas.halaman))
     if kind == "ole":
-        return _converted(data, ole_kind(data), source)
+        return _converted(data, ole_kind(data), source, batas)
     return extract_text(decode_text(data), source)
 
 
-def extract(path: str | Path, password: str | None = None) -> Dokumen:
+def extract(path: str | Path, password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:
     """Read an IKU / PK document or a flat sheet into records; raises KinerjaError on bad input."""
     path = Path(path)
-    return extract_bytes(read_input(path), str(path), password)
+    return extract_bytes(read_input(path, batas.berkas), str(path), password, batas)
+
+
+def _extract_as_dict(path: Path, password: str | None, batas: Batas) -> dict:
+    return extract(path, password, batas).to_dict()
+
+
+def extract_guarded(path: str | Path, password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:
+    """`extract` in a child process under the time and memory limits of `batas` (for untrusted files)."""
+    from .guard import run_limited
+
+    return Dokumen.from_dict(run_limited(_extract_as_dict, (Path(path), password, batas), batas))

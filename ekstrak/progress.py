@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .batch import Outcome, find_inputs, run_folder
+from .limits import BAWAAN, Batas
 
 
 def summary_table(outcomes: list[Outcome]) -> Table:
@@ -25,7 +26,15 @@ def summary_table(outcomes: list[Outcome]) -> Table:
 
 
 def run_with_progress(
-    folder: Path, outdir: Path, fmt: str, *, strict: bool, password: str | None, workers: int | None, quiet: bool
+    folder: Path,
+    outdir: Path,
+    fmt: str,
+    *,
+    strict: bool,
+    password: str | None,
+    workers: int | None,
+    quiet: bool,
+    batas: Batas = BAWAAN,
 ) -> list[Outcome]:
     """Run the folder with a progress bar on stderr; print the summary table and totals on stdout."""
     total = len(find_inputs(folder))

@@ -128,6 +128,8 @@ def is_kinerja_workbook(data: bytes) -> bool:
     """Whether a workbook is the flat sheet `ekstrak` writes (an Indikator sheet with its columns)."""
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except MemoryError:  # the guard's limit, reported as such
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
     try:
@@ -142,6 +144,8 @@ def read_workbook(data: bytes) -> Dokumen:
     """A workbook written by `ekstrak` (and filled in by the office) back into a document."""
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True)
+    except MemoryError:  # the guard's limit, reported as such
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
     sheet = wb["Indikator"] if "Indikator" in wb.sheetnames else wb.worksheets[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ekstrak.limits import BAWAAN, Batas
+
 from .capaian import Aturan
 from .load import muat
 from .profil import Profil, baca_profil
@@ -32,9 +34,10 @@ def buat_laporan(
     profil: Path | None = None,
     templat: Path = TEMPLATES,
     sandi: str | None = None,
+    batas: Batas = BAWAAN,
 ) -> Hasil:
     """Read the inputs, compute capaian, and render the report in each of `formats` (pdf, docx, html)."""
-    data = muat(masukan, realisasi=realisasi, tahun_lalu=tahun_lalu, anggaran=anggaran, sandi=sandi)
+    data = muat(masukan, realisasi=realisasi, tahun_lalu=tahun_lalu, anggaran=anggaran, sandi=sandi, batas=batas)
     laporan = susun(data, baca_profil(profil) if profil else Profil(), aturan or Aturan())
     hasil = Hasil(laporan, peringatan=list(laporan.peringatan))
     html = render_html(laporan, templat) if {"html", "pdf"} & set(formats) else ""

@@ -8,8 +8,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ekstrak import Dokumen, Indikator, KinerjaError, extract
+from ekstrak import Dokumen, Indikator, KinerjaError
+from ekstrak.extract import extract_guarded
 from ekstrak.files import read_input
+from ekstrak.limits import BAWAAN, Batas
 from ekstrak.readers import detect
 from ekstrak.sheet import _text, _value
 
@@ -106,6 +108,8 @@ def _budget_records(path: Path) -> list[dict]:
 
         try:
             book = load_workbook(io.BytesIO(data), data_only=True)
+        except MemoryError:  # the guard's limit, reported as such
+            raise
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise KinerjaError(f"Berkas anggaran '{path}' rusak atau tidak dapat dibuka.") from exc
         if "Anggaran" not in book.sheetnames:
@@ -149,12 +153,13 @@ def muat(
     tahun_lalu: Path | None = None,
     anggaran: Path | None = None,
     sandi: str | None = None,
+    batas: Batas = BAWAAN,
 ) -> Masukan:
-    """Read the report's inputs; KinerjaError (one Indonesian sentence) on bad input."""
-    dokumen = extract(path, sandi)
+    """Read the report's inputs (each parsed under the limits); KinerjaError on bad input."""
+    dokumen = extract_guarded(path, sandi, batas)
     masukan = Masukan(dokumen)
     if realisasi is not None:
-        missing = match_realisasi(dokumen, extract(realisasi))
+        missing = match_realisasi(dokumen, extract_guarded(realisasi, None, batas))
         if missing:
             masukan.peringatan.append(
                 f"{len(missing)} indikator tanpa pasangan di berkas realisasi: " + "; ".join(missing[:5])
@@ -166,7 +171,7 @@ def muat(
     else:
         masukan.anggaran = [BarisAnggaran(a.uraian, a.teks, a.nilai) for a in dokumen.anggaran]
     if tahun_lalu is not None:
-        lalu = extract(tahun_lalu)
+        lalu = extract_guarded(tahun_lalu, None, batas)
         masukan.tahun_lalu_dokumen = lalu
         masukan.tahun_lalu, masukan.tanpa_pasangan = match_tahun_lalu(dokumen, lalu)
     return masukan

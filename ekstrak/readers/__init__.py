@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from ..errors import KinerjaError
 
 PDF_MAGIC = b"%PDF-"
@@ -45,16 +43,10 @@ def ole_kind(data: bytes) -> str:
 
 
 def zip_members(data: bytes) -> set[str]:
-    """The names inside a ZIP package (DOCX, XLSX, ODF), or a clear error when it is damaged."""
-    import zipfile
+    """The names inside a ZIP package (DOCX, XLSX, ODF), after the checks against decompression bombs."""
+    from ..limits import check_zip
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return set(package.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise KinerjaError(
-            "Berkas ini rusak (arsip ZIP/DOCX/XLSX tidak utuh); simpan ulang atau minta salinan baru."
-        ) from exc
+    return check_zip(data)
 
 
 def decode_text(data: bytes) -> str:

@@ -18,7 +18,14 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(data: bytes, suffix: str, target: str) -> bytes:
+def _unlimited_memory() -> None:
+    import resource
+
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
+def convert(data: bytes, suffix: str, target: str, seconds: float = CONVERT_SECONDS) -> bytes:
     """`data` (a .doc/.xls/.odt/.ods, named by `suffix`) as `target` ('docx' or 'xlsx') bytes."""
     program = soffice()
     if program is None:
@@ -42,10 +49,10 @@ def convert(data: bytes, suffix: str, target: str) -> bytes:
             str(source),
         ]
         try:
-            subprocess.run(command, capture_output=True, timeout=CONVERT_SECONDS, check=False)
+            subprocess.run(command, capture_output=True, timeout=seconds, check=False, preexec_fn=_unlimited_memory)
         except subprocess.TimeoutExpired as exc:
             raise KinerjaError(
-                f"LibreOffice tidak selesai mengubah berkas {suffix} dalam {CONVERT_SECONDS} detik; "
+                f"LibreOffice tidak selesai mengubah berkas {suffix} dalam {seconds:g} detik; "
                 f"berkas mungkin rusak. Simpan ulang sebagai {target.upper()}."
             ) from exc
         result = folder / "hasil" / f"masukan.{target}"

@@ -165,6 +165,8 @@ def read_docx(data: bytes, source: str = "") -> Grid:
 
     try:
         document = docx.Document(io.BytesIO(data))
+    except MemoryError:  # the guard's limit, reported as such
+        raise
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise KinerjaError("Berkas Word (DOCX) ini rusak dan tidak dapat dibuka; simpan ulang dari Word.") from exc
     numbering = _numbering(document)

@@ -45,6 +45,8 @@ def _open(data: bytes, password: str | None):
         raise KinerjaError(
             "PDF ini terkunci dengan sandi; jalankan lagi dengan --sandi SANDI untuk membukanya."
         ) from exc
+    except MemoryError:  # the guard's limit, reported as such
+        raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
         raise KinerjaError(DAMAGED) from exc
 
@@ -195,7 +197,9 @@ def page_lines(words: list[dict], page: int) -> list[Line]:
     return lines
 
 
-def read_pdf(data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None) -> Grid:
+def read_pdf(
+    data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None, max_pages: int = 1000
+) -> Grid:
     """Read a text PDF into a grid; a scan without a text layer is a clear error."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -208,9 +212,13 @@ def read_pdf(data: bytes, is_header: Callable[[Row], bool], source: str = "", pa
     lines: list[Line] = []
     try:
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
+            if number > max_pages:
+                raise KinerjaError(f"PDF ini lebih dari {max_pages} halaman (batasnya); pisahkan bagian tabel IKU-nya.")
             interpreter.process_page(page)
             lines.extend(page_lines(page_words(device.get_result()), number))
     except KinerjaError:
+        raise
+    except MemoryError:  # the guard's limit, reported as such
         raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged stream
         raise KinerjaError(DAMAGED) from exc

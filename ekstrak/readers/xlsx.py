@@ -74,6 +74,8 @@ def read_xlsx(data: bytes, is_header: Callable[[Row], bool], source: str = "") -
 
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
+    except MemoryError:  # the guard's limit, reported as such
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a broken package
         raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
     chosen = None
