@@ -73,6 +73,37 @@ class _indonesian:
         argparse._ = self._saved  # type: ignore[attr-defined]
 
 
+def add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """--batas-waktu and --batas-memori: the limits for parsing one input file."""
+    from .limits import BAWAAN, MiB
+
+    parser.add_argument(
+        "--batas-waktu",
+        type=float,
+        metavar="DETIK",
+        default=BAWAAN.detik,
+        help=f"batas waktu membaca satu berkas (bawaan: {BAWAAN.detik:g} detik)",
+    )
+    parser.add_argument(
+        "--batas-memori",
+        type=int,
+        metavar="MiB",
+        default=BAWAAN.memori // MiB,
+        help=f"batas memori membaca satu berkas (bawaan: {BAWAAN.memori // MiB} MiB)",
+    )
+
+
+def limits_from(args: argparse.Namespace, prog: str):
+    """The limits the user chose, checked (exit 2 on nonsense)."""
+    from dataclasses import replace
+
+    from .limits import BAWAAN, MiB
+
+    if args.batas_waktu <= 0 or args.batas_memori < 64:
+        fail(f"{prog}: --batas-waktu harus lebih dari 0 dan --batas-memori paling sedikit 64 MiB.")
+    return replace(BAWAAN, detik=args.batas_waktu, memori=args.batas_memori * MiB)
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     print(message, file=sys.stderr)
     raise SystemExit(code)

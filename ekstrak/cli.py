@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
-from .bahasa import EXIT_OK, EXIT_WARNINGS, Parser, fail
+from .bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from
 from .errors import KinerjaError
 from .extract import extract_guarded
 from .files import check_output
-from .limits import BAWAAN, Batas, MiB
 from .sheet import FORMATS, render, save
 
 DESCRIPTION = """\
@@ -52,20 +50,7 @@ def build_parser() -> Parser:
     add("--ketat", action="store_true", help="peringatan dianggap gagal: kode keluar 1, berkasnya tidak ditulis")
     add("--sandi", metavar="SANDI", help="sandi untuk membuka PDF yang terkunci")
     add("-j", "--proses", type=int, metavar="N", help="jumlah proses untuk folder (bawaan: semua inti prosesor)")
-    add(
-        "--batas-waktu",
-        type=float,
-        metavar="DETIK",
-        default=BAWAAN.detik,
-        help=f"batas waktu membaca satu berkas (bawaan: {BAWAAN.detik:g} detik)",
-    )
-    add(
-        "--batas-memori",
-        type=int,
-        metavar="MiB",
-        default=BAWAAN.memori // MiB,
-        help=f"batas memori membaca satu berkas (bawaan: {BAWAAN.memori // MiB} MiB)",
-    )
+    add_limit_options(parser)
     add("-q", "--senyap", action="store_true", help="jangan cetak ringkasan, peringatan dan kemajuan")
     return parser
 
@@ -84,12 +69,6 @@ def output_format(output: Path | None, chosen: str | None) -> str:
     )
 
 
-def _limits(args) -> Batas:
-    if args.batas_waktu <= 0 or args.batas_memori < 64:
-        fail("ekstrak: --batas-waktu harus lebih dari 0 dan --batas-memori paling sedikit 64 MiB.")
-    return replace(BAWAAN, detik=args.batas_waktu, memori=args.batas_memori * MiB)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if Path(args.masukan).is_dir():
@@ -99,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         fmt = output_format(output, args.format)
         if output is not None:
             check_output(output)
-        doc = extract_guarded(args.masukan, args.sandi, _limits(args))
+        doc = extract_guarded(args.masukan, args.sandi, limits_from(args, "ekstrak"))
     except KinerjaError as exc:
         fail(f"ekstrak: {exc.pesan}")
     if not args.senyap:
@@ -153,7 +132,7 @@ def _folder(args) -> int:
         args.format or "json",
         strict=args.ketat,
         password=args.sandi,
-        batas=_limits(args),
+        batas=limits_from(args, "ekstrak"),
         workers=args.proses,
         quiet=args.senyap,
     )

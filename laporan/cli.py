@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import shutil
 import sys
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from ekstrak.bahasa import EXIT_OK, EXIT_WARNINGS, Parser, fail
+from ekstrak.bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from
 from ekstrak.errors import KinerjaError
 from ekstrak.files import check_output, write_atomic
-from ekstrak.limits import BAWAAN, Batas, MiB
 
 from .buat import FORMATS, buat_laporan
 from .capaian import RUMUS_TURUN, SCALES, Aturan
@@ -74,20 +72,7 @@ def build_parser() -> Parser:
     add("--contoh-profil", action="store_true", help="cetak contoh profil.toml beranotasi, lalu keluar")
     add("--sandi", metavar="SANDI", help="sandi untuk PDF masukan yang terkunci")
     add("--ketat", action="store_true", help="peringatan dianggap gagal: kode keluar 1, tidak ada berkas ditulis")
-    add(
-        "--batas-waktu",
-        type=float,
-        metavar="DETIK",
-        default=BAWAAN.detik,
-        help=f"batas waktu membaca satu berkas masukan (bawaan: {BAWAAN.detik:g} detik)",
-    )
-    add(
-        "--batas-memori",
-        type=int,
-        metavar="MiB",
-        default=BAWAAN.memori // MiB,
-        help=f"batas memori membaca satu berkas masukan (bawaan: {BAWAAN.memori // MiB} MiB)",
-    )
+    add_limit_options(parser)
     add("-q", "--senyap", action="store_true", help="jangan cetak ringkasan dan peringatan")
     return parser
 
@@ -105,12 +90,6 @@ def _aturan(args) -> Aturan:
             fail("laporan: --batas-capaian tidak boleh di bawah 100.")
     assert args.rumus_turun in RUMUS_TURUN
     return Aturan(batas=batas, rumus_turun=args.rumus_turun, skala=args.skala)
-
-
-def _limits(args) -> Batas:
-    if args.batas_waktu <= 0 or args.batas_memori < 64:
-        fail("laporan: --batas-waktu harus lebih dari 0 dan --batas-memori paling sedikit 64 MiB.")
-    return replace(BAWAAN, detik=args.batas_waktu, memori=args.batas_memori * MiB)
 
 
 def _copy_templates(target: str) -> int:
@@ -158,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             profil=Path(args.profil) if args.profil else None,
             templat=templat,
             sandi=args.sandi,
-            batas=_limits(args),
+            batas=limits_from(args, "laporan"),
         )
     except KinerjaError as exc:
         fail(f"laporan: {exc.pesan}")
