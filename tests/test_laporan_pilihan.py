@@ -1,0 +1,138 @@
+"""laporan's options and inputs: JSON with --realisasi, --anggaran, the scales, the cap, the formula
+for `turun`, target_renstra, realisasi written the ways people write it; the DOCX opens in LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from decimal import Decimal
+
+import openpyxl
+import pdfplumber
+import pytest
+from conftest import ROOT, run_command
+
+import ekstrak
+from laporan.buat import buat_laporan
+from laporan.capaian import Aturan
+from laporan.view import nilai_realisasi
+
+SAMPLE = ROOT / "samples" / "isian_2022_CONTOH.xlsx"
+SMALL = "NO\tSASARAN\tINDIKATOR\tTARGET\n1\tSasaran satu\t1. Indikator a 2. Indikator b\t80% maks. 10%\n"
+
+
+def _sheet(tmp_path, realisasi: list[str], extra: dict[str, list[str]] | None = None):
+    """The small document's filled sheet, with realisasi (and other columns) typed in."""
+    source = tmp_path / "iku.txt"
+    source.write_text(SMALL, encoding="utf-8")
+    path = tmp_path / "isian.xlsx"
+    ekstrak.save(ekstrak.extract(source), path, "xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Indikator"]
+    header = [c.value for c in sheet[1]]
+    for column, values in {"realisasi": realisasi, **(extra or {})}.items():
+        if column not in header:
+            sheet.cell(row=1, column=len(header) + 1).value = column
+            header.append(column)
+        for row, value in enumerate(values, start=2):
+            sheet.cell(row=row, column=header.index(column) + 1).value = value
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("written", "angka", "teks"),
+    [
+        ("85%", Decimal(85), "85%"),
+        ("85 %", Decimal(85), "85 %"),
+        ("3,25", Decimal("3.25"), "3,25"),
+        ("12 Permohonan", Decimal(12), "12 Permohonan"),
+        ("WTP", None, "WTP"),
+        ("38% (Evaluasi Semester I)", Decimal(38), "38% (Evaluasi Semester I)"),
+        ("", None, ""),
+        ("-", None, ""),
+    ],
+)
+def test_realisasi_as_people_write_it(written, angka, teks):
+    read = nilai_realisasi(written)
+    assert read.angka == angka and read.teks == teks
+
+
+def test_turun_from_the_target_and_the_two_formulas(tmp_path):
+    path = _sheet(tmp_path, ["88%", "8%"])
+    default = buat_laporan(path, []).laporan.sasaran[0].indikator
+    assert [i.polaritas for i in default] == ["naik", "turun"]
+    assert [i.capaian for i in default] == ["110,00%", "120,00%"]
+    tr = buat_laporan(path, [], aturan=Aturan(rumus_turun="t/r")).laporan.sasaran[0].indikator
+    assert tr[1].capaian == "120,00%" and "125,00%" in tr[1].catatan
+    uncapped = buat_laporan(path, [], aturan=Aturan(batas=None)).laporan.sasaran[0]
+    assert [i.capaian for i in uncapped.indikator] == ["110,00%", "120,00%"]
+    assert uncapped.capaian == "115,00%"
+
+
+def test_polaritas_column_wins(tmp_path):
+    path = _sheet(tmp_path, ["88%", "8%"], {"polaritas": ["stabil", "naik"]})
+    rows = buat_laporan(path, []).laporan.sasaran[0].indikator
+    assert [(i.polaritas, i.capaian) for i in rows] == [("stabil", "90,00%"), ("naik", "80,00%")]
+
+
+def test_scales(tmp_path):
+    path = _sheet(tmp_path, ["80%", "10%"])
+    assert buat_laporan(path, []).laporan.predikat == "Sangat Baik"
+    assert buat_laporan(path, [], aturan=Aturan(skala="permenpan-6-2022")).laporan.predikat == "Baik"
+    assert buat_laporan(path, [], aturan=Aturan(skala="biner")).laporan.predikat == "Tercapai"
+
+
+def test_json_with_realisasi_file_and_renstra(tmp_path):
+    filled = _sheet(tmp_path, ["72%", ""], {"target_renstra": ["90%", "5%"]})
+    json_path = tmp_path / "iku.json"
+    json_path.write_bytes(ekstrak.render(ekstrak.extract(tmp_path / "iku.txt"), "json"))
+    hasil = buat_laporan(json_path, ["pdf"], realisasi=filled)
+    rows = hasil.laporan.sasaran[0].indikator
+    assert [(i.realisasi, i.capaian) for i in rows] == [("72%", "90,00%"), ("-", "tidak diukur")]
+    assert rows[0].renstra == "90%" and "Target akhir Renstra: 90%" in rows[0].kalimat
+    with pdfplumber.open(io.BytesIO(hasil.berkas["pdf"])) as pdf:
+        text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+    assert "Target akhir Renstra: 90%." in text and "tidak diukur" in text
+
+
+def test_budget_from_its_own_file(tmp_path):
+    path = _sheet(tmp_path, ["80%", "10%"])
+    budget = tmp_path / "anggaran.csv"
+    budget.write_text(
+        "uraian;nilai;realisasi\nKegiatan A;1.000.000;900.000\nKegiatan B;3.000.000;2.850.000\n", encoding="utf-8"
+    )
+    laporan = buat_laporan(path, [], anggaran=budget).laporan
+    assert [(a.uraian, a.pagu, a.realisasi, a.serapan) for a in laporan.anggaran] == [
+        ("Kegiatan A", "Rp 1.000.000", "Rp 900.000", "90,00%"),
+        ("Kegiatan B", "Rp 3.000.000", "Rp 2.850.000", "95,00%"),
+    ]
+    assert laporan.anggaran_total.serapan == "93,75%"
+    assert "penyerapan anggaran 93,75%" in laporan.efisiensi
+
+
+def test_docx_opens_in_libreoffice_without_repair(tmp_path):
+    out = tmp_path / "lakip.docx"
+    assert run_command("laporan", str(SAMPLE), "-o", str(out)).returncode == 0
+    result = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profil",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    pdf = tmp_path / "lakip.pdf"
+    assert pdf.exists(), result.stderr.decode()
+    with pdfplumber.open(pdf) as document:
+        text = " ".join(page.extract_text() or "" for page in document.pages)
+        assert len(document.pages) > 10
+    for title in ("Kata Pengantar", "Ikhtisar Eksekutif", "Bab III Akuntabilitas Kinerja", "Lampiran"):
+        assert title in text
