@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Fields that carry provenance or review notes; the JSON contract allows them beside its own.
-EXTRA_FIELDS = ("halaman", "baris", "target_mentah", "peringatan", "satuan_kolom", "kolom_lain")
-
 
 @dataclass
 class Target:

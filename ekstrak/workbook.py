@@ -36,13 +36,14 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def _style_header(ws: Worksheet, header: list[str]) -> None:
-    for col, name in enumerate(header, start=1):
+def _style_header(ws: Worksheet, widths: list[float]) -> None:
+    """Bold white-on-blue header row, frozen, and the column widths."""
+    for col, width in enumerate(widths, start=1):
         cell = ws.cell(row=1, column=col)
         cell.fill = HEADER_FILL
         cell.font = HEADER_FONT
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(name, 18)
+        ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A2"
 
 
@@ -54,7 +55,7 @@ def workbook_bytes(doc: Dokumen, header: list[str], rows: list[dict[str, Any]]) 
     ws.append(header)
     for row in rows:
         ws.append([row.get(name) if row.get(name) != "" else None for name in header])
-    _style_header(ws, header)
+    _style_header(ws, [WIDTHS.get(name, 18) for name in header])
     for line in ws.iter_rows(min_row=2):
         for cell in line:
             cell.alignment = WRAP
@@ -77,15 +78,14 @@ def workbook_bytes(doc: Dokumen, header: list[str], rows: list[dict[str, Any]]) 
     info.append(["judul", doc.judul])
     info.append(["instansi", doc.instansi])
     info.append(["tahun", doc.tahun])
-    _style_header(info, ["kolom", "instansi"])
-    info.column_dimensions["B"].width = 70
+    _style_header(info, [12, 70])
 
     budget = wb.create_sheet("Anggaran")
     budget_header = ["uraian", "teks", "nilai", "realisasi"]
     budget.append(budget_header)
     for a in doc.anggaran:
         budget.append([a.uraian, a.teks, a.nilai, None])
-    _style_header(budget, ["sasaran", "target", "nilai_target", "realisasi"])
+    _style_header(budget, [50, 24, 18, 18])
     for line in budget.iter_rows(min_row=2, min_col=3, max_col=4):
         for cell in line:
             cell.number_format = "#,##0"
@@ -95,7 +95,7 @@ def workbook_bytes(doc: Dokumen, header: list[str], rows: list[dict[str, Any]]) 
         notes.append(["pesan", "sasaran", "halaman", "baris"])
         for p in doc.peringatan:
             notes.append([p.pesan, p.sasaran, p.halaman, p.baris])
-        _style_header(notes, ["indikator", "no_sasaran", "halaman", "baris"])
+        _style_header(notes, [80, 9, 9, 7])
 
     out = io.BytesIO()
     wb.save(out)

@@ -233,6 +233,8 @@ def susun(masukan: Masukan, profil: Profil, aturan: Aturan | None = None) -> Lap
                 )
             if row.renstra:
                 row.kalimat += f" Target akhir Renstra: {row.renstra}."
+            if row.keterangan:
+                row.kalimat += f" Keterangan: {row.keterangan}."
             rows.append(row)
         mean = rata_rata([r.nilai for r in rows])
         sasaran = BarisSasaran(
