@@ -33,7 +33,9 @@ _TITLE_WORDS_RE = re.compile(
 MAX_TITLE_LINES = 5
 MAX_TITLE_LINE = 120
 _YEAR_RE = re.compile(r"\b(20\d{2}|19\d{2})\b")
-_YEAR_PHRASE_RE = re.compile(r"\s*\b(?:TAHUN(?:\s+ANGGARAN)?|TA\.?)\s+(?:20|19)\d{2}\b\s*", re.IGNORECASE)
+_YEAR_PHRASE_RE = re.compile(
+    r"\s*\b(?:TAHUN(?:\s+ANGGARAN)?|TA\.?)\s+(?:20|19)\d{2}\b\s*|\s+(?:20|19)\d{2}\s*$", re.IGNORECASE
+)
 _BUDGET_HEADER_RE = re.compile(r"\bANGGARAN\b|\bPAGU\b", re.IGNORECASE)
 _BUDGET_SUBJECT_RE = re.compile(r"PROGRAM|KEGIATAN|URAIAN", re.IGNORECASE)
 _TOTAL_RE = re.compile(r"^(?:JUMLAH|TOTAL)\b", re.IGNORECASE)
@@ -95,7 +97,14 @@ class Table:
 
 def column_role(header: str) -> str:
     """What a header cell names: no, sasaran, indikator, target, satuan, or another column (lain)."""
-    text = " ".join(header.upper().split())
+    role = _role(" ".join(header.upper().split()))
+    if role == "lain":
+        # A narrow column breaks a header word over lines (`SASARA` / `N`, `N` / `O`).
+        role = _role("".join(header.upper().split()))
+    return role
+
+
+def _role(text: str) -> str:
     if _NO_RE.match(text):
         return "no"
     if len(text) > MAX_HEADER_CELL:

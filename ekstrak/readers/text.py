@@ -326,9 +326,13 @@ def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]
             rows.append(Row([_cell(line.text, line)], line.page, line.number))
             continue
         cells, spanning = _layout_cells(line.text, edges, line.top)
-        # A header's own second line is in capitals; anything else after it is the table's text
-        # carried over from the previous page, a row of its own for the table stage to stitch.
-        if spanning or not cells[0].empty or not pending or (header_open and not line.text.isupper()):
+        # A header's own next lines are in capitals (even in the NO column: `N` / `O` in a narrow one);
+        # anything else after it is the table's text carried over from the previous page, a row of
+        # its own for the table stage to stitch.
+        filled = sum(1 for cell in cells if not cell.empty)
+        header_goes_on = header_open and line.text.isupper() and (cells[0].empty or filled > 1)
+        starts_row = not cells[0].empty and not header_goes_on
+        if spanning or starts_row or not pending or (header_open and not header_goes_on):
             if pending:
                 rows.append(Row(_row_cells(pending, edges), pending[0].page, pending[0].number))
             pending = []
