@@ -72,7 +72,7 @@ def numbered_parts(text: str) -> list[str] | None:
     text = text.strip()
     markers = _markers(text)
     if not markers or markers[0].start != 0 or markers[0].rank != 1:
-        return None
+        return _dotted_parts(text)
     style = markers[0].style
     same = [m for m in markers if m.style == style]
     chain = [same[0]]
@@ -89,6 +89,23 @@ def numbered_parts(text: str) -> list[str] | None:
         chain.append((preferred or inside)[-1] if len(inside) > 1 else inside[0])
     bounds = [m.start for m in chain[1:]] + [len(text)]
     return [text[m.end : end].strip() for m, end in zip(chain, bounds)]
+
+
+_DOTTED_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.(\d{1,2})\.?(?=\s)")
+
+
+def _dotted_parts(text: str) -> list[str] | None:
+    """`1.1 … 1.2 … 1.3 …`: indicators numbered under their sasaran's number, running 1, 2, 3."""
+    found = [(m.start(), m.end(), m.group(1), int(m.group(2))) for m in _DOTTED_RE.finditer(text)]
+    if not found or found[0][0] != 0 or found[0][3] != 1:
+        return None
+    prefix = found[0][2]
+    chain = [found[0]]
+    for marker in found[1:]:
+        if marker[2] == prefix and marker[3] == chain[-1][3] + 1:
+            chain.append(marker)
+    bounds = [m[0] for m in chain[1:]] + [len(text)]
+    return [text[m[1] : end].strip() for m, end in zip(chain, bounds)]
 
 
 def _strip_marker(text: str) -> str:

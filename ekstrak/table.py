@@ -124,13 +124,21 @@ def header_columns(row: Row) -> Columns | None:
     """Column roles when the row is an IKU table header (an INDIKATOR column and a SASARAN or TARGET one)."""
     roles: dict[str, int] = {}
     lain: dict[str, int] = {}
+    filled = [t for t in row.texts() if t]
+    if filled and _number(filled[0]) is not None:
+        return None  # a row that starts with a sasaran number or code holds data
     for index, text in enumerate(row.texts()):
         if not text:
             continue
         if _NUMBERED_RE.match(text) and len(text) <= 4:
             return None
         role = column_role(text)
-        if role == "lain":
+        if role == "sasaran" and "sasaran" in roles and text.upper().startswith("SASARAN"):
+            # `TUJUAN | SASARAN …`: the sasaran column is the one that says so; TUJUAN becomes another column.
+            earlier = roles["sasaran"]
+            lain.setdefault(row.texts()[earlier].lower(), earlier)
+            roles["sasaran"] = index
+        elif role == "lain":
             lain.setdefault(text.lower(), index)
         else:
             roles.setdefault(role, index)
@@ -168,6 +176,19 @@ def _is_budget_header(row: Row) -> bool:
         and any(_BUDGET_HEADER_RE.search(t) for t in texts)
         and any(_BUDGET_SUBJECT_RE.search(t) for t in texts)
         and "INDIKATOR" not in " ".join(texts).upper()
+    )
+
+
+_HEADER_LABEL_RE = re.compile(r"^[A-Z][A-Z .()/&-]*(?: [IVX]+| \d{4})?$")
+
+
+def _is_header_continuation(row: Row) -> bool:
+    """A second header row (`TW I | TW II | …`, `(Rp) | TAHUN 2024`): short capital labels only."""
+    texts = [t for t in row.texts() if t]
+    return (
+        bool(texts)
+        and all(len(t) <= 25 and _HEADER_LABEL_RE.match(t) for t in texts)
+        and not any(_GROUP_WORDS_RE.match(t) for t in texts)
     )
 
 
@@ -209,9 +230,42 @@ def _group_text(row: Row, columns: Columns) -> str | None:
     return None
 
 
+ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+    "XIII": 13,
+    "XIV": 14,
+    "XV": 15,
+}
+_CODE_RE = re.compile(r"^[A-Za-z]{0,5}[.\-\s]?(\d{1,3})[.)]?$")
+
+
 def _number(text: str) -> int | None:
-    m = _NUMBERED_RE.match(text.strip())
+    """The sasaran number in a NO cell: `1`, `1.`, `(1)`, `I`, `SS.1`, `S-2`; None for anything else."""
+    text = text.strip()
+    m = _NUMBERED_RE.match(text)
+    if m:
+        return int(m.group(1))
+    roman = ROMAN.get(text.rstrip(".").upper())
+    if roman is not None:
+        return roman
+    m = _CODE_RE.match(text)
     return int(m.group(1)) if m else None
+
+
+def _is_code(text: str) -> bool:
+    """A NO cell's content: a short number or code, not a sentence."""
+    return bool(text) and len(text) <= 12 and " " not in text.strip()
 
 
 def _segment(row: Row, columns: Columns) -> Segment:
@@ -262,6 +316,7 @@ def find_table(grid: Grid) -> Table:
     budget_total: BudgetRow | None = None
     in_budget = False
     after_break = False
+    last_header = True
     last_page = rows[header_at].page if header_at >= 0 else None
     for original in rows[header_at + 1 :]:
         row, ended = _cut_at_end(original)
@@ -288,7 +343,11 @@ def find_table(grid: Grid) -> Table:
             continue
         if header_columns(row) is not None:
             after_break = True
+            last_header = True
             continue
+        if last_header and _is_header_continuation(row):
+            continue
+        last_header = False
         if _is_column_numbers(row):
             continue
         group = _group_text(row, columns)
@@ -300,10 +359,13 @@ def find_table(grid: Grid) -> Table:
         sasaran_cell = row.cell(columns.sasaran)
         nomor = _number(nomor_text) if nomor_text else None
         segment = _segment(row, columns)
+        coded = nomor is not None or _is_code(nomor_text)
+        # A sasaran text with no number starts a sasaran of its own, except where a page break cut a row:
+        # then it is the rest of the row above.
         starts_entry = (
-            (nomor is not None and (not sasaran_cell.empty or not entries))
-            or (columns.no is None and not sasaran_cell.empty)
-            or not entries
+            not entries
+            or (coded and not sasaran_cell.empty)
+            or (not coded and not sasaran_cell.empty and not after_break)
         )
         if starts_entry:
             entries.append(Entry(nomor, kelompok, sasaran_cell, [segment], row.page, row.line))

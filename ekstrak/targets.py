@@ -173,7 +173,7 @@ def read_segment(tokens: tuple[Token, ...], source: str) -> tuple[Target, float]
             if ranged is not None:
                 low, high, unit = ranged
                 return Target(teks, None, unit, batas_bawah=low, batas_atas=high), 0.0
-        unit = _unit(tail)
+        unit = _unit(_without_remark(tail))
         if unit == "":
             return None
         cost = 1.0 if unit is None and pembanding is None else 0.0
@@ -186,6 +186,16 @@ def read_segment(tokens: tuple[Token, ...], source: str) -> tuple[Target, float]
     if pembanding is None and len(rest) <= MAX_QUALITATIVE_WORDS and all(map(_is_qualitative_word, rest)):
         return Target(teks), 0.0 if _known_qualitative(rest) else UNKNOWN_WORDS_COST
     return None
+
+
+def _without_remark(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The unit words without a remark in brackets right after the number: `3 (tiga) Laporan`."""
+    if not tokens or not tokens[0].text.startswith("("):
+        return tokens
+    for index, token in enumerate(tokens):
+        if token.text.endswith(")"):
+            return tokens[index + 1 :]
+    return tokens
 
 
 def _read_range(low: int | float, tail: tuple[Token, ...]) -> tuple[int | float, int | float, str | None] | None:

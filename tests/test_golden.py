@@ -30,6 +30,8 @@ SEED_SHAPES = [
     "sulbar_baris_per_indikator.docx",  # vertically merged NO and SASARAN
     "sulbar_daftar.docx",  # numbering that Word applies as list formatting, restarting per cell
     "sulbar_terpisah.docx",  # the table split into two tables
+    "sulbar_kop.pdf",  # a running header and a page-number footer on every page
+    "sulbar_kop.docx",
     "sulbar.xlsx",  # merged cells, title rows, percentages stored as fractions
     "sulbar.ods",  # through LibreOffice
     "sulbar.xls",

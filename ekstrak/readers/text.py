@@ -13,6 +13,9 @@ _CHUNK_RE = re.compile(r"\S+(?: \S+)*")
 _PAGE_FURNITURE_RE = re.compile(
     r"^(?:-?\s*\d{1,4}\s*-?|halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+(?:\s+of\s+\d+)?)$", re.IGNORECASE
 )
+_DIGITS_RE = re.compile(r"\d+")
+# Lines at the top and at the bottom of a page where running headers and footers stand.
+FURNITURE_LINES = 3
 _ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[A-Za-z])[.)]?$")
 _SEPARATOR_RE = re.compile(r"^[-=_.*~\s|+]+$")
 # pdftotext -layout sets a word up to this many characters left of its column's edge.
@@ -45,6 +48,7 @@ def read_text(text: str, is_header: Callable[[Row], bool], source: str = "") -> 
     which anchor the columns of `pdftotext -layout` text."""
     lines = _split_lines(text)
     if any("\t" in line.text for line in lines):
+        lines = _drop_page_furniture(lines, is_header)
         rows = [_delimited_row(line, line.text.split("\t")) for line in lines if line.text.strip()]
         return Grid(rows, source)
     return read_lines(lines, is_header, source)
@@ -53,6 +57,7 @@ def read_text(text: str, is_header: Callable[[Row], bool], source: str = "") -> 
 def read_lines(lines: list[Line], is_header: Callable[[Row], bool], source: str = "") -> Grid:
     """Lines laid out in columns (pdftotext, or a PDF page set out by the PDF reader) into a grid;
     lines that are not laid out are split at runs of two or more spaces."""
+    lines = _drop_page_furniture(lines, is_header)
     blocks = _layout_blocks(lines, is_header)
     if blocks is not None:
         return Grid(_layout_rows(blocks, is_header), source)
@@ -71,21 +76,49 @@ def _split_lines(text: str) -> list[Line]:
                 out.append(Line(before.rstrip(), page, number))
             page += 1
         out.append(Line(raw.rstrip().expandtabs(8) if "\t" not in raw else raw.rstrip(" "), page, number))
-    return _drop_page_furniture(out)
+    return out
 
 
-def _drop_page_furniture(lines: list[Line]) -> list[Line]:
-    """Drop page numbers printed alone on the first or last line of a page."""
+def _drop_page_furniture(lines: list[Line], is_header: Callable[[Row], bool]) -> list[Line]:
+    """Drop what a printer repeats on every page: page numbers, and running headers and footers (a line
+    that stands, digits aside, among the first or last lines of several pages, with space between it and
+    the page's content). The table's repeated header stays: it anchors the columns."""
     by_page: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         if line.text.strip():
             by_page.setdefault(line.page, []).append(index)
     if len(by_page) < 2:
         return lines
+
+    def key(index: int) -> str:
+        return _DIGITS_RE.sub("#", " ".join(lines[index].text.split()))
+
+    tops = {page: indexes[:FURNITURE_LINES] for page, indexes in by_page.items()}
+    bottoms = {page: indexes[-FURNITURE_LINES:] for page, indexes in by_page.items()}
+    top_pages: dict[str, set[int]] = {}
+    bottom_pages: dict[str, set[int]] = {}
+    for page in by_page:
+        for index in tops[page]:
+            top_pages.setdefault(key(index), set()).add(page)
+        for index in bottoms[page]:
+            bottom_pages.setdefault(key(index), set()).add(page)
+
+    def set_apart(index: int, step: int) -> bool:
+        """A blank line between this line and the page's content (furniture stands in the margin)."""
+        neighbour = index + step
+        return 0 <= neighbour < len(lines) and not lines[neighbour].text.strip()
+
     drop = set()
-    for indexes in by_page.values():
+    for page, indexes in by_page.items():
         for index in (indexes[0], indexes[-1]):
             if _PAGE_FURNITURE_RE.match(lines[index].text.strip()):
+                drop.add(index)
+        for index in bottoms[page]:
+            if len(bottom_pages[key(index)]) >= 2 and (set_apart(index, -1) or index - 1 in drop):
+                drop.add(index)
+        for index in tops[page]:
+            pages = top_pages[key(index)]
+            if len(pages) >= 2 and set_apart(index, +1) and not is_header(_row_of(_chunks(lines[index].text))):
                 drop.add(index)
     return [line for index, line in enumerate(lines) if index not in drop]
 

@@ -1,0 +1,81 @@
+"""Shapes other offices use, each a small document: sasaran codes, TUJUAN beside SASARAN, a second header
+row, spelled-out numbers in targets, `1.1` numbering, page footers and running headers in a PDF."""
+
+from __future__ import annotations
+
+import pytest
+
+import ekstrak
+
+HEADER = "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\n"
+
+
+def _read(text: str) -> dict:
+    return ekstrak.extract_text(text).to_dict()
+
+
+def test_sasaran_codes_in_the_no_column_start_a_sasaran_each():
+    doc = _read(HEADER + "SS.1\tSasaran satu\tIndikator a\t80%\nSS.2\tSasaran dua\tIndikator b\t70%\n")
+    assert [(s["nomor"], s["uraian"]) for s in doc["sasaran"]] == [(1, "Sasaran satu"), (2, "Sasaran dua")]
+
+
+def test_roman_numbers_and_unnumbered_sasaran():
+    doc = _read(HEADER + "I\tSasaran satu\tIndikator a\t80%\nII\tSasaran dua\tIndikator b\t70%\n")
+    assert [s["uraian"] for s in doc["sasaran"]] == ["Sasaran satu", "Sasaran dua"]
+    assert [s["nomor"] for s in doc["sasaran"]] == [1, 2]
+
+
+def test_sasaran_column_preferred_over_tujuan():
+    text = "NO\tTUJUAN\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET\n1\tTujuan umum\tSasaran satu\tIndikator a\t80%\n"
+    doc = _read(text)
+    assert doc["sasaran"][0]["uraian"] == "Sasaran satu"
+    assert doc["sasaran"][0]["indikator"][0]["kolom_lain"] == {"tujuan": "Tujuan umum"}
+
+
+def test_second_header_row_is_not_a_sasaran():
+    text = (
+        "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\tTARGET\tTARGET\tTARGET\n"
+        "\t\t\tTW I\tTW II\tTW III\tTW IV\n"
+        "1\tSasaran satu\tIndikator a\t20%\t40%\t60%\t80%\n"
+    )
+    doc = _read(text)
+    assert len(doc["sasaran"]) == 1 and doc["sasaran"][0]["uraian"] == "Sasaran satu"
+
+
+@pytest.mark.parametrize(
+    ("written", "nilai", "satuan"),
+    [("3 (tiga) Laporan", 3, "Laporan"), ("12 (dua belas) Kali", 12, "Kali"), ("100 persen", 100, "persen")],
+)
+def test_spelled_out_numbers_in_targets(written, nilai, satuan):
+    target = ekstrak.targets.parse_target(written)
+    assert (target.teks, target.nilai, target.satuan) == (written, nilai, satuan)
+
+
+def test_indicators_numbered_with_the_sasaran_number():
+    doc = _read(HEADER + "1\tSasaran satu\t1.1 Persentase a 1.2 Persentase b 1.3 Indeks c\t80% 70% 3,5\n")
+    indikator = doc["sasaran"][0]["indikator"]
+    assert [(i["uraian"], i["target"]["teks"]) for i in indikator] == [
+        ("Persentase a", "80%"),
+        ("Persentase b", "70%"),
+        ("Indeks c", "3,5"),
+    ]
+
+
+def test_page_footers_and_running_headers_are_not_rows():
+    page = (
+        "Lampiran Perjanjian Kinerja 2023\n\n"
+        "NO   SASARAN             INDIKATOR KINERJA        TARGET\n"
+        "{rows}\n\n\n"
+        "Halaman {n} dari 2\n"
+    )
+    first = page.format(
+        rows="1    Sasaran satu        Indikator a              80%\n     lanjutan            bagian dua", n=1
+    )
+    second = page.format(rows="2    Sasaran dua         Indikator b              70%", n=2)
+    doc = _read(first + "\f" + second)
+    assert doc["judul"] is None, "the running header is not the title"
+    assert [(s["kelompok"], s["uraian"]) for s in doc["sasaran"]] == [
+        (None, "Sasaran satu lanjutan"),
+        (None, "Sasaran dua"),
+    ]
+    assert doc["sasaran"][0]["indikator"][0]["uraian"] == "Indikator a bagian dua"
