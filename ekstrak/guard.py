@@ -48,8 +48,8 @@ def run_limited(work: Callable[..., Any], args: tuple, batas: Batas = BAWAAN) ->
     try:
         if not receive.poll(batas.detik):
             raise KinerjaError(
-                f"Membaca berkas ini melebihi batas waktu {batas.detik:g} detik dan dihentikan; "
-                "berkas mungkin rusak atau sengaja dibuat berat."
+                f"Membaca berkas ini melebihi batas waktu {batas.detik:g} detik dan dihentikan; berkas mungkin "
+                "rusak atau sengaja dibuat berat (bila memang sangat besar, naikkan dengan --batas-waktu)."
             )
         try:
             kind, payload = receive.recv()
@@ -64,8 +64,8 @@ def run_limited(work: Callable[..., Any], args: tuple, batas: Batas = BAWAAN) ->
         return payload
     if kind == "memory":
         raise KinerjaError(
-            f"Membaca berkas ini memerlukan lebih dari {batas.memori // MiB} MiB memori dan dihentikan; "
-            "berkas mungkin rusak atau sengaja dibuat berat."
+            f"Membaca berkas ini memerlukan lebih dari {batas.memori // MiB} MiB memori dan dihentikan; berkas "
+            "mungkin rusak atau sengaja dibuat berat (bila memang sangat besar, naikkan dengan --batas-memori)."
         )
     if kind == "error":
         raise KinerjaError(payload)

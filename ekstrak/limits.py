@@ -20,8 +20,8 @@ class Batas:
     zip_anggota: int = 5000
     zip_isi: int = 500 * MiB
     zip_rasio: int = 200
-    detik: float = 120.0
-    memori: int = 1024 * MiB
+    detik: float = 30.0
+    memori: int = 768 * MiB
 
 
 BAWAAN = Batas()

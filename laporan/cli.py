@@ -32,6 +32,9 @@ contoh:
   laporan iku_2022.xlsx --tahun-lalu iku_2021.xlsx --skala permenpan-6-2022 -o lakip.pdf
   laporan --contoh-profil > profil.toml
 
+batas lain (tetap): berkas masukan paling besar 50 MiB; PDF paling banyak 1000 halaman;
+DOCX/XLSX paling banyak 5000 bagian, 500 MiB setelah dibuka, pemampatan paling tinggi 200:1.
+
 kode keluar:
   0  selesai
   1  selesai tetapi tidak bersih (ada peringatan dengan --ketat; tidak ada berkas ditulis)

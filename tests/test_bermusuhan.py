@@ -28,10 +28,21 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _pdf(content: bytes, filters: int = 1) -> bytes:
-    """A one-page PDF whose content stream is `content`, deflated `filters` times (a stream bomb)."""
-    stream = content
-    for _ in range(filters):
+def _deflated(piece: bytes, times: int) -> bytes:
+    """`piece` repeated `times` times, deflated without ever holding the whole in memory."""
+    packer = zlib.compressobj(9)
+    chunk = piece * max(1, (16 * 1024 * 1024) // len(piece))
+    repeats, rest = divmod(times * len(piece), len(chunk))
+    out = [packer.compress(chunk) for _ in range(repeats)]
+    out.append(packer.compress(chunk[:rest]))
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def _pdf(piece: bytes, times: int, filters: int = 2) -> bytes:
+    """A one-page PDF whose content stream is `piece` × `times`, deflated `filters` times (a stream bomb)."""
+    stream = _deflated(piece, times)
+    for _ in range(filters - 1):
         stream = zlib.compress(stream, 9)
     names = " ".join(["/FlateDecode"] * filters)
     objects = [
@@ -86,12 +97,17 @@ def test_zip_member_count_and_size_limits():
 
 
 def test_pdf_stream_bomb_is_stopped_by_the_memory_limit(tmp_path):
-    bomb = _pdf(b" " * (600 * 1024 * 1024), filters=2)
+    bomb = _pdf(b" ", 600 * 1024 * 1024)
     _fails(tmp_path, "bom.pdf", bomb, "--batas-memori", "256", words="memori")
 
 
+def test_the_default_limits_stop_a_stream_bomb(tmp_path):
+    bomb = _pdf(b" ", 1500 * 1024 * 1024)
+    _fails(tmp_path, "bom_besar.pdf", bomb, words="dihentikan")
+
+
 def test_slow_pdf_is_stopped_by_the_time_limit(tmp_path):
-    slow = _pdf(b"1 0 0 1 0 0 cm " * 2_000_000, filters=2)
+    slow = _pdf(b"1 0 0 1 0 0 cm ", 2_000_000)
     _fails(tmp_path, "lambat.pdf", slow, "--batas-waktu", "2", words="batas waktu 2 detik")
 
 
