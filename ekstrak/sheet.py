@@ -173,35 +173,35 @@ def from_records(records: list[dict[str, Any]], start_line: int = 2) -> Dokumen:
     key = None
     for offset, rec in enumerate(records):
         line = start_line + offset
-        kelompok = _text(rec.get("kelompok")) or None
-        no_sasaran = _int(rec.get("no_sasaran"))
-        uraian = _text(rec.get("sasaran"))
+        kelompok = cell_text(rec.get("kelompok")) or None
+        no_sasaran = cell_int(rec.get("no_sasaran"))
+        uraian = cell_text(rec.get("sasaran"))
         row_key = (kelompok, no_sasaran, uraian)
         if current is None or row_key != key:
             current = Sasaran(
                 nomor=no_sasaran if no_sasaran is not None else len(doc.sasaran) + 1,
                 kelompok=kelompok,
                 uraian=uraian,
-                target_mentah=_text(rec.get(RAW_COLUMN)) or None,
-                halaman=_int(rec.get("halaman")),
-                baris=_int(rec.get("baris")),
+                target_mentah=cell_text(rec.get(RAW_COLUMN)) or None,
+                halaman=cell_int(rec.get("halaman")),
+                baris=cell_int(rec.get("baris")),
             )
             doc.sasaran.append(current)
             key = row_key
-        indikator = _text(rec.get("indikator"))
-        if not indikator and not _text(rec.get("target")):
+        indikator = cell_text(rec.get("indikator"))
+        if not indikator and not cell_text(rec.get("target")):
             continue
         target = _target(rec, line, current.nomor, doc.peringatan)
-        no_ind = _int(rec.get("no_indikator"))
+        no_ind = cell_int(rec.get("no_indikator"))
         known = (set(COLUMNS) - set(FILLED)) | set(SOURCE_COLUMNS) | {RAW_COLUMN}
-        lain = {k: _text(v) for k, v in rec.items() if k and k not in known and _text(v)}
+        lain = {k: cell_text(v) for k, v in rec.items() if k and k not in known and cell_text(v)}
         current.indikator.append(
             Indikator(
                 nomor=no_ind if no_ind is not None else len(current.indikator) + 1,
                 uraian=indikator,
                 target=target,
-                halaman=_int(rec.get("halaman")),
-                baris=_int(rec.get("baris")),
+                halaman=cell_int(rec.get("halaman")),
+                baris=cell_int(rec.get("baris")),
                 kolom_lain=lain,
             )
         )
@@ -209,12 +209,12 @@ def from_records(records: list[dict[str, Any]], start_line: int = 2) -> Dokumen:
 
 
 def _target(rec: dict[str, Any], line: int, sasaran: int, warnings: list[Peringatan]) -> Target | None:
-    teks = _text(rec.get("target"))
+    teks = cell_text(rec.get("target"))
     if not teks:
         return None
     target = parse_target(teks)
-    nilai = _value(rec.get("nilai_target"))
-    satuan = _text(rec.get("satuan")) or None
+    nilai = cell_number(rec.get("nilai_target"))
+    satuan = cell_text(rec.get("satuan")) or None
     if nilai is not None:
         if target.nilai is not None and nilai != target.nilai:
             warnings.append(
@@ -239,7 +239,8 @@ def _target(rec: dict[str, Any], line: int, sasaran: int, warnings: list[Peringa
     return target
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A spreadsheet cell as folded text (a whole float as an int: 2022.0 is 2022)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -247,7 +248,8 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _int(value: Any) -> int | None:
+def cell_int(value: Any) -> int | None:
+    """A spreadsheet cell as a whole number, or None."""
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)):
@@ -256,7 +258,8 @@ def _int(value: Any) -> int | None:
     return int(number) if isinstance(number, int) else None
 
 
-def _value(value: Any) -> int | float | None:
+def cell_number(value: Any) -> int | float | None:
+    """A spreadsheet cell as a number (Indonesian text read too), or None."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -269,8 +272,8 @@ def _value(value: Any) -> int | float | None:
 def anggaran_from_records(records: list[dict[str, Any]]) -> list[Anggaran]:
     out = []
     for rec in records:
-        uraian = _text(rec.get("uraian"))
-        teks = _text(rec.get("teks"))
+        uraian = cell_text(rec.get("uraian"))
+        teks = cell_text(rec.get("teks"))
         if uraian or teks:
-            out.append(Anggaran(uraian, teks, _value(rec.get("nilai"))))
+            out.append(Anggaran(uraian, teks, cell_number(rec.get("nilai"))))
     return out

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import KinerjaError
 from .model import Dokumen, Peringatan
-from .sheet import POLARITAS, _int, _text, anggaran_from_records, from_records, is_flat_header
+from .sheet import POLARITAS, anggaran_from_records, cell_int, cell_text, from_records, is_flat_header
 
 WIDTHS = {
     "kelompok": 22,
@@ -155,14 +155,19 @@ def read_workbook(data: bytes) -> Dokumen:
     doc = from_records(_records(sheet))
     if "Dokumen" in wb.sheetnames:
         info = {str(r.get("kolom", "")).strip(): r.get("isi") for r in _records(wb["Dokumen"])}
-        doc.judul = _text(info.get("judul")) or None
-        doc.instansi = _text(info.get("instansi")) or None
-        doc.tahun = _int(info.get("tahun"))
+        doc.judul = cell_text(info.get("judul")) or None
+        doc.instansi = cell_text(info.get("instansi")) or None
+        doc.tahun = cell_int(info.get("tahun"))
     if "Anggaran" in wb.sheetnames:
         doc.anggaran = anggaran_from_records(_records(wb["Anggaran"]))
     if "Peringatan" in wb.sheetnames:
         kept = [
-            Peringatan(_text(r.get("pesan")), _int(r.get("sasaran")), _int(r.get("halaman")), _int(r.get("baris")))
+            Peringatan(
+                cell_text(r.get("pesan")),
+                cell_int(r.get("sasaran")),
+                cell_int(r.get("halaman")),
+                cell_int(r.get("baris")),
+            )
             for r in _records(wb["Peringatan"])
         ]
         doc.peringatan = kept + doc.peringatan

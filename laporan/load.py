@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ekstrak import Dokumen, Indikator, KinerjaError
+from ekstrak.document import money_value
 from ekstrak.extract import extract_guarded
 from ekstrak.files import read_input
 from ekstrak.limits import BAWAAN, Batas
 from ekstrak.readers import detect
-from ekstrak.sheet import _text, _value
+from ekstrak.sheet import cell_number, cell_text
 
 FILLED = ("realisasi", "polaritas", "keterangan", "target_renstra")
 # Indicators whose wording is at least this alike are the same indicator in another year.
@@ -129,21 +130,20 @@ def read_budget(path: Path) -> list[BarisAnggaran]:
     """Pagu and realisasi per program or kegiatan (columns uraian, teks or pagu, nilai, realisasi)."""
     out = []
     for rec in _budget_records(path):
-        uraian = _text(rec.get("uraian") or rec.get("kegiatan") or rec.get("program"))
-        pagu = _value(rec.get("nilai") if rec.get("nilai") not in (None, "") else rec.get("pagu"))
-        if isinstance(rec.get("pagu"), str) and pagu is None:
-            from ekstrak.document import money_value
-
-            pagu = money_value(rec["pagu"])
-        teks = _text(rec.get("teks") or rec.get("pagu"))
-        realisasi = rec.get("realisasi")
-        if isinstance(realisasi, str):
-            from ekstrak.document import money_value
-
-            realisasi = money_value(realisasi)
+        uraian = cell_text(rec.get("uraian") or rec.get("kegiatan") or rec.get("program"))
+        given = rec.get("nilai") if rec.get("nilai") not in (None, "") else rec.get("pagu")
         if uraian:
-            out.append(BarisAnggaran(uraian, teks, pagu, _value(realisasi)))
+            out.append(
+                BarisAnggaran(
+                    uraian, cell_text(rec.get("teks") or rec.get("pagu")), _amount(given), _amount(rec.get("realisasi"))
+                )
+            )
     return out
+
+
+def _amount(value: object) -> int | float | None:
+    """A budget cell: a number, or money as written (`Rp 1.250.000,00`)."""
+    return money_value(value) if isinstance(value, str) else cell_number(value)
 
 
 def muat(

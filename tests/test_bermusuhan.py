@@ -4,6 +4,7 @@ limit meant for it (ratio, paths, pages, memory, time), and text in other encodi
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 import zlib
 
@@ -148,7 +149,12 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
 
 # Fuzz tests: any text and any target cell ends in records or one of our own errors.
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 150 examples in CI; KINERJA_EXAMPLES=20000 make test runs them longer by hand.
+FUZZ = settings(
+    max_examples=int(os.environ.get("KINERJA_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 pieces = st.sampled_from([*"0123456789 .,%-–≥≤()abcdefgmksxWTPAB\t\n/", "maks. ", "Skala ", "1. ", "a) "])
 cells = st.lists(pieces, max_size=30).map("".join)
 
