@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
 EXIT_OK = 0
@@ -102,6 +103,23 @@ def limits_from(args: argparse.Namespace, prog: str):
     if args.batas_waktu <= 0 or args.batas_memori < 64:
         fail(f"{prog}: --batas-waktu harus lebih dari 0 dan --batas-memori paling sedikit 64 MiB.")
     return replace(BAWAAN, detik=args.batas_waktu, memori=args.batas_memori * MiB)
+
+
+def run_main(main: Callable[[], int], prog: str) -> NoReturn:
+    """Run a command's main: Ctrl-C and any bug of ours end in one sentence, never a traceback."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        print(f"{prog}: dihentikan; tidak ada berkas setengah jadi yang tertinggal.", file=sys.stderr)
+        code = 130
+    except Exception as exc:  # a bug of ours must still end in one sentence
+        print(
+            f"{prog}: kesalahan tak terduga ({type(exc).__name__}); tidak ada berkas ditulis. "
+            "Mohon laporkan bersama berkas masukannya.",
+            file=sys.stderr,
+        )
+        code = EXIT_BAD_INPUT
+    raise SystemExit(code)
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:

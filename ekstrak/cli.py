@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from
+from .bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from, run_main
 from .errors import KinerjaError
 from .extract import extract_guarded
 from .files import check_output
@@ -140,16 +140,4 @@ def _folder(args) -> int:
 
 
 def run() -> None:
-    try:
-        code = main()
-    except KeyboardInterrupt:
-        print("ekstrak: dihentikan; tidak ada berkas setengah jadi yang tertinggal.", file=sys.stderr)
-        code = 130
-    except Exception as exc:  # a bug of ours must still end in one sentence, not a traceback
-        print(
-            f"ekstrak: kesalahan tak terduga ({type(exc).__name__}); tidak ada berkas ditulis. "
-            "Mohon laporkan bersama berkas masukannya.",
-            file=sys.stderr,
-        )
-        code = 2
-    raise SystemExit(code)
+    run_main(main, "ekstrak")

@@ -126,12 +126,7 @@ def _records(ws: Worksheet) -> list[dict[str, Any]]:
 
 def is_kinerja_workbook(data: bytes) -> bool:
     """Whether a workbook is the flat sheet `ekstrak` writes (an Indikator sheet with its columns)."""
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except MemoryError:  # the guard's limit, reported as such
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
+    wb = open_workbook(data, read_only=True)
     try:
         sheet = wb["Indikator"] if "Indikator" in wb.sheetnames else wb.worksheets[0]
         first = next(sheet.iter_rows(max_row=1, values_only=True), ())
@@ -140,14 +135,19 @@ def is_kinerja_workbook(data: bytes) -> bool:
         wb.close()
 
 
-def read_workbook(data: bytes) -> Dokumen:
-    """A workbook written by `ekstrak` (and filled in by the office) back into a document."""
+def open_workbook(data: bytes, read_only: bool = False):
+    """An XLSX as openpyxl opens it (values, not formulas), or a clear error for a broken one."""
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True)
+        return load_workbook(io.BytesIO(data), data_only=True, read_only=read_only)
     except MemoryError:  # the guard's limit, reported as such
         raise
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
+
+
+def read_workbook(data: bytes) -> Dokumen:
+    """A workbook written by `ekstrak` (and filled in by the office) back into a document."""
+    wb = open_workbook(data)
     sheet = wb["Indikator"] if "Indikator" in wb.sheetnames else wb.worksheets[0]
     first = next(sheet.iter_rows(max_row=1, values_only=True), ())
     if not is_flat_header(first):

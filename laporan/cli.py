@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from ekstrak.bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from
+from ekstrak.bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from, run_main
 from ekstrak.errors import KinerjaError
 from ekstrak.files import check_output, write_atomic
 
@@ -166,16 +166,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    try:
-        code = main()
-    except KeyboardInterrupt:
-        print("laporan: dihentikan; tidak ada berkas setengah jadi yang tertinggal.", file=sys.stderr)
-        code = 130
-    except Exception as exc:  # a bug of ours must still end in one sentence, not a traceback
-        print(
-            f"laporan: kesalahan tak terduga ({type(exc).__name__}); tidak ada berkas ditulis. "
-            "Mohon laporkan bersama berkas masukannya.",
-            file=sys.stderr,
-        )
-        code = 2
-    raise SystemExit(code)
+    run_main(main, "laporan")

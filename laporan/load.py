@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ekstrak import Dokumen, Indikator, KinerjaError
+from ekstrak import Dokumen, Indikator
 from ekstrak.document import money_value
 from ekstrak.extract import extract_guarded
 from ekstrak.files import read_input
@@ -105,14 +105,9 @@ def _budget_records(path: Path) -> list[dict]:
     """Rows of a budget sheet: the `Anggaran` sheet of a workbook, or a CSV with the same columns."""
     data = read_input(path)
     if detect(data) == "zip":
-        from openpyxl import load_workbook
+        from ekstrak.workbook import open_workbook
 
-        try:
-            book = load_workbook(io.BytesIO(data), data_only=True)
-        except MemoryError:  # the guard's limit, reported as such
-            raise
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise KinerjaError(f"Berkas anggaran '{path}' rusak atau tidak dapat dibuka.") from exc
+        book = open_workbook(data)
         if "Anggaran" not in book.sheetnames:
             return []
         rows = list(book["Anggaran"].iter_rows(values_only=True))

@@ -97,6 +97,32 @@ def table(doc, headers: list[str], widths: list[float], rows: list[list[str]]):
     return t
 
 
+def pk_table(doc) -> None:
+    """The Perjanjian Kinerja: sasaran, indicators and targets, in groups (Bab II and the Lampiran)."""
+    table(
+        doc,
+        ["No", "Sasaran", "Indikator Kinerja", "Target"],
+        [1, 5, 7.5, 3],
+        [
+            ["{%tr for k in l.kelompok %}", "", "", ""],
+            ["{%tr if k.nama %}", "", "", ""],
+            ["{{ k.nama }}", "", "", ""],
+            ["{%tr endif %}", "", "", ""],
+            ["{%tr for s in k.sasaran %}", "", "", ""],
+            ["{%tr for i in s.indikator %}", "", "", ""],
+            [
+                "{{ s.nomor if loop.first }}",
+                "{{ s.uraian if loop.first }}",
+                "{{ i.nomor }}. {{ i.uraian }}",
+                "{{ i.target }}",
+            ],
+            ["{%tr endfor %}", "", "", ""],
+            ["{%tr endfor %}", "", "", ""],
+            ["{%tr endfor %}", "", "", ""],
+        ],
+    )
+
+
 def heading(doc, text: str, level: int) -> None:
     doc.add_heading(text, level=level)
 
@@ -200,28 +226,7 @@ def build() -> None:
     doc.add_section(WD_SECTION.NEW_PAGE)
     heading(doc, "Bab II Perencanaan Kinerja", 1)
     heading(doc, "A. Perjanjian Kinerja Tahun {{ l.tahun }}", 2)
-    table(
-        doc,
-        ["No", "Sasaran", "Indikator Kinerja", "Target"],
-        [1, 5, 7.5, 3],
-        [
-            ["{%tr for k in l.kelompok %}", "", "", ""],
-            ["{%tr if k.nama %}", "", "", ""],
-            ["{{ k.nama }}", "", "", ""],
-            ["{%tr endif %}", "", "", ""],
-            ["{%tr for s in k.sasaran %}", "", "", ""],
-            ["{%tr for i in s.indikator %}", "", "", ""],
-            [
-                "{{ s.nomor if loop.first }}",
-                "{{ s.uraian if loop.first }}",
-                "{{ i.nomor }}. {{ i.uraian }}",
-                "{{ i.target }}",
-            ],
-            ["{%tr endfor %}", "", "", ""],
-            ["{%tr endfor %}", "", "", ""],
-            ["{%tr endfor %}", "", "", ""],
-        ],
-    )
+    pk_table(doc)
     heading(doc, "B. Anggaran", 2)
     table(
         doc,
@@ -353,23 +358,7 @@ def build() -> None:
 
     doc.add_section(WD_SECTION.NEW_PAGE)
     heading(doc, "Lampiran: Perjanjian Kinerja Tahun {{ l.tahun }}", 1)
-    table(
-        doc,
-        ["No", "Sasaran", "Indikator Kinerja", "Target"],
-        [1, 5, 7.5, 3],
-        [
-            ["{%tr for s in l.sasaran %}", "", "", ""],
-            ["{%tr for i in s.indikator %}", "", "", ""],
-            [
-                "{{ s.nomor if loop.first }}",
-                "{{ s.uraian if loop.first }}",
-                "{{ i.nomor }}. {{ i.uraian }}",
-                "{{ i.target }}",
-            ],
-            ["{%tr endfor %}", "", "", ""],
-            ["{%tr endfor %}", "", "", ""],
-        ],
-    )
+    pk_table(doc)
     doc.add_paragraph("{%p if l.peringatan %}")
     heading(doc, "Catatan untuk diperiksa", 3)
     doc.add_paragraph("{%p for p in l.peringatan %}")
@@ -377,6 +366,9 @@ def build() -> None:
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endif %}")
 
+    # New sections copy the cover's "different first page"; only the cover goes without header and number.
+    for later in doc.sections[1:]:
+        later.different_first_page_header_footer = False
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")

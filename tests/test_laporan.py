@@ -183,6 +183,7 @@ def test_docx_has_real_headings_toc_page_numbers_and_chart(report):
     footer = document.sections[0].footer._element.xml
     assert "PAGE" in footer
     assert document.sections[0].different_first_page_header_footer
+    assert not any(section.different_first_page_header_footer for section in document.sections[1:])
     assert body.count("<w:tblHeader") >= 5
     assert len(document.inline_shapes) >= 2
     assert 'w:updateFields w:val="true"' in document.settings.element.xml

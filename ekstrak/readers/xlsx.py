@@ -4,11 +4,9 @@ a percentage is `80%`), merged cells read once, on the first sheet that holds an
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Callable
 
-from ..errors import KinerjaError
 from ..grid import Cell, Grid, Row
 from ..numbers import as_number, format_number
 
@@ -70,14 +68,9 @@ def _sheet_rows(sheet) -> list[Row]:
 
 def read_xlsx(data: bytes, is_header: Callable[[Row], bool], source: str = "") -> Grid:
     """The first sheet with an IKU header (or else the first sheet) as a grid."""
-    from openpyxl import load_workbook
+    from ..workbook import open_workbook
 
-    try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
-    except MemoryError:  # the guard's limit, reported as such
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a broken package
-        raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
+    book = open_workbook(data)
     chosen = None
     for sheet in book.worksheets:
         rows = _sheet_rows(sheet)
