@@ -31,6 +31,9 @@ SEED_SHAPES = [
     "sulbar_daftar.docx",  # numbering that Word applies as list formatting, restarting per cell
     "sulbar_terpisah.docx",  # the table split into two tables
     "sulbar_kop.pdf",  # a running header and a page-number footer on every page
+    "sulbar_tengah.pdf",  # header cells centred vertically: the header stands over three lines
+    "sulbar_tengah_layout.txt",
+    "sulbar_tengah.docx",
     "sulbar_kop.docx",
     "sulbar.xlsx",  # merged cells, title rows, percentages stored as fractions
     "sulbar.ods",  # through LibreOffice

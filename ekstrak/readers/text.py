@@ -14,6 +14,8 @@ _PAGE_FURNITURE_RE = re.compile(
     r"^(?:-?\s*\d{1,4}\s*-?|halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+(?:\s+of\s+\d+)?)$", re.IGNORECASE
 )
 _DIGITS_RE = re.compile(r"\d+")
+# A header may stand over this many lines.
+HEADER_LINES = 3
 # Lines at the top and at the bottom of a page where running headers and footers stand.
 FURNITURE_LINES = 3
 _ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5}|[A-Za-z])[.)]?$")
@@ -184,6 +186,7 @@ class Block:
     lines: list[Line]
     edges: list[int] | None = None
     header_at: int | None = None
+    header_end: int | None = None
 
 
 def _blocks(lines: list[Line]) -> list[Block]:
@@ -205,11 +208,40 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-def _find_header(chunked: list[list[tuple[int, int, str]]], is_header: Callable[[Row], bool]) -> int | None:
-    for index, chunks in enumerate(chunked):
-        if len(chunks) >= 3 and is_header(_row_of(chunks)):
-            return index
+def _merge_chunks(lines: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, str]]:
+    """The pieces of several lines as one row: pieces that overlap across the lines are one cell."""
+    pieces = sorted(((start, end, number, text) for number, chunks in enumerate(lines) for start, end, text in chunks))
+    merged: list[list] = []
+    for start, end, number, text in pieces:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append((number, text))
+        else:
+            merged.append([start, end, [(number, text)]])
+    return [(start, end, " ".join(t for _, t in sorted(texts))) for start, end, texts in merged]
+
+
+def _find_header(
+    chunked: list[list[tuple[int, int, str]]], lines: list[Line], is_header: Callable[[Row], bool]
+) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+    """Where the table's header stands: one line, or up to three lines in capitals (a header whose cells
+    are centred vertically puts short headings on another line than long ones), and its pieces."""
+    for index in range(len(chunked)):
+        for size in range(HEADER_LINES):
+            window = chunked[index : index + size + 1]
+            if len(window) <= size or (
+                size and not all(_capitals(line.text) for line in lines[index : index + size + 1])
+            ):
+                break
+            merged = window[0] if size == 0 else _merge_chunks(window)
+            if len(merged) >= 3 and is_header(_row_of(merged)):
+                return index, index + size, merged
     return None
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _other_header(chunked: list[list[tuple[int, int, str]]], lines: list[Line]) -> int | None:
@@ -229,19 +261,21 @@ def _layout_blocks(lines: list[Line], is_header: Callable[[Row], bool]) -> list[
     indented = total = 0
     for number, block in enumerate(blocks):
         chunked = [_chunks(line.text) for line in block.lines]
-        header_at = _find_header(chunked, is_header)
+        found = _find_header(chunked, block.lines, is_header)
+        header_at, header_end, header = found if found else (None, None, [])
         new_page = number == 0 or blocks[number - 1].lines[-1].page != block.lines[0].page
         if header_at is None and seen_table and not (new_page and previous is not None):
-            header_at = _other_header(chunked, block.lines)
+            header_at = header_end = _other_header(chunked, block.lines)
             if header_at is None:
                 continue
-        body = chunked[header_at + 1 :] if header_at is not None else chunked
+            header = chunked[header_at]
+        body = chunked[header_end + 1 :] if header_end is not None else chunked
         starts: Counter[int] = Counter(start for chunks in body for start, _, _ in chunks)
         if header_at is not None:
-            block.edges = _header_edges(chunked[header_at], starts)
-            block.header_at = header_at
+            block.edges = _header_edges(header, starts)
+            block.header_at, block.header_end = header_at, header_end
             previous = block.edges
-            seen_table = seen_table or is_header(_row_of(chunked[header_at]))
+            seen_table = seen_table or is_header(_row_of(header))
         elif previous is not None:
             block.edges = _moved_edges(previous, starts)
         if block.edges is not None:
@@ -357,6 +391,13 @@ def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]
     for index, line in enumerate(block.lines):
         if block.header_at is not None and index < block.header_at:
             rows.append(Row([_cell(line.text, line)], line.page, line.number))
+            continue
+        if block.header_at is not None and block.header_end is not None and index <= block.header_end:
+            if index == block.header_at and pending:
+                rows.append(Row(_row_cells(pending, edges), pending[0].page, pending[0].number))
+                pending = []
+            pending.append(line)
+            header_open = True
             continue
         cells, spanning = _layout_cells(line.text, edges, line.top)
         # A header's own next lines are in capitals (even in the NO column: `N` / `O` in a narrow one);
