@@ -226,13 +226,11 @@ def _find_header(
 ) -> tuple[int, int, list[tuple[int, int, str]]] | None:
     """Where the table's header stands: one line, or up to three lines in capitals (a header whose cells
     are centred vertically puts short headings on another line than long ones), and its pieces."""
-    for index in range(len(chunked)):
-        for size in range(HEADER_LINES):
+    for size in range(HEADER_LINES):  # a header on one line anywhere first; windows only when there is none
+        for index in range(len(chunked) - size):
             window = chunked[index : index + size + 1]
-            if len(window) <= size or (
-                size and not all(_capitals(line.text) for line in lines[index : index + size + 1])
-            ):
-                break
+            if size and not all(_capitals(line.text) for line in lines[index : index + size + 1]):
+                continue
             merged = window[0] if size == 0 else _merge_chunks(window)
             if len(merged) >= 3 and is_header(_row_of(merged)):
                 return index, index + size, merged
