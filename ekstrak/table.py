@@ -309,6 +309,10 @@ def find_table(grid: Grid) -> Table:
         kelompok = before[-1].texts()[before[-1].filled()[0]]
         before = before[:-1]
     title = [line for row in before for cell in row.cells for line in cell.lines if line.strip()]
+    year = split_title(title)[2]
+    if columns.target is None and year is not None and str(year) in columns.lain:
+        # A Renstra-style matrix (2021 | 2022 | 2023): the title's year is the target column.
+        columns.target = columns.lain.pop(str(year))
 
     entries: list[Entry] = []
     warnings: list[Peringatan] = []

@@ -79,3 +79,22 @@ def test_page_footers_and_running_headers_are_not_rows():
         (None, "Sasaran dua"),
     ]
     assert doc["sasaran"][0]["indikator"][0]["uraian"] == "Indikator a bagian dua"
+
+
+def test_year_columns_the_titles_year_is_the_target():
+    text = (
+        "INDIKATOR KINERJA UTAMA TAHUN 2022\nDINAS PERHUBUNGAN\n\n"
+        "NO\tSASARAN\tINDIKATOR KINERJA\tSATUAN\t2021\t2022\t2023\n"
+        "1\tMeningkatnya keselamatan\tPersentase kendaraan laik jalan\t%\t70\t75\t80\n"
+    )
+    doc = _read(text)
+    indikator = doc["sasaran"][0]["indikator"][0]
+    assert doc["tahun"] == 2022
+    assert indikator["target"] == {"teks": "75", "nilai": 75, "satuan": "%"}
+    assert indikator["kolom_lain"] == {"2021": "70", "2023": "80"}
+
+
+def test_year_columns_without_a_year_in_the_title_are_kept_as_other_columns():
+    text = "NO\tSASARAN\tINDIKATOR KINERJA\t2021\t2022\n1\tSasaran\tPersentase a\t70%\t75%\n"
+    indikator = _read(text)["sasaran"][0]["indikator"][0]
+    assert indikator["target"] is None and indikator["kolom_lain"] == {"2021": "70%", "2022": "75%"}
