@@ -11,7 +11,7 @@ from .model import Indikator, Peringatan, Sasaran, Target
 from .table import Entry, Segment
 from .targets import looks_like_target, parse_target, split_any, split_targets, with_unit
 
-_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?P<open>\()?(?P<num>\d{1,2}|[a-z])(?P<close>[.)])(?=\s|$)")
+_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?P<open>\()?(?P<num>\d{1,2}|[a-zA-Z])(?P<close>[.)])(?=\s|$)")
 _BULLET_RE = re.compile(r"^\s*[-•▪●◦*]\s+")
 # Words that open an indicator's name, as paragraph-start cues for unnumbered indicators.
 OPENERS = {
@@ -56,8 +56,9 @@ def _markers(text: str) -> list[Marker]:
     out = []
     for m in _MARKER_RE.finditer(text):
         num = m.group("num")
-        rank = int(num) if num.isdigit() else ord(num) - ord("a") + 1
-        style = ("(" if m.group("open") else "") + m.group("close") + ("#" if num.isdigit() else "a")
+        rank = int(num) if num.isdigit() else ord(num.lower()) - ord("a") + 1
+        kind = "#" if num.isdigit() else "A" if num.isupper() else "a"
+        style = ("(" if m.group("open") else "") + m.group("close") + kind
         after = text[m.end() :].lstrip()[:1]
         out.append(Marker(m.start(), m.end(), style, rank, after.isupper()))
     return out
@@ -117,6 +118,11 @@ def _lines(cell: Cell) -> list[tuple[str, float | None]]:
     return cell.numbered_lines()
 
 
+def _target_lines(cell: Cell) -> list[tuple[str, float | None]]:
+    """A target cell's lines without the bullets some offices put before each target (`- 80%`)."""
+    return [(_BULLET_RE.sub("", text, count=1), top) for text, top in cell.numbered_lines()]
+
+
 def match_targets(cell: Cell, count: int) -> list[Target] | None:
     """The target cell read as `count` targets: numbered, one per line, or separated by spaces."""
     text = cell.text
@@ -127,10 +133,10 @@ def match_targets(cell: Cell, count: int) -> list[Target] | None:
     parts = numbered_parts(text)
     if parts and len(parts) == count:
         return [parse_target(p) for p in parts]
-    lines = [line for line, _ in _lines(cell)]
+    lines = [line for line, _ in _target_lines(cell)]
     if len(lines) == count and all(looks_like_target(line) for line in lines):
         return [parse_target(line) for line in lines]
-    return split_targets(text, count)
+    return split_targets(" ".join(lines), count)
 
 
 def _by_bullets(lines: list[str]) -> list[str] | None:
@@ -143,7 +149,7 @@ def _by_bullets(lines: list[str]) -> list[str] | None:
 
 def _targets_with_tops(cell: Cell) -> list[tuple[Target, float | None]]:
     """The targets of a cell read without knowing how many, each with the top of the line it starts on."""
-    lines = [(" ".join(text.split()), top) for text, top in _lines(cell)]
+    lines = [(" ".join(text.split()), top) for text, top in _target_lines(cell)]
     joined = " ".join(text for text, _ in lines)
     starts, offset = [], 0
     for text, top in lines:
@@ -212,7 +218,7 @@ def _by_target_lines(indikator: Cell, target: Cell) -> tuple[list[str], list[Tar
     tops = [top for _, top in found]
     # Targets on consecutive lines (no indicator line between two of them) say nothing of where each
     # indicator starts: they are stacked paragraphs, not set beside their indicators.
-    line_tops = [top for _, top in _lines(target)]
+    line_tops = [top for _, top in _target_lines(target)]
     indicator_tops = [top for _, top in lines if top is not None]
     stacked = None not in line_tops and all(
         not any(a < t < b for t in indicator_tops)

@@ -10,6 +10,7 @@ from .model import Peringatan
 
 # A header cell is a short label; longer text is data.
 MAX_HEADER_CELL = 60
+_HEADER_UNIT_RE = re.compile(r"\((%|persen|[A-Za-z][A-Za-z ]{0,15})\)\s*$", re.IGNORECASE)
 _NO_RE = re.compile(r"^(?:NO|NO\.|NOMOR|NO\s*URUT|NMR)$")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -52,6 +53,7 @@ class Columns:
     target: int | None = None
     satuan: int | None = None
     lain: dict[str, int] = field(default_factory=dict)
+    satuan_target: str | None = None  # a unit written in the TARGET header: `TARGET (%)`
 
 
 @dataclass
@@ -144,6 +146,7 @@ def header_columns(row: Row) -> Columns | None:
             roles.setdefault(role, index)
     if "indikator" not in roles or not ({"sasaran", "target"} & roles.keys()):
         return None
+    unit = _HEADER_UNIT_RE.search(row.texts()[roles["target"]]) if "target" in roles else None
     return Columns(
         indikator=roles["indikator"],
         no=roles.get("no"),
@@ -151,6 +154,7 @@ def header_columns(row: Row) -> Columns | None:
         target=roles.get("target"),
         satuan=roles.get("satuan"),
         lain=lain,
+        satuan_target=("%" if unit.group(1).lower() in ("%", "persen") else unit.group(1)) if unit else None,
     )
 
 
@@ -269,10 +273,13 @@ def _is_code(text: str) -> bool:
 
 
 def _segment(row: Row, columns: Columns) -> Segment:
+    satuan = row.cell(columns.satuan)
+    if satuan.empty and columns.satuan_target:
+        satuan = Cell([columns.satuan_target])
     return Segment(
         indikator=row.cell(columns.indikator),
         target=row.cell(columns.target),
-        satuan=row.cell(columns.satuan),
+        satuan=satuan,
         lain={name: row.cell(index) for name, index in columns.lain.items() if not row.cell(index).empty},
         page=row.page,
         line=row.line,

@@ -20,7 +20,8 @@ _TOKEN_RE = re.compile(
     rf"|(?P<num>{NUMBER_RE.pattern})(?![\w.,]*[^\W\d_])"
     r"|(?P<pct>%)"
     r"|(?P<dash>[-–—](?!\w*[^\W\d_])|\bs\.?\s?d\.?(?=\s|\d|$)|\bs/d\b|\bsampai(?:\s+dengan)?\b)"
-    r"|(?P<word>[^\s%≥≤]+)",
+    r"|(?P<sep>;|,(?=\s|$)|(?<=\s)[/|](?=\s))"
+    r"|(?P<word>(?:[^\s%≥≤;,]|,(?!\s|$))+)",
     re.IGNORECASE,
 )
 
@@ -99,8 +100,13 @@ class Token:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Split a target cell into bounds, numbers, `%`, range dashes and words, keeping positions."""
-    return tuple(Token(m.lastgroup or "word", m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text))
+    """Split a target cell into bounds, numbers, `%`, range dashes and words, keeping positions;
+    punctuation between targets (`80%; 75%`, `80%, 75%`, `80% / 75%`) only separates them."""
+    return tuple(
+        Token(m.lastgroup or "word", m.group(), m.start(), m.end())
+        for m in _TOKEN_RE.finditer(text)
+        if m.lastgroup != "sep"
+    )
 
 
 def _fold(text: str) -> str:
@@ -225,6 +231,7 @@ def parse_target(text: str) -> Target:
     tokens = tokenize(teks)
     read = read_segment(tokens, teks)
     if read is not None:
+        read[0].teks = teks  # the whole cell as written, punctuation and all
         return read[0]
     # A readable target followed by a remark: `80% (delapan puluh persen)`.
     for cut in range(len(tokens) - 1, 0, -1):

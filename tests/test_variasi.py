@@ -98,3 +98,37 @@ def test_year_columns_without_a_year_in_the_title_are_kept_as_other_columns():
     text = "NO\tSASARAN\tINDIKATOR KINERJA\t2021\t2022\n1\tSasaran\tPersentase a\t70%\t75%\n"
     indikator = _read(text)["sasaran"][0]["indikator"][0]
     assert indikator["target"] is None and indikator["kolom_lain"] == {"2021": "70%", "2022": "75%"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "texts"),
+    [
+        ("80%; 75%; 3 Laporan", ["80%", "75%", "3 Laporan"]),
+        ("80%, 75%, 3 Laporan", ["80%", "75%", "3 Laporan"]),
+        ("80% / 75% / 3 Laporan", ["80%", "75%", "3 Laporan"]),
+    ],
+)
+def test_targets_separated_by_punctuation(cell, texts):
+    doc = _read(HEADER + f"1\tSasaran\t1. Persentase a 2. Persentase b 3. Jumlah c\t{cell}\n")
+    assert [i["target"]["teks"] for i in doc["sasaran"][0]["indikator"]] == texts
+
+
+def test_bulleted_targets_one_per_line():
+    doc = _read(
+        "NO   SASARAN          INDIKATOR KINERJA              TARGET\n"
+        "1    Sasaran satu     - Persentase layanan a         - 80%\n"
+        "                      - Jumlah dokumen b             - 3 Dokumen\n"
+    )
+    assert [(i["uraian"], i["target"]["teks"]) for i in doc["sasaran"][0]["indikator"]] == [
+        ("Persentase layanan a", "80%"), ("Jumlah dokumen b", "3 Dokumen"),
+    ]
+
+
+def test_capital_letter_numbering():
+    doc = _read(HEADER + "1\tSasaran\tA. Persentase a B. Persentase b\t80% 70%\n")
+    assert [i["uraian"] for i in doc["sasaran"][0]["indikator"]] == ["Persentase a", "Persentase b"]
+
+
+def test_unit_in_the_target_header():
+    doc = _read("NO\tSASARAN\tINDIKATOR KINERJA\tTARGET (%)\n1\tSasaran\tPersentase a\t80\n")
+    assert doc["sasaran"][0]["indikator"][0]["target"] == {"teks": "80", "nilai": 80, "satuan": "%"}
