@@ -122,6 +122,17 @@ def run_main(main: Callable[[], int], prog: str) -> NoReturn:
     raise SystemExit(code)
 
 
+def report_warnings(prog: str, warnings: list, *, quiet: bool, strict: bool) -> bool:
+    """Print the warnings on stderr (unless quiet); True when --ketat makes them end the run (exit 1)."""
+    if not quiet:
+        for warning in warnings:
+            print(f"peringatan: {warning}", file=sys.stderr)
+    if strict and warnings:
+        print(f"{prog}: {len(warnings)} peringatan dengan --ketat; tidak ada berkas yang ditulis.", file=sys.stderr)
+        return True
+    return False
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     print(message, file=sys.stderr)
     raise SystemExit(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from, run_main
+from .bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from, report_warnings, run_main
 from .errors import KinerjaError
 from .extract import extract_guarded
 from .files import check_output
@@ -81,14 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = extract_guarded(args.masukan, args.sandi, limits_from(args, "ekstrak"))
     except KinerjaError as exc:
         fail(f"ekstrak: {exc.pesan}")
-    if not args.senyap:
-        for warning in doc.peringatan:
-            print(f"peringatan: {warning}", file=sys.stderr)
-    if args.ketat and doc.peringatan:
-        print(
-            f"ekstrak: {len(doc.peringatan)} peringatan dengan --ketat; tidak ada berkas yang ditulis.",
-            file=sys.stderr,
-        )
+    if report_warnings("ekstrak", doc.peringatan, quiet=args.senyap, strict=args.ketat):
         return EXIT_WARNINGS
     try:
         if output is None:

@@ -14,7 +14,6 @@ def build_document(grid: Grid) -> Dokumen:
     table = find_table(grid)
     judul, instansi, tahun = split_title(table.title)
     doc = Dokumen(judul=judul, instansi=instansi, tahun=tahun)
-    doc.peringatan.extend(table.warnings)
     for position, entry in enumerate(table.entries, start=1):
         sasaran, warnings = read_entry(entry, position)
         doc.sasaran.append(sasaran)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 from .errors import KinerjaError
 
@@ -65,11 +64,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
         raise
 
 
-def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write a file through `write(stream)`; the old file stays as it was if anything fails."""
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file; the old file stays as it was if anything fails."""
     try:
-        with atomic_path(path) as tmp, open(tmp, "wb") as stream:
-            write(stream)
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(data)
     except PermissionError as exc:
         raise KinerjaError(f"Berkas '{path}' tidak dapat ditulis: izin ditolak.") from exc
     except OSError as exc:

@@ -114,10 +114,6 @@ def _strip_marker(text: str) -> str:
     return parts[0] if parts and len(parts) == 1 else text.strip()
 
 
-def _lines(cell: Cell) -> list[tuple[str, float | None]]:
-    return cell.numbered_lines()
-
-
 def _target_lines(cell: Cell) -> list[tuple[str, float | None]]:
     """A target cell's lines without the bullets some offices put before each target (`- 80%`)."""
     return [(_BULLET_RE.sub("", text, count=1), top) for text, top in cell.numbered_lines()]
@@ -211,7 +207,7 @@ def _by_target_lines(indikator: Cell, target: Cell) -> tuple[list[str], list[Tar
     if len(found) < 2:
         return None
     targets = [t for t, _ in found]
-    lines = _lines(indikator)
+    lines = indikator.numbered_lines()
     texts = [text for text, _ in lines]
     if len(lines) == len(found):
         return texts, targets
@@ -231,7 +227,7 @@ def _by_target_lines(indikator: Cell, target: Cell) -> tuple[list[str], list[Tar
 
 def _units(cell: Cell, count: int) -> list[str | None]:
     """A SATUAN column's units, one per indicator (one unit written once serves them all)."""
-    lines = [line for line, _ in _lines(cell)]
+    lines = [line for line, _ in cell.numbered_lines()]
     if not lines:
         return [None] * count
     if len(lines) == count:
@@ -250,7 +246,7 @@ def read_segment(segment: Segment) -> tuple[list[str], list[Target] | None]:
     parts = numbered_parts(text)
     if parts and len(parts) > 1:
         return parts, match_targets(segment.target, len(parts))
-    bullets = _by_bullets([line for line, _ in _lines(segment.indikator)])
+    bullets = _by_bullets([line for line, _ in segment.indikator.numbered_lines()])
     if bullets:
         return bullets, match_targets(segment.target, len(bullets))
     by_lines = _by_target_lines(segment.indikator, segment.target)

@@ -125,7 +125,7 @@ def render(doc: Dokumen, fmt: str) -> bytes:
 def save(doc: Dokumen, path: Path, fmt: str) -> None:
     """Write the document to `path` in `fmt`, atomically."""
     data = render(doc, fmt)
-    write_atomic(path, lambda stream: stream.write(data))
+    write_atomic(path, data)
 
 
 # Reading back ---------------------------------------------------------------------------------

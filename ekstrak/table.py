@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 from .grid import Cell, Grid, Row, anchor_index, join_lines
-from .model import Peringatan
 
 # A header cell is a short label; longer text is data.
 MAX_HEADER_CELL = 60
@@ -94,7 +93,6 @@ class Table:
     entries: list[Entry]
     budget: list[BudgetRow]
     budget_total: BudgetRow | None
-    warnings: list[Peringatan]
 
 
 def column_role(header: str) -> str:
@@ -307,7 +305,7 @@ def find_table(grid: Grid) -> Table:
     if columns is None or header_at is None:
         columns = guessed_columns(rows)
         if columns is None:
-            return Table([], [], [], None, [])
+            return Table([], [], [], None)
         header_at = next(i for i, r in enumerate(rows) if len(r.filled()) >= 3) - 1
 
     before = rows[: max(header_at, 0)]
@@ -322,7 +320,6 @@ def find_table(grid: Grid) -> Table:
         columns.target = columns.lain.pop(str(year))
 
     entries: list[Entry] = []
-    warnings: list[Peringatan] = []
     budget: list[BudgetRow] = []
     budget_total: BudgetRow | None = None
     in_budget = False
@@ -391,7 +388,7 @@ def find_table(grid: Grid) -> Table:
         after_break = False
         if ended:
             break
-    return Table(title, entries, budget, budget_total, warnings)
+    return Table(title, entries, budget, budget_total)
 
 
 def _cut_at_end(row: Row) -> tuple[Row, bool]:

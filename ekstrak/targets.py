@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import Target
-from .numbers import NUMBER_RE, as_number, parse_number
+from .numbers import NUMBER_RE, parse_number
 
 _BOUND = (
     r"≥|>=|=>|≤|<=|=<|>|<"
@@ -314,4 +314,4 @@ def with_unit(target: Target, satuan: str | None) -> Target:
     return target
 
 
-__all__ = ["as_number", "looks_like_target", "parse_target", "split_targets", "tokenize", "with_unit"]
+__all__ = ["looks_like_target", "parse_target", "split_targets", "tokenize", "with_unit"]

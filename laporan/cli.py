@@ -7,7 +7,16 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from ekstrak.bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from, run_main
+from ekstrak.bahasa import (
+    EXIT_OK,
+    EXIT_WARNINGS,
+    Parser,
+    add_limit_options,
+    fail,
+    limits_from,
+    report_warnings,
+    run_main,
+)
 from ekstrak.errors import KinerjaError
 from ekstrak.files import check_output, write_atomic
 
@@ -144,19 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     except KinerjaError as exc:
         fail(f"laporan: {exc.pesan}")
-    if not args.senyap:
-        for warning in hasil.peringatan:
-            print(f"peringatan: {warning}", file=sys.stderr)
-    if args.ketat and hasil.peringatan:
-        print(
-            f"laporan: {len(hasil.peringatan)} peringatan dengan --ketat; tidak ada berkas yang ditulis.",
-            file=sys.stderr,
-        )
+    if report_warnings("laporan", hasil.peringatan, quiet=args.senyap, strict=args.ketat):
         return EXIT_WARNINGS
     try:
         for path, fmt in outputs:
-            data = hasil.berkas[fmt]
-            write_atomic(path, lambda stream, data=data: stream.write(data))
+            write_atomic(path, hasil.berkas[fmt])
     except KinerjaError as exc:
         fail(f"laporan: {exc.pesan}")
     if not args.senyap:

@@ -12,7 +12,6 @@ from ekstrak.numbers import format_number
 from ekstrak.targets import parse_target
 
 from .capaian import (
-    NAIK,
     POLARITAS,
     SCALES,
     TURUN,
@@ -332,4 +331,4 @@ def _anggaran(
     return rows, total, efisiensi, with_realisasi
 
 
-__all__ = ["NAIK", "Laporan", "persen", "rupiah", "susun"]
+__all__ = ["Laporan", "persen", "rupiah", "susun"]

@@ -7,6 +7,7 @@ import io
 import os
 import zipfile
 import zlib
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -137,12 +138,16 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
     out = tmp_path / "hasil.json"
     out.write_text("lama", encoding="utf-8")
 
-    def broken(stream):
-        stream.write(b"setengah")
+    real_write = Path.write_bytes
+
+    def disk_full(self, data):
+        real_write(self, data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
     with pytest.raises(ekstrak.KinerjaError):
-        ekstrak.files.write_atomic(out, broken)
+        ekstrak.files.write_atomic(out, b'{"baru": "setengah tertulis"}')
+    monkeypatch.undo()
     assert out.read_text(encoding="utf-8") == "lama"
     assert [p.name for p in tmp_path.iterdir()] == ["hasil.json"]
 

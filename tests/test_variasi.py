@@ -120,7 +120,8 @@ def test_bulleted_targets_one_per_line():
         "                      - Jumlah dokumen b             - 3 Dokumen\n"
     )
     assert [(i["uraian"], i["target"]["teks"]) for i in doc["sasaran"][0]["indikator"]] == [
-        ("Persentase layanan a", "80%"), ("Jumlah dokumen b", "3 Dokumen"),
+        ("Persentase layanan a", "80%"),
+        ("Jumlah dokumen b", "3 Dokumen"),
     ]
 
 
