@@ -39,6 +39,11 @@ def buat_laporan(
     """Read the inputs, compute capaian, and render the report in each of `formats` (pdf, docx, html)."""
     data = muat(masukan, realisasi=realisasi, tahun_lalu=tahun_lalu, anggaran=anggaran, sandi=sandi, batas=batas)
     laporan = susun(data, baca_profil(profil) if profil else Profil(), aturan or Aturan())
+    return render_laporan(laporan, formats, templat)
+
+
+def render_laporan(laporan: Laporan, formats: list[str], templat: Path = TEMPLATES) -> Hasil:
+    """Render a computed report in each of `formats` (pdf, docx, html)."""
     hasil = Hasil(laporan, peringatan=list(laporan.peringatan))
     html = render_html(laporan, templat) if {"html", "pdf"} & set(formats) else ""
     if "html" in formats:

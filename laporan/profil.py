@@ -87,12 +87,17 @@ def _logo(path: Path) -> tuple[bytes, str]:
     if not path.is_file():
         raise KinerjaError(f"Logo '{path}' di profil tidak ditemukan; periksa nama berkasnya.")
     data = path.read_bytes()
+    return data, jenis_logo(data, f"Logo '{path}'")
+
+
+def jenis_logo(data: bytes, name: str = "Logo") -> str:
+    """The logo's media type; KinerjaError when it is too large or not PNG/JPEG."""
     if len(data) > MAX_LOGO_BYTES:
-        raise KinerjaError(f"Logo '{path}' terlalu besar (batas 2 MiB); perkecil gambarnya.")
+        raise KinerjaError(f"{name} terlalu besar (batas 2 MiB); perkecil gambarnya.")
     for magic, kind in LOGO_TYPES.items():
         if data.startswith(magic):
-            return data, kind
-    raise KinerjaError(f"Logo '{path}' harus berupa gambar PNG atau JPEG.")
+            return kind
+    raise KinerjaError(f"{name} harus berupa gambar PNG atau JPEG.")
 
 
 def baca_profil(path: Path) -> Profil:

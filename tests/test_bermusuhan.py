@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-import zlib
 from pathlib import Path
 
 import jsonschema
 import pytest
 from conftest import FIXTURES, ROOT, SEED, contract, load_json, run_command
+from hostile import stream_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,41 +28,6 @@ def _zip(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             package.writestr(name, data)
     return out.getvalue()
-
-
-def _deflated(piece: bytes, times: int) -> bytes:
-    """`piece` repeated `times` times, deflated without ever holding the whole in memory."""
-    packer = zlib.compressobj(9)
-    chunk = piece * max(1, (16 * 1024 * 1024) // len(piece))
-    repeats, rest = divmod(times * len(piece), len(chunk))
-    out = [packer.compress(chunk) for _ in range(repeats)]
-    out.append(packer.compress(chunk[:rest]))
-    out.append(packer.flush())
-    return b"".join(out)
-
-
-def _pdf(piece: bytes, times: int, filters: int = 2) -> bytes:
-    """A one-page PDF whose content stream is `piece` × `times`, deflated `filters` times (a stream bomb)."""
-    stream = _deflated(piece, times)
-    for _ in range(filters - 1):
-        stream = zlib.compress(stream, 9)
-    names = " ".join(["/FlateDecode"] * filters)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter [%s] >>\nstream\n" % (len(stream), names.encode()) + stream + b"\nendstream",
-    ]
-    body = b"%PDF-1.4\n"
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return body
 
 
 def _fails(tmp_path, name: str, data: bytes, *args: str, words: str):
@@ -99,17 +64,17 @@ def test_zip_member_count_and_size_limits():
 
 
 def test_pdf_stream_bomb_is_stopped_by_the_memory_limit(tmp_path):
-    bomb = _pdf(b" ", 600 * 1024 * 1024)
+    bomb = stream_pdf(b" ", 600 * 1024 * 1024)
     _fails(tmp_path, "bom.pdf", bomb, "--batas-memori", "256", words="memori")
 
 
 def test_the_default_limits_stop_a_stream_bomb(tmp_path):
-    bomb = _pdf(b" ", 1500 * 1024 * 1024)
+    bomb = stream_pdf(b" ", 1500 * 1024 * 1024)
     _fails(tmp_path, "bom_besar.pdf", bomb, words="dihentikan")
 
 
 def test_slow_pdf_is_stopped_by_the_time_limit(tmp_path):
-    slow = _pdf(b"1 0 0 1 0 0 cm ", 2_000_000)
+    slow = stream_pdf(b"1 0 0 1 0 0 cm ", 2_000_000)
     _fails(tmp_path, "lambat.pdf", slow, "--batas-waktu", "2", words="batas waktu 2 detik")
 
 
