@@ -1,0 +1,402 @@
+"""The web application: pages and the calls they make, each a thin layer over ekstrak, laporan and the store."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from ekstrak import Dokumen, KinerjaError
+from ekstrak.extract import extract_guarded
+from ekstrak.limits import BAWAAN, Batas, MiB
+from ekstrak.numbers import format_number
+from ekstrak.readers import detect, zip_members
+from ekstrak.sheet import render as render_sheet
+from ekstrak.workbook import is_kinerja_workbook
+from laporan.buat import render_laporan
+from laporan.capaian import RUMUS_TURUN, SCALES
+from laporan.load import read_budget
+from laporan.profil import jenis_logo
+
+from . import report
+from .edits import (
+    SASARAN_ITSELF,
+    TRIWULAN,
+    apply_edits,
+    check_edit,
+    corrections,
+    export_dict,
+    field_value,
+    tracks_quarters,
+)
+from .store import Simpanan, Tersimpan
+
+ROOT = Path(__file__).resolve().parents[1]
+WEB_TEMPLATES = ROOT / "templates" / "web"
+DATA_FORMATS = ("json", "csv", "xlsx")
+REPORT_FORMATS = ("pdf", "docx", "html")
+MEDIA = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+}
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+# One upload is parsed at a time: the parser runs in a forked child, and this is a one-person application.
+_EXTRACTING = threading.Lock()
+
+
+def _secret(folder: Path) -> str:
+    """The key that signs the session (and so the CSRF token); kept in the data folder across restarts."""
+    path = folder / "kunci_sesi"
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_hex(32), encoding="ascii")
+    return path.read_text(encoding="ascii").strip()
+
+
+def _safe_name(name: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(name).stem).strip("._") or "dokumen"
+    return stem[:60]
+
+
+def create_app(folder: Path, batas: Batas = BAWAAN) -> Flask:
+    """The application, saving into `folder` and reading uploads under `batas`."""
+    store = Simpanan(folder)
+    app = Flask(
+        __name__,
+        template_folder=str(WEB_TEMPLATES),
+        static_folder=str(WEB_TEMPLATES / "static"),
+        static_url_path="/aset",
+    )
+    app.config.update(
+        SECRET_KEY=_secret(folder),
+        MAX_CONTENT_LENGTH=batas.berkas + MiB,
+        WTF_CSRF_TIME_LIMIT=None,
+        SESSION_COOKIE_SAMESITE="Strict",
+        SESSION_COOKIE_HTTPONLY=True,
+    )
+    app.extensions["kinerja_store"] = store
+    app.jinja_env.globals["baca"] = _target_reading
+    CSRFProtect(app)
+
+    def saved(dokumen_id: int) -> Tersimpan:
+        rec = store.ambil(dokumen_id)
+        if rec is None:
+            abort(404)
+        return rec
+
+    @app.before_request
+    def only_this_computer() -> Any:
+        # A page elsewhere may point a name at 127.0.0.1 (DNS rebinding); only local names are served.
+        host = (request.host or "").rsplit(":", 1)[0] if not (request.host or "").startswith("[") else "[::1]"
+        if host not in LOCAL_HOSTS:
+            return _error_page("Alamat ini tidak dilayani. Buka Kinerja lewat http://127.0.0.1.", 400)
+        return None
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_exc: CSRFError) -> Any:
+        return _error(
+            "Permintaan ditolak: halaman ini sudah kedaluwarsa atau dikirim dari situs lain. "
+            "Muat ulang halaman lalu coba lagi.",
+            400,
+        )
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(_exc: RequestEntityTooLarge) -> Any:
+        return _error(
+            f"Berkas terlalu besar (batas {_size(batas.berkas)}). Kirim dokumen IKU/PK-nya saja, "
+            "tanpa lampiran atau gambar pindaian.",
+            413,
+        )
+
+    @app.errorhandler(404)
+    def not_found(_exc: HTTPException) -> Any:
+        return _error("Halaman atau dokumen ini tidak ada. Kembali ke daftar dokumen.", 404)
+
+    @app.errorhandler(405)
+    def wrong_method(_exc: HTTPException) -> Any:
+        return _error("Cara membuka halaman ini tidak sah. Kembali ke daftar dokumen.", 405)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> Any:
+        if isinstance(exc, HTTPException):
+            return _error("Permintaan tidak dapat dilayani. Kembali ke daftar dokumen.", exc.code or 400)
+        app.logger.exception("kesalahan tak terduga")
+        return _error(
+            f"Kesalahan tak terduga ({type(exc).__name__}); perubahan yang sudah tersimpan tetap aman. "
+            "Mohon laporkan bersama berkas masukannya.",
+            500,
+        )
+
+    @app.get("/favicon.ico")
+    def favicon() -> Any:
+        return redirect(url_for("static", filename="favicon.svg"), 301)
+
+    @app.get("/")
+    def beranda() -> str:
+        return _home()
+
+    def _home(galat: str | None = None) -> Any:
+        years: dict[int, list] = {}
+        for row in store.daftar():
+            years.setdefault(row.tahun, []).append(row)
+        page = render_template("beranda.html", tahun=years, batas=_size(batas.berkas), galat=galat)
+        return (page, 400) if galat else page
+
+    @app.post("/unggah")
+    def unggah() -> Any:
+        upload = request.files.get("berkas")
+        if upload is None or not upload.filename:
+            return _home("Pilih berkas IKU/PK terlebih dahulu (TXT, PDF, DOCX, XLSX, CSV atau JSON).")
+        tahun_teks = (request.form.get("tahun") or "").strip()
+        if tahun_teks and not (tahun_teks.isdigit() and 2000 <= int(tahun_teks) <= 2100):
+            return _home("Tahun harus empat angka, misalnya 2022.")
+        with upload.stream:
+            data = upload.stream.read(batas.berkas + 1)
+        if len(data) > batas.berkas:
+            return too_large(RequestEntityTooLarge())
+        if not data:
+            return _home(f"Berkas '{upload.filename}' kosong; pilih berkas yang benar.")
+        try:
+            doc = _extract(data, upload.filename, request.form.get("sandi") or None, batas)
+        except KinerjaError as exc:
+            return _home(f"Berkas '{upload.filename}' tidak dapat dibaca: {exc.pesan}")
+        tahun = int(tahun_teks) if tahun_teks else doc["tahun"]
+        if tahun is None:
+            return _home("Tahun dokumen tidak tertulis di berkasnya; isi kolom Tahun lalu unggah lagi.")
+        doc["tahun"] = tahun
+        dokumen_id = store.tambah(tahun, upload.filename, doc, store.profil_terakhir(), store.logo_terakhir())
+        return redirect(url_for("dokumen", dokumen_id=dokumen_id), 303)
+
+    @app.get("/dokumen/<int:dokumen_id>")
+    def dokumen(dokumen_id: int) -> str:
+        state = report.keadaan(store, saved(dokumen_id))
+        laporan = report.laporan(state, store)
+        asli = Dokumen.from_dict(state.simpanan.asli)
+        return render_template(
+            "dokumen.html",
+            rec=state.simpanan,
+            doc=state.dokumen,
+            laporan=laporan,
+            angka=report.angka(laporan),
+            koreksi=corrections(asli, state.edits),
+            edits=state.edits,
+            triwulan=tracks_quarters(state.edits),
+            triwulan_bidang=TRIWULAN,
+            peringatan=_warnings_by_row(state.dokumen),
+            lalu=state.lalu,
+            anggaran_realisasi=report.realisasi_anggaran(state),
+        )
+
+    @app.post("/dokumen/<int:dokumen_id>/sunting")
+    def sunting(dokumen_id: int) -> Any:
+        rec = saved(dokumen_id)
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            return jsonify(pesan="Permintaan tidak sah; muat ulang halaman."), 400
+        try:
+            key = (int(body["s"]), int(body["i"]), str(body["bidang"]))
+            value = str(body.get("nilai") or "")
+        except (KeyError, TypeError, ValueError):
+            return jsonify(pesan="Permintaan tidak sah; muat ulang halaman."), 400
+        asli = Dokumen.from_dict(rec.asli)
+        try:
+            checked = check_edit(asli, key, value)
+        except KinerjaError as exc:
+            return jsonify(pesan=exc.pesan), 400
+        waktu = store.sunting(dokumen_id, key, checked)
+        state = report.keadaan(store, saved(dokumen_id))
+        out: dict[str, Any] = {"tersimpan": waktu[11:16], "angka": report.angka(report.laporan(state, store))}
+        s, i, field = key
+        if s >= 0:
+            out["nilai"] = field_value(state.dokumen, key)
+            out["asli"] = corrections(asli, state.edits).get((s, i), {}).get(field)
+            if field == "target":
+                target = state.dokumen.sasaran[s].indikator[i].target
+                out["terbaca"] = _target_reading(target)
+        return jsonify(out)
+
+    @app.route("/dokumen/<int:dokumen_id>/profil", methods=["GET", "POST"])
+    def profil(dokumen_id: int) -> Any:
+        rec = saved(dokumen_id)
+        galat = None
+        if request.method == "POST":
+            data, logo, galat = _profile_from_form(rec)
+            automatic = request.headers.get("X-Kinerja-Otomatis") == "1"
+            if galat is None:
+                waktu = store.simpan_profil(dokumen_id, data, logo, logo is not rec.logo)
+                if automatic:
+                    return jsonify(tersimpan=waktu[11:16])
+                flash("Profil tersimpan.")
+                return redirect(url_for("profil", dokumen_id=dokumen_id), 303)
+            if automatic:
+                return jsonify(pesan=galat), 400
+            rec.profil = data
+        doc = apply_edits(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id))
+        return render_template(
+            "profil.html",
+            rec=rec,
+            doc=doc,
+            p=rec.profil,
+            aturan=report.aturan(rec.profil),
+            skala=list(SCALES),
+            rumus=RUMUS_TURUN,
+            galat=galat,
+        ), (400 if galat else 200)
+
+    def _profile_from_form(rec: Tersimpan) -> tuple[dict[str, Any], bytes | None, str | None]:
+        """The profile typed in the form, the logo to keep (the saved one unless replaced), and any mistake."""
+        form = request.form
+        data: dict[str, Any] = {name: form.get(name, "").strip() for name in report.PROFIL_TEKS}
+        for name in ("kata_pengantar", "bab1", "bab4"):
+            data[name] = form.get(name, "").replace("\r\n", "\n")
+        data["analisis"] = {
+            key.removeprefix("analisis_"): value.replace("\r\n", "\n")
+            for key, value in form.items()
+            if key.startswith("analisis_") and value.strip()
+        }
+        data["aturan"] = {
+            "skala": form.get("skala", "lkjip"),
+            "batas": form.get("batas", "120"),
+            "rumus_turun": form.get("rumus_turun", RUMUS_TURUN[0]),
+        }
+        tanggal = form.get("tanggal", "").strip()
+        data["tanggal"] = tanggal
+        galat = None
+        if tanggal and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tanggal):
+            galat = "Tanggal penandatanganan harus tanggal yang sah (TTTT-BB-HH)."
+        logo = rec.logo
+        upload = request.files.get("logo")
+        if "hapus_logo" in form:
+            logo = None
+        elif upload is not None and upload.filename:
+            with upload.stream:
+                logo = upload.stream.read(2 * MiB + 1)
+            try:
+                jenis_logo(logo, "Logo")
+            except KinerjaError as exc:
+                galat, logo = exc.pesan, rec.logo
+        return data, logo, galat
+
+    @app.get("/dokumen/<int:dokumen_id>/logo")
+    def logo(dokumen_id: int) -> Response:
+        rec = saved(dokumen_id)
+        if not rec.logo:
+            abort(404)
+        return Response(rec.logo, mimetype=jenis_logo(rec.logo))
+
+    @app.get("/dokumen/<int:dokumen_id>/unduh/<fmt>")
+    def unduh(dokumen_id: int, fmt: str) -> Response:
+        if fmt not in DATA_FORMATS + REPORT_FORMATS:
+            abort(404)
+        state = report.keadaan(store, saved(dokumen_id))
+        name = _safe_name(state.simpanan.nama_berkas)
+        if fmt in DATA_FORMATS:
+            asli = Dokumen.from_dict(state.simpanan.asli)
+            if fmt == "json":
+                body = (json.dumps(export_dict(asli, state.edits), ensure_ascii=False, indent=2) + "\n").encode()
+            else:
+                body = render_sheet(state.dokumen, fmt)
+            filename = f"IKU_{state.simpanan.tahun}_{name}.{fmt}"
+        else:
+            body = render_laporan(report.laporan(state, store), [fmt]).berkas[fmt]
+            filename = f"LAKIP_{state.simpanan.tahun}_{name}.{fmt}"
+        response = Response(body, mimetype=MEDIA[fmt])
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @app.post("/dokumen/<int:dokumen_id>/hapus")
+    def hapus(dokumen_id: int) -> Any:
+        rec = saved(dokumen_id)
+        store.hapus(dokumen_id)
+        flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
+        return redirect(url_for("beranda"), 303)
+
+    return app
+
+
+def _size(limit: int) -> str:
+    return f"{limit // MiB} MiB" if limit >= MiB else f"{limit // 1024} KiB"
+
+
+def _error(message: str, code: int) -> Any:
+    if request.is_json or request.path.endswith("/sunting"):
+        return jsonify(pesan=message), code
+    return _error_page(message, code)
+
+
+def _error_page(message: str, code: int) -> Any:
+    return render_template("galat.html", pesan=message), code
+
+
+def _extract(data: bytes, filename: str, sandi: str | None, batas: Batas) -> dict[str, Any]:
+    """The records of an upload, read under the limits; a filled sheet's budget realisasi is kept beside them."""
+    suffix = Path(filename).suffix.lower()
+    suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
+    with tempfile.TemporaryDirectory(prefix="kinerja-") as folder, _EXTRACTING:
+        path = Path(folder) / f"unggahan{suffix}"
+        path.write_bytes(data)
+        doc = extract_guarded(path, sandi, batas).to_dict()
+        if detect(data) == "zip" and "xl/workbook.xml" in zip_members(data) and is_kinerja_workbook(data):
+            spent = {row.uraian: row.realisasi for row in read_budget(path)}
+            for row in doc["anggaran"]:
+                if spent.get(row["uraian"]) is not None:
+                    row["realisasi"] = spent[row["uraian"]]
+    return doc
+
+
+def _target_reading(target: Any) -> str:
+    """`nilai 80, satuan %` as the page shows under a target."""
+    if target is None:
+        return ""
+    parts = []
+    if target.batas_bawah is not None and target.batas_atas is not None:
+        parts.append(f"rentang {format_number(target.batas_bawah)}–{format_number(target.batas_atas)}")
+    elif target.nilai is not None:
+        parts.append(f"nilai {format_number(target.nilai)}")
+    if target.satuan:
+        parts.append(f"satuan {target.satuan}")
+    return ", ".join(parts) or "tidak terbaca sebagai angka"
+
+
+def _warnings_by_row(doc: Dokumen) -> dict[Any, list[str]]:
+    """Each warning at its row: the sasaran it names, else the one indicator at its page and line, else the top."""
+    by_place: dict[tuple, list[tuple[int, int]]] = {}
+    for si, s in enumerate(doc.sasaran):
+        for ii, ind in enumerate(s.indikator):
+            by_place.setdefault((ind.halaman, ind.baris), []).append((si, ii))
+    by_number = {s.nomor: si for si, s in enumerate(doc.sasaran)}
+    out: dict[Any, list[str]] = {}
+    for warning in doc.peringatan:
+        place: Any = "atas"
+        if warning.sasaran in by_number:
+            place = (by_number[warning.sasaran], SASARAN_ITSELF)
+        elif warning.baris is not None and len(by_place.get((warning.halaman, warning.baris), [])) == 1:
+            place = by_place[(warning.halaman, warning.baris)][0]
+        out.setdefault(place, []).append(str(warning))
+    return out

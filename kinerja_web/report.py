@@ -1,0 +1,148 @@
+"""From a saved document to the report's inputs and the figures the page updates as realisasi is typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ekstrak import Dokumen
+from ekstrak.document import money_value
+from ekstrak.numbers import format_number
+from laporan.capaian import RUMUS_TURUN, SCALES, Aturan
+from laporan.load import BarisAnggaran, Masukan, match_tahun_lalu
+from laporan.profil import Profil, jenis_logo
+from laporan.view import BarisIndikator, Laporan, susun
+
+from .edits import ANGGARAN, apply_edits, latest_quarter, tracks_quarters
+from .store import Simpanan, Tersimpan
+
+BATAS_PILIHAN = {"120": Decimal(120), "100": Decimal(100), "": None}
+PROFIL_TEKS = ("instansi", "kota", "kepala_jabatan", "kepala_nama", "kepala_nip", "kata_pengantar", "bab1", "bab4")
+
+
+@dataclass
+class Keadaan:
+    """A saved document as it stands now: the records with every edit, and last year's saved document."""
+
+    simpanan: Tersimpan
+    dokumen: Dokumen
+    edits: dict
+    lalu: Tersimpan | None
+
+
+def keadaan(store: Simpanan, rec: Tersimpan) -> Keadaan:
+    edits = store.suntingan(rec.id)
+    doc = apply_edits(Dokumen.from_dict(rec.asli), edits)
+    lalu_id = store.terbaru(rec.tahun - 1)
+    return Keadaan(rec, doc, edits, store.ambil(lalu_id) if lalu_id is not None else None)
+
+
+def aturan(profil: dict[str, Any]) -> Aturan:
+    chosen = profil.get("aturan") or {}
+    skala = chosen.get("skala") if chosen.get("skala") in SCALES else "lkjip"
+    rumus = chosen.get("rumus_turun") if chosen.get("rumus_turun") in RUMUS_TURUN else RUMUS_TURUN[0]
+    batas = BATAS_PILIHAN.get(str(chosen.get("batas", "120")), Decimal(120))
+    return Aturan(batas=batas, rumus_turun=rumus, skala=skala)
+
+
+def profil(rec: Tersimpan) -> Profil:
+    data = rec.profil
+    out = Profil(**{name: str(data.get(name, "")) for name in PROFIL_TEKS})
+    out.analisis = {str(k): str(v) for k, v in (data.get("analisis") or {}).items() if str(v).strip()}
+    if data.get("tanggal"):
+        out.tanggal = dt.date.fromisoformat(data["tanggal"])
+    if rec.logo:
+        out.logo, out.logo_jenis = rec.logo, jenis_logo(rec.logo)
+    return out
+
+
+def _for_report(doc: Dokumen, quarters: bool) -> Dokumen:
+    """Where quarters are tracked and the year's realisasi is blank, the latest triwulan stands in, said so."""
+    if not quarters:
+        return doc
+    for s in doc.sasaran:
+        for ind in s.indikator:
+            latest = latest_quarter(ind.kolom_lain)
+            if ind.kolom_lain.get("realisasi") or latest is None:
+                continue
+            n, value = latest
+            ind.kolom_lain["realisasi"] = value
+            note = f"Realisasi s.d. triwulan {['I', 'II', 'III', 'IV'][n - 1]}"
+            old = ind.kolom_lain.get("keterangan", "")
+            ind.kolom_lain["keterangan"] = f"{note}; {old}" if old else note
+    return doc
+
+
+def realisasi_anggaran(state: Keadaan) -> dict[int, str]:
+    """What was spent per budget row: as typed on the page, else as the uploaded sheet said."""
+    out = {}
+    for n, row in enumerate(state.simpanan.asli.get("anggaran", [])):
+        if row.get("realisasi") is not None:
+            out[n] = format_number(row["realisasi"])
+    for (s, i, field), value in state.edits.items():
+        if s == ANGGARAN and field == "realisasi":
+            out[i] = value
+    return out
+
+
+def masukan(state: Keadaan, store: Simpanan) -> Masukan:
+    """The report's inputs; last year's saved document is the comparison."""
+    doc = _for_report(Dokumen.from_dict(state.dokumen.to_dict()), tracks_quarters(state.edits))
+    spent = realisasi_anggaran(state)
+    out = Masukan(
+        doc,
+        anggaran=[
+            BarisAnggaran(a.uraian, a.teks, a.nilai, money_value(spent.get(n, ""))) for n, a in enumerate(doc.anggaran)
+        ],
+    )
+    if state.lalu is not None:
+        lalu = keadaan(store, state.lalu)
+        last = _for_report(lalu.dokumen, tracks_quarters(lalu.edits))
+        out.tahun_lalu_dokumen = last
+        out.tahun_lalu, out.tanpa_pasangan = match_tahun_lalu(doc, last)
+    return out
+
+
+def laporan(state: Keadaan, store: Simpanan) -> Laporan:
+    return susun(masukan(state, store), profil(state.simpanan), aturan(state.simpanan.profil))
+
+
+BELUM = "belum diisi"
+
+
+def shown(row: BarisIndikator) -> str:
+    """An indicator's capaian on the page: before any realisasi it is not "tidak diukur" yet, only not filled."""
+    return BELUM if row.realisasi == "-" and row.nilai is None else row.capaian
+
+
+def shown_overall(report: Laporan) -> str:
+    return "belum ada realisasi" if report.diukur == 0 and not report.ada_realisasi else report.capaian
+
+
+def angka(report: Laporan) -> dict[str, Any]:
+    """The figures the page shows beside the inputs, keyed as the page's rows are."""
+    rows: dict[str, dict[str, str]] = {}
+    sasaran: dict[str, dict[str, str]] = {}
+    for si, s in enumerate(report.sasaran):
+        filled = any(r.realisasi != "-" for r in s.indikator)
+        sasaran[str(si)] = {"capaian": s.capaian if filled else BELUM, "predikat": s.predikat}
+        for ii, row in enumerate(s.indikator):
+            rows[f"{si}-{ii}"] = {
+                "capaian": shown(row),
+                "predikat": row.predikat,
+                "catatan": row.catatan,
+                "polaritas": row.polaritas,
+                "lalu": row.lalu_capaian,
+            }
+    return {
+        "indikator": rows,
+        "sasaran": sasaran,
+        "keseluruhan": {
+            "capaian": shown_overall(report),
+            "predikat": report.predikat,
+            "diukur": report.diukur,
+            "jumlah": report.jumlah_indikator,
+        },
+    }

@@ -1,0 +1,155 @@
+// Kinerja: every edit is saved as it is made; the figures beside it come back from the server.
+"use strict";
+
+const TOKEN = () => document.querySelector('meta[name="csrf-token"]').content;
+const status = (text, error) => {
+  const box = document.getElementById("status");
+  if (!box) return;
+  box.textContent = text;
+  box.classList.toggle("galat", Boolean(error));
+  box.setAttribute("role", error ? "alert" : "status");
+};
+const setText = (id, text) => {
+  const el = document.getElementById(id);
+  if (el) el.textContent = text;
+};
+const timers = new WeakMap();
+const sent = new WeakMap();
+
+function valueOf(el) {
+  if (el.type === "checkbox") return el.checked ? el.value : "";
+  return el.value;
+}
+
+function showFigures(angka) {
+  for (const [key, row] of Object.entries(angka.indikator)) {
+    setText(`cap-${key}`, row.capaian);
+    setText(`pred-${key}`, row.predikat);
+    setText(`cat-${key}`, row.catatan);
+  }
+  for (const [key, row] of Object.entries(angka.sasaran)) {
+    setText(`scap-${key}`, row.capaian);
+    setText(`spred-${key}`, row.predikat);
+  }
+  setText("capaian-keseluruhan", angka.keseluruhan.capaian);
+  setText("predikat-keseluruhan", angka.keseluruhan.predikat);
+  setText("diukur", String(angka.keseluruhan.diukur));
+}
+
+function showOriginal(el, asli) {
+  const box = document.getElementById(`asli-${el.dataset.s}-${el.dataset.i}-${el.dataset.bidang}`);
+  if (!box) return;
+  box.hidden = asli === null || asli === undefined;
+  if (!box.hidden) box.querySelector(".teks-asli").textContent = asli;
+}
+
+async function save(el) {
+  clearTimeout(timers.get(el));
+  const nilai = valueOf(el);
+  if (sent.get(el) === nilai) return;
+  sent.set(el, nilai);
+  status("Menyimpan…");
+  let response;
+  try {
+    response = await fetch(location.pathname.replace(/\/$/, "") + "/sunting", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": TOKEN() },
+      keepalive: true,
+      body: JSON.stringify({ s: el.dataset.s, i: el.dataset.i, bidang: el.dataset.bidang, nilai }),
+    });
+  } catch {
+    sent.delete(el);
+    status("Belum tersimpan: Kinerja tidak menjawab. Pastikan perintah kinerja-web masih berjalan, lalu ketik ulang.", true);
+    return;
+  }
+  const body = await response.json().catch(() => ({ pesan: "Jawaban tidak terbaca; muat ulang halaman." }));
+  if (!response.ok) {
+    sent.delete(el);
+    el.setAttribute("aria-invalid", "true");
+    status(`Belum tersimpan: ${body.pesan}`, true);
+    return;
+  }
+  el.removeAttribute("aria-invalid");
+  if ("nilai" in body && document.activeElement !== el && el.value !== body.nilai) el.value = body.nilai;
+  if ("asli" in body) showOriginal(el, body.asli);
+  if ("terbaca" in body) setText(`baca-${el.dataset.s}-${el.dataset.i}`, body.terbaca);
+  if (el.dataset.bidang === "triwulan") document.getElementById("tabel-iku").classList.toggle("tampil-tw", el.checked);
+  showFigures(body.angka);
+  status(`Tersimpan pukul ${body.tersimpan}.`);
+}
+
+// The profile form saves itself too; a new or removed logo sends the whole form (the page shows the result).
+function profileData(form) {
+  const data = new FormData(form);
+  data.delete("logo");
+  return data;
+}
+
+function watchProfile(form) {
+  let timer;
+  let last = new URLSearchParams(profileData(form)).toString();
+  const send = async () => {
+    clearTimeout(timer);
+    const data = profileData(form);
+    const body = new URLSearchParams(data).toString();
+    if (body === last) return;
+    last = body;
+    status("Menyimpan…");
+    try {
+      const response = await fetch(location.pathname, {
+        method: "POST",
+        headers: { "X-CSRFToken": TOKEN(), "X-Kinerja-Otomatis": "1" },
+        body: data,
+        keepalive: true,
+      });
+      const answer = await response.json();
+      if (!response.ok) {
+        last = null;
+        status(`Belum tersimpan: ${answer.pesan}`, true);
+        return;
+      }
+      status(`Tersimpan pukul ${answer.tersimpan}.`);
+    } catch {
+      last = null;
+      status("Belum tersimpan: Kinerja tidak menjawab. Pastikan perintah kinerja-web masih berjalan.", true);
+    }
+  };
+  form.addEventListener("change", (event) => {
+    if (event.target.name === "logo" || event.target.name === "hapus_logo") form.requestSubmit();
+    else send();
+  });
+  form.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(send, 1000);
+  });
+  window.addEventListener("beforeunload", send);
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (const el of document.querySelectorAll(".sunting")) {
+    sent.set(el, valueOf(el));
+    el.addEventListener("change", () => save(el));
+    el.addEventListener("input", () => {
+      clearTimeout(timers.get(el));
+      timers.set(el, setTimeout(() => save(el), 700));
+    });
+  }
+  for (const button of document.querySelectorAll(".kembalikan")) {
+    button.addEventListener("click", () => {
+      const { s, i, bidang } = button.dataset;
+      const el = document.querySelector(`.sunting[data-s="${s}"][data-i="${i}"][data-bidang="${bidang}"]`);
+      el.value = button.closest("details").querySelector(".teks-asli").textContent;
+      save(el).then(() => el.focus());
+    });
+  }
+  const profile = document.querySelector("form.profil");
+  if (profile) watchProfile(profile);
+  for (const button of document.querySelectorAll("[data-konfirmasi]")) {
+    button.addEventListener("click", (event) => {
+      if (!confirm(button.dataset.konfirmasi)) event.preventDefault();
+    });
+  }
+  window.addEventListener("beforeunload", () => {
+    for (const el of document.querySelectorAll(".sunting")) if (sent.get(el) !== valueOf(el)) save(el);
+  });
+});
