@@ -4,8 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := samples/iku_kanwil_sulbar_2022.txt
 # poppler-utils: pdftotext for the fixture check; LibreOffice: reading .doc/.xls/.odt/.ods;
-# Pango and HarfBuzz-Subset: WeasyPrint (PDF reports, fonts subset and embedded).
-DEBIAN_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# Pango and HarfBuzz-Subset: WeasyPrint (PDF reports, fonts subset and embedded);
+# chromium: the web application's end-to-end test (Playwright drives it; no browser is downloaded).
+DEBIAN_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libpango-1.0-0 libpangoft2-1.0-0 \
+	libharfbuzz-subset0 chromium
 
 .PHONY: demo test lint install debian clean gambar
 
@@ -25,6 +27,7 @@ demo: install
 	$(BIN)/laporan samples/isian_2022_CONTOH.xlsx --tahun-lalu samples/isian_2021_CONTOH.xlsx \
 		--profil samples/profil_CONTOH.toml -o out/lakip.pdf -o out/lakip.docx -o out/lakip.html
 	@echo "Hasil ada di out/: iku.json, iku.csv, iku.xlsx (data), lakip.pdf, lakip.docx, lakip.html (laporan contoh)"
+	@echo "Aplikasi web: $(BIN)/kinerja-web"
 
 # As root (CI, a fresh machine) install the Debian tools the tests call; elsewhere they must be there.
 debian:
@@ -36,20 +39,22 @@ debian:
 	fi
 
 lint: install
-	$(BIN)/ruff check ekstrak laporan tests benchmarks templates samples
-	$(BIN)/ruff format --check ekstrak laporan tests benchmarks templates samples
+	$(BIN)/ruff check ekstrak laporan kinerja_web tests benchmarks templates samples
+	$(BIN)/ruff format --check ekstrak laporan kinerja_web tests benchmarks templates samples
 
 test: install debian
-	$(BIN)/ruff check ekstrak laporan tests benchmarks templates samples
+	$(BIN)/ruff check ekstrak laporan kinerja_web tests benchmarks templates samples
 	$(BIN)/python -m pytest
 
-# The README's pictures of the sample report: cover, Ikhtisar Eksekutif, a Bab III chart and table page.
-gambar: demo
+# The README's pictures: the sample report's cover, Ikhtisar Eksekutif, a Bab III chart and table page;
+# and the web application's pages, taken by its end-to-end test.
+gambar: demo debian
 	mkdir -p docs/gambar
 	pdftoppm -r 45 -png -f 1 -l 1 out/lakip.pdf docs/gambar/sampul
 	pdftoppm -r 45 -png -f 4 -l 4 out/lakip.pdf docs/gambar/ikhtisar
 	pdftoppm -r 45 -png -f 10 -l 11 out/lakip.pdf docs/gambar/bab3
 	pdftoppm -r 45 -png -f 20 -l 20 out/lakip.pdf docs/gambar/sasaran
+	KINERJA_GAMBAR=docs/gambar $(BIN)/python -m pytest -q tests/test_web_e2e.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -11,10 +11,11 @@ from ekstrak.cli import build_parser
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_every_ekstrak_and_laporan_option_is_documented():
+def test_every_command_option_is_documented():
+    from kinerja_web.cli import parser as web_parser
     from laporan.cli import build_parser as laporan_parser
 
-    for parser in (build_parser(), laporan_parser()):
+    for parser in (build_parser(), laporan_parser(), web_parser()):
         for action in parser._actions:
             for option in action.option_strings:
                 assert f"`{option}`" in README, f"{parser.prog} {option} is not in the README"
@@ -35,3 +36,11 @@ def test_readme_shows_real_output():
 
 def test_readme_names_the_two_commands():
     assert "make demo" in README and "make test" in README
+
+
+def test_readme_names_the_web_command_as_installed():
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    for name in scripts:
+        assert f"`{name}`" in README, name
