@@ -28,13 +28,16 @@ from laporan.profil import jenis_logo
 
 from . import report
 from .edits import (
+    DIHAPUS,
     SASARAN_ITSELF,
     TRIWULAN,
-    apply_edits,
+    Bagian,
     check_edit,
     corrections,
     export_dict,
-    field_value,
+    new_indicator,
+    row_of,
+    susunan,
     tracks_quarters,
 )
 from .store import Simpanan, Tersimpan
@@ -51,6 +54,7 @@ MEDIA = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html; charset=utf-8",
 }
+BAD_REQUEST = "Permintaan tidak sah; muat ulang halaman lalu coba lagi."
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -197,49 +201,68 @@ def create_app(folder: Path, batas: Batas = BAWAAN) -> Flask:
     def dokumen(dokumen_id: int) -> str:
         state = report.keadaan(store, saved(dokumen_id))
         laporan = report.laporan(state, store)
-        asli = Dokumen.from_dict(state.simpanan.asli)
         return render_template(
             "dokumen.html",
             rec=state.simpanan,
             doc=state.dokumen,
+            bagian=state.bagian,
             laporan=laporan,
-            angka=report.angka(laporan),
-            koreksi=corrections(asli, state.edits),
-            edits=state.edits,
+            angka=report.angka(laporan, state.keys),
+            koreksi=corrections(state.asli, state.edits),
             triwulan=tracks_quarters(state.edits),
             triwulan_bidang=TRIWULAN,
-            peringatan=_warnings_by_row(state.dokumen),
+            peringatan=_warnings_by_row(state.asli, state.bagian),
             lalu=state.lalu,
             anggaran_realisasi=report.realisasi_anggaran(state),
         )
 
+    def _json_body() -> dict[str, Any]:
+        body = request.get_json(silent=True)
+        return body if isinstance(body, dict) else {}
+
     @app.post("/dokumen/<int:dokumen_id>/sunting")
     def sunting(dokumen_id: int) -> Any:
         rec = saved(dokumen_id)
-        body = request.get_json(silent=True)
-        if not isinstance(body, dict):
-            return jsonify(pesan="Permintaan tidak sah; muat ulang halaman."), 400
+        body = _json_body()
         try:
             key = (int(body["s"]), int(body["i"]), str(body["bidang"]))
             value = str(body.get("nilai") or "")
+            checked = check_edit(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id), key, value)
         except (KeyError, TypeError, ValueError):
-            return jsonify(pesan="Permintaan tidak sah; muat ulang halaman."), 400
-        asli = Dokumen.from_dict(rec.asli)
-        try:
-            checked = check_edit(asli, key, value)
+            return jsonify(pesan=BAD_REQUEST), 400
         except KinerjaError as exc:
             return jsonify(pesan=exc.pesan), 400
         waktu = store.sunting(dokumen_id, key, checked)
-        state = report.keadaan(store, saved(dokumen_id))
-        out: dict[str, Any] = {"tersimpan": waktu[11:16], "angka": report.angka(report.laporan(state, store))}
-        s, i, field = key
-        if s >= 0:
-            out["nilai"] = field_value(state.dokumen, key)
-            out["asli"] = corrections(asli, state.edits).get((s, i), {}).get(field)
-            if field == "target":
-                target = state.dokumen.sasaran[s].indikator[i].target
-                out["terbaca"] = _target_reading(target)
+        state = report.keadaan(store, rec)
+        out: dict[str, Any] = {
+            "tersimpan": waktu[11:16],
+            "angka": report.angka(report.laporan(state, store), state.keys),
+        }
+        s, i, name = key
+        if s >= 0 and name in ("uraian", "target"):
+            current = row_of(state.bagian, s, i)
+            out["nilai"] = current.uraian if name == "uraian" else current.target.teks if current.target else ""
+            out["asli"] = corrections(state.asli, state.edits).get((s, i), {}).get(name)
+            if name == "target":
+                out["terbaca"] = _target_reading(current.target)
+        out["muat_ulang"] = name == DIHAPUS  # numbers and rows change: the page shows them again
         return jsonify(out)
+
+    @app.post("/dokumen/<int:dokumen_id>/tambah")
+    def tambah(dokumen_id: int) -> Any:
+        state = report.keadaan(store, saved(dokumen_id))
+        body = _json_body()
+        try:
+            s = int(body["s"])
+            uraian, target = str(body.get("uraian") or ""), str(body.get("target") or "")
+            added = new_indicator(state.asli, state.edits, s, uraian, target)
+        except (KeyError, TypeError, ValueError):
+            return jsonify(pesan=BAD_REQUEST), 400
+        except KinerjaError as exc:
+            return jsonify(pesan=exc.pesan), 400
+        for key, value in added:
+            waktu = store.sunting(dokumen_id, key, value)
+        return jsonify(tersimpan=waktu[11:16], muat_ulang=True, baris=f"{s}-{added[0][0][1]}")
 
     @app.route("/dokumen/<int:dokumen_id>/profil", methods=["GET", "POST"])
     def profil(dokumen_id: int) -> Any:
@@ -257,11 +280,11 @@ def create_app(folder: Path, batas: Batas = BAWAAN) -> Flask:
             if automatic:
                 return jsonify(pesan=galat), 400
             rec.profil = data
-        doc = apply_edits(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id))
+        parts = susunan(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id))
         return render_template(
             "profil.html",
             rec=rec,
-            doc=doc,
+            bagian=[part for part in parts if not part.dihapus],
             p=rec.profil,
             aturan=report.aturan(rec.profil),
             skala=list(SCALES),
@@ -275,11 +298,12 @@ def create_app(folder: Path, batas: Batas = BAWAAN) -> Flask:
         data: dict[str, Any] = {name: form.get(name, "").strip() for name in report.PROFIL_TEKS}
         for name in ("kata_pengantar", "bab1", "bab4"):
             data[name] = form.get(name, "").replace("\r\n", "\n")
-        data["analisis"] = {
-            key.removeprefix("analisis_"): value.replace("\r\n", "\n")
-            for key, value in form.items()
-            if key.startswith("analisis_") and value.strip()
-        }
+        # Analyses of sasaran not on the form (deleted, and perhaps restored later) are kept.
+        analisis = dict(rec.profil.get("analisis") or {})
+        for key, value in form.items():
+            if key.startswith("analisis_"):
+                analisis[key.removeprefix("analisis_")] = value.replace("\r\n", "\n")
+        data["analisis"] = {key: value for key, value in analisis.items() if value.strip()}
         data["aturan"] = {
             "skala": form.get("skala", "lkjip"),
             "batas": form.get("batas", "120"),
@@ -384,15 +408,15 @@ def _target_reading(target: Any) -> str:
     return ", ".join(parts) or "tidak terbaca sebagai angka"
 
 
-def _warnings_by_row(doc: Dokumen) -> dict[Any, list[str]]:
+def _warnings_by_row(asli: Dokumen, parts: list[Bagian]) -> dict[Any, list[str]]:
     """Each warning at its row: the sasaran it names, else the one indicator at its page and line, else the top."""
     by_place: dict[tuple, list[tuple[int, int]]] = {}
-    for si, s in enumerate(doc.sasaran):
-        for ii, ind in enumerate(s.indikator):
-            by_place.setdefault((ind.halaman, ind.baris), []).append((si, ii))
-    by_number = {s.nomor: si for si, s in enumerate(doc.sasaran)}
+    for part in parts:
+        for row in part.baris:
+            by_place.setdefault((row.indikator.halaman, row.indikator.baris), []).append((part.s, row.i))
+    by_number = {sasaran.nomor: s for s, sasaran in enumerate(asli.sasaran)}
     out: dict[Any, list[str]] = {}
-    for warning in doc.peringatan:
+    for warning in asli.peringatan:
         place: Any = "atas"
         if warning.sasaran in by_number:
             place = (by_number[warning.sasaran], SASARAN_ITSELF)

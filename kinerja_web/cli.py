@@ -22,6 +22,17 @@ def data_folder() -> Path:
     return Path(given) if given else user_data_path("kinerja", appauthor=False)
 
 
+def _already_running(url: str) -> bool:
+    """Whether the program on that port is Kinerja (started earlier, perhaps in another window)."""
+    from urllib.request import urlopen
+
+    try:
+        with urlopen(url, timeout=3) as page:
+            return b'<a class="merek"' in page.read(4096)
+    except OSError:
+        return False
+
+
 def parser() -> Parser:
     p = Parser(
         prog=PROG,
@@ -57,7 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server = create_server(app, host="127.0.0.1", port=args.port, threads=4, ident="Kinerja")
     except OSError:
-        fail(f"{PROG}: port {args.port} sedang dipakai; jalankan dengan --port lain (mis. --port 0).")
+        url = f"http://127.0.0.1:{args.port}/"
+        if not _already_running(url):
+            fail(f"{PROG}: port {args.port} sedang dipakai program lain; jalankan dengan --port lain (mis. --port 0).")
+        print(f"Kinerja sudah berjalan di {url}; halaman itu dibuka.", flush=True)
+        if not args.tanpa_peramban:
+            webbrowser.open(url)
+        return 0
     url = f"http://127.0.0.1:{server.effective_port}/"
     print(f"Kinerja berjalan di {url}  (data: {folder}). Tekan Ctrl-C untuk berhenti.", flush=True)
     if not args.tanpa_peramban:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ekstrak import Dokumen, KinerjaError
+from dataclasses import dataclass, field
+from typing import Any
+
+from ekstrak import Dokumen, Indikator, KinerjaError, Sasaran
 from ekstrak.targets import parse_target
 
 from .store import Key
@@ -10,97 +13,187 @@ from .store import Key
 DOKUMEN, ANGGARAN = -1, -2  # sasaran index of edits that belong to the document and to budget rows
 SASARAN_ITSELF = -1  # indicator index of edits to the sasaran row
 TRIWULAN = ("realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
-INDIKATOR_FIELDS = ("uraian", "target", "realisasi", *TRIWULAN, "polaritas", "keterangan")
-SASARAN_FIELDS = ("uraian",)
+DIHAPUS = "dihapus"
+INDIKATOR_FIELDS = ("uraian", "target", "realisasi", *TRIWULAN, "polaritas", "keterangan", DIHAPUS)
+SASARAN_FIELDS = ("uraian", DIHAPUS)
 DOKUMEN_FIELDS = ("triwulan",)
 ANGGARAN_FIELDS = ("realisasi",)
 TEXT_FIELDS = ("uraian",)  # whitespace in these is folded, as the extracted text is
+YES_OR_NO = (DIHAPUS, "triwulan")
 POLARITAS = ("naik", "turun", "stabil")
 MAX_LENGTH = 2000
+MAX_ADDED = 50  # indicators a person may add to one sasaran
 
 
-def _copy(doc: Dokumen) -> Dokumen:
-    return Dokumen.from_dict(doc.to_dict())
+@dataclass
+class Baris:
+    """An indicator row as the page shows it: its key, the indicator with its edits, and what was done to it."""
+
+    i: int
+    indikator: Indikator
+    dihapus: bool = False
+    ditambahkan: bool = False
+
+
+@dataclass
+class Bagian:
+    """A sasaran as the page shows it: the sasaran with its edits (only kept indicators) and every row."""
+
+    s: int
+    sasaran: Sasaran
+    dihapus: bool = False
+    baris: list[Baris] = field(default_factory=list)
+
+    @property
+    def kept(self) -> list[Baris]:
+        return [row for row in self.baris if not row.dihapus]
+
+
+def added_indices(asli: Dokumen, edits: dict[Key, str], s: int) -> list[int]:
+    """The indices of the indicators a person added to sasaran `s` (after the extracted ones)."""
+    first = len(asli.sasaran[s].indikator)
+    return sorted(i for (es, i, name) in edits if es == s and i >= first and name == "uraian")
+
+
+def _apply(ind: Indikator, name: str, value: str) -> None:
+    if name == "uraian":
+        ind.uraian = value
+    elif name == "target":
+        ind.target = parse_target(value) if value else None
+    elif name != DIHAPUS:
+        if value:
+            ind.kolom_lain[name] = value
+        else:
+            ind.kolom_lain.pop(name, None)
+
+
+def susunan(asli: Dokumen, edits: dict[Key, str]) -> list[Bagian]:
+    """Every sasaran and indicator with its edits, the deleted and the added ones marked. Indicators of a
+    sasaran where rows were deleted or added are numbered again from 1."""
+    doc = Dokumen.from_dict(asli.to_dict())
+    by_row: dict[tuple[int, int], dict[str, str]] = {}
+    for (s, i, name), value in edits.items():
+        by_row.setdefault((s, i), {})[name] = value
+    parts = []
+    for s, sasaran in enumerate(doc.sasaran):
+        rows = [Baris(i, ind) for i, ind in enumerate(sasaran.indikator)]
+        rows += [Baris(i, Indikator(nomor=0, uraian=""), ditambahkan=True) for i in added_indices(asli, edits, s)]
+        for row in rows:
+            for name, value in by_row.get((s, row.i), {}).items():
+                _apply(row.indikator, name, value)
+            row.dihapus = by_row.get((s, row.i), {}).get(DIHAPUS) == "ya"
+        kept = [row for row in rows if not row.dihapus]
+        if len(kept) != len(sasaran.indikator) or any(row.ditambahkan for row in rows):
+            for number, row in enumerate(kept, start=1):
+                row.indikator.nomor = number
+        own = by_row.get((s, SASARAN_ITSELF), {})
+        sasaran.uraian = own.get("uraian", sasaran.uraian)
+        sasaran.indikator = [row.indikator for row in kept]
+        parts.append(Bagian(s, sasaran, own.get(DIHAPUS) == "ya", rows))
+    return parts
+
+
+def from_parts(asli: Dokumen, parts: list[Bagian]) -> Dokumen:
+    doc = Dokumen.from_dict({**asli.to_dict(), "sasaran": []})
+    doc.sasaran = [part.sasaran for part in parts if not part.dihapus]
+    return doc
+
+
+def apply_edits(asli: Dokumen, edits: dict[Key, str]) -> Dokumen:
+    """The document as the user corrected it: a new target text is read again for its value and unit."""
+    return from_parts(asli, susunan(asli, edits))
+
+
+def row_of(parts: list[Bagian], s: int, i: int) -> Any:
+    """The sasaran (i = -1) or the indicator behind a key, with its edits."""
+    part = parts[s]
+    return part.sasaran if i == SASARAN_ITSELF else next(row.indikator for row in part.baris if row.i == i)
+
+
+def kept_keys(parts: list[Bagian]) -> list[tuple[int, list[int]]]:
+    """For each sasaran of the corrected document, in order: its key and its indicators' keys."""
+    return [(part.s, [row.i for row in part.kept]) for part in parts if not part.dihapus]
 
 
 def field_value(doc: Dokumen, key: Key) -> str:
-    """A sasaran's or an indicator's field as text (empty when it has none)."""
-    s, i, field = key
-    if s in (DOKUMEN, ANGGARAN):
+    """A sasaran's or an indicator's field as text in a document (empty when it has none or no such row)."""
+    s, i, name = key
+    if not 0 <= s < len(doc.sasaran):
         return ""
     sasaran = doc.sasaran[s]
     if i == SASARAN_ITSELF:
-        return sasaran.uraian
+        return sasaran.uraian if name == "uraian" else ""
+    if not 0 <= i < len(sasaran.indikator):
+        return ""
     ind = sasaran.indikator[i]
-    if field == "uraian":
+    if name == "uraian":
         return ind.uraian
-    if field == "target":
+    if name == "target":
         return ind.target.teks if ind.target else ""
-    return ind.kolom_lain.get(field, "")
+    return ind.kolom_lain.get(name, "")
 
 
-def check_edit(asli: Dokumen, key: Key, value: str) -> str | None:
-    """The value to save for an edit, or None when it equals what was extracted (the edit is dropped).
-    KinerjaError, in words for the user, when the key or the value cannot be taken."""
-    s, i, field = key
+def _allowed(asli: Dokumen, edits: dict[Key, str], s: int, i: int) -> tuple[str, ...]:
     if s == DOKUMEN:
-        allowed = DOKUMEN_FIELDS if i == -1 else ()
-    elif s == ANGGARAN:
-        allowed = ANGGARAN_FIELDS if 0 <= i < len(asli.anggaran) else ()
-    elif 0 <= s < len(asli.sasaran):
-        if i == SASARAN_ITSELF:
-            allowed = SASARAN_FIELDS
-        else:
-            allowed = INDIKATOR_FIELDS if 0 <= i < len(asli.sasaran[s].indikator) else ()
-    else:
-        allowed = ()
-    if field not in allowed:
-        raise KinerjaError("Isian yang diubah tidak dikenal; muat ulang halaman lalu coba lagi.")
+        return DOKUMEN_FIELDS if i == -1 else ()
+    if s == ANGGARAN:
+        return ANGGARAN_FIELDS if 0 <= i < len(asli.anggaran) else ()
+    if not 0 <= s < len(asli.sasaran):
+        return ()
+    if i == SASARAN_ITSELF:
+        return SASARAN_FIELDS
+    if 0 <= i < len(asli.sasaran[s].indikator) or (s, i, "uraian") in edits:
+        return INDIKATOR_FIELDS
+    return ()
+
+
+def _clean(name: str, value: str) -> str:
     if len(value) > MAX_LENGTH:
         raise KinerjaError(f"Teks terlalu panjang (batas {MAX_LENGTH} huruf); persingkat isiannya.")
-    value = " ".join(value.split()) if field in TEXT_FIELDS else value.strip()
-    if field == "uraian" and not value:
+    value = " ".join(value.split()) if name in TEXT_FIELDS else value.strip()
+    if name == "uraian" and not value:
         raise KinerjaError("Uraian tidak boleh kosong; tulis uraiannya, atau kembalikan teks asli.")
-    if field == "polaritas" and value not in ("", *POLARITAS):
+    if name == "polaritas" and value not in ("", *POLARITAS):
         raise KinerjaError("Polaritas harus naik, turun, stabil, atau kosong (otomatis).")
-    if field == "triwulan" and value not in ("", "ya"):
-        raise KinerjaError("Pilihan triwulan tidak sah.")
+    if name in YES_OR_NO and value not in ("", "ya"):
+        raise KinerjaError("Pilihan ini hanya boleh 'ya' atau kosong.")
+    return value
+
+
+def check_edit(asli: Dokumen, edits: dict[Key, str], key: Key, value: str) -> str | None:
+    """The value to save for an edit, or None when it equals what was extracted (the edit is dropped).
+    KinerjaError, in words for the user, when the key or the value cannot be taken."""
+    s, i, name = key
+    if name not in _allowed(asli, edits, s, i):
+        raise KinerjaError("Isian yang diubah tidak dikenal; muat ulang halaman lalu coba lagi.")
+    value = _clean(name, value)
     if s == ANGGARAN:
         return value  # kept even when empty: an emptied box must not bring back the uploaded sheet's figure
     return None if value == field_value(asli, key) else value
 
 
-def apply_edits(asli: Dokumen, edits: dict[Key, str]) -> Dokumen:
-    """The document as the user corrected it: a new target text is read again for its value and unit."""
-    doc = _copy(asli)
-    for (s, i, field), value in edits.items():
-        if s < 0 or s >= len(doc.sasaran):
-            continue
-        sasaran = doc.sasaran[s]
-        if i == SASARAN_ITSELF:
-            sasaran.uraian = value
-            continue
-        if i >= len(sasaran.indikator):
-            continue
-        ind = sasaran.indikator[i]
-        if field == "uraian":
-            ind.uraian = value
-        elif field == "target":
-            ind.target = parse_target(value) if value else None
-        elif value:
-            ind.kolom_lain[field] = value
-        else:
-            ind.kolom_lain.pop(field, None)
-    return doc
+def new_indicator(asli: Dokumen, edits: dict[Key, str], s: int, uraian: str, target: str) -> list[tuple[Key, str]]:
+    """The edits that add an indicator, with its text and target, to sasaran `s`."""
+    if not 0 <= s < len(asli.sasaran):
+        raise KinerjaError("Sasaran ini tidak dikenal; muat ulang halaman lalu coba lagi.")
+    added = added_indices(asli, edits, s)
+    if len(added) >= MAX_ADDED:
+        raise KinerjaError(f"Paling banyak {MAX_ADDED} indikator dapat ditambahkan pada satu sasaran.")
+    i = max([len(asli.sasaran[s].indikator) - 1, *added]) + 1
+    out = [((s, i, "uraian"), _clean("uraian", uraian))]
+    if _clean("target", target):
+        out.append(((s, i, "target"), _clean("target", target)))
+    return out
 
 
 def corrections(asli: Dokumen, edits: dict[Key, str]) -> dict[tuple[int, int], dict[str, str]]:
-    """For each corrected sasaran or indicator, the extracted text of each field that was corrected."""
+    """For each corrected extracted sasaran or indicator, the extracted text of each field corrected."""
     out: dict[tuple[int, int], dict[str, str]] = {}
     for key in edits:
-        s, i, field = key
-        if s >= 0 and field in ("uraian", "target"):
-            out.setdefault((s, i), {})[field] = field_value(asli, key)
+        s, i, name = key
+        extracted = 0 <= s < len(asli.sasaran) and i < len(asli.sasaran[s].indikator)
+        if extracted and name in ("uraian", "target"):
+            out.setdefault((s, i), {})[name] = field_value(asli, key)
     return out
 
 
@@ -117,13 +210,36 @@ def latest_quarter(kolom: dict[str, str]) -> tuple[int, str] | None:
     return None
 
 
-def export_dict(asli: Dokumen, edits: dict[Key, str]) -> dict:
-    """The corrected document as JSON data; each corrected record carries `asli`, what was extracted."""
-    data = apply_edits(asli, edits).to_dict()
-    for (s, i), fields in corrections(asli, edits).items():
-        record = data["sasaran"][s] if i == SASARAN_ITSELF else data["sasaran"][s]["indikator"][i]
-        record["asli"] = fields
-    for (s, i, field), value in edits.items():
-        if s == ANGGARAN and field == "realisasi":
+def export_dict(asli: Dokumen, edits: dict[Key, str]) -> dict[str, Any]:
+    """The corrected document as JSON data. A corrected record carries `asli` (what was extracted), an added
+    indicator `ditambahkan`, and deleted records are listed under `dihapus`, so nothing is lost."""
+    parts = susunan(asli, edits)
+    data = from_parts(asli, parts).to_dict()
+    fixes = corrections(asli, edits)
+    removed: list[dict[str, Any]] = []
+    sasaran_out = []
+    for part in parts:
+        if part.dihapus:
+            removed.append({"sasaran": part.sasaran.to_dict()})
+            continue
+        record = part.sasaran.to_dict()
+        if (part.s, SASARAN_ITSELF) in fixes:
+            record["asli"] = fixes[(part.s, SASARAN_ITSELF)]
+        for row, out in zip(part.kept, record["indikator"]):
+            if (part.s, row.i) in fixes:
+                out["asli"] = fixes[(part.s, row.i)]
+            if row.ditambahkan:
+                out["ditambahkan"] = True
+        removed += [
+            {"sasaran_nomor": part.sasaran.nomor, "indikator": row.indikator.to_dict()}
+            for row in part.baris
+            if row.dihapus
+        ]
+        sasaran_out.append(record)
+    data["sasaran"] = sasaran_out
+    if removed:
+        data["dihapus"] = removed
+    for (s, i, name), value in edits.items():
+        if s == ANGGARAN and name == "realisasi":
             data["anggaran"][i]["realisasi"] = value
     return data

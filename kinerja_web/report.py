@@ -15,7 +15,7 @@ from laporan.load import BarisAnggaran, Masukan, match_tahun_lalu
 from laporan.profil import Profil, jenis_logo
 from laporan.view import BarisIndikator, Laporan, susun
 
-from .edits import ANGGARAN, apply_edits, latest_quarter, tracks_quarters
+from .edits import ANGGARAN, Bagian, from_parts, kept_keys, latest_quarter, susunan, tracks_quarters
 from .store import Simpanan, Tersimpan
 
 BATAS_PILIHAN = {"120": Decimal(120), "100": Decimal(100), "": None}
@@ -24,19 +24,27 @@ PROFIL_TEKS = ("instansi", "kota", "kepala_jabatan", "kepala_nama", "kepala_nip"
 
 @dataclass
 class Keadaan:
-    """A saved document as it stands now: the records with every edit, and last year's saved document."""
+    """A saved document as it stands now: the rows with every edit, the corrected records, last year's."""
 
     simpanan: Tersimpan
-    dokumen: Dokumen
+    asli: Dokumen
     edits: dict
+    bagian: list[Bagian]
+    dokumen: Dokumen
     lalu: Tersimpan | None
+
+    @property
+    def keys(self) -> list[tuple[int, list[int]]]:
+        return kept_keys(self.bagian)
 
 
 def keadaan(store: Simpanan, rec: Tersimpan) -> Keadaan:
+    asli = Dokumen.from_dict(rec.asli)
     edits = store.suntingan(rec.id)
-    doc = apply_edits(Dokumen.from_dict(rec.asli), edits)
+    parts = susunan(asli, edits)
     lalu_id = store.terbaru(rec.tahun - 1)
-    return Keadaan(rec, doc, edits, store.ambil(lalu_id) if lalu_id is not None else None)
+    lalu = store.ambil(lalu_id) if lalu_id is not None else None
+    return Keadaan(rec, asli, edits, parts, from_parts(asli, parts), lalu)
 
 
 def aturan(profil: dict[str, Any]) -> Aturan:
@@ -106,7 +114,14 @@ def masukan(state: Keadaan, store: Simpanan) -> Masukan:
 
 
 def laporan(state: Keadaan, store: Simpanan) -> Laporan:
-    return susun(masukan(state, store), profil(state.simpanan), aturan(state.simpanan.profil))
+    office = profil(state.simpanan)
+    # The analyses are kept per sasaran as uploaded (its key + 1); the report numbers the sasaran it keeps.
+    office.analisis = {
+        str(n): office.analisis[str(s + 1)]
+        for n, (s, _) in enumerate(state.keys, start=1)
+        if str(s + 1) in office.analisis
+    }
+    return susun(masukan(state, store), office, aturan(state.simpanan.profil))
 
 
 BELUM = "belum diisi"
@@ -121,14 +136,14 @@ def shown_overall(report: Laporan) -> str:
     return "belum ada realisasi" if report.diukur == 0 and not report.ada_realisasi else report.capaian
 
 
-def angka(report: Laporan) -> dict[str, Any]:
-    """The figures the page shows beside the inputs, keyed as the page's rows are."""
+def angka(report: Laporan, keys: list[tuple[int, list[int]]]) -> dict[str, Any]:
+    """The figures the page shows beside the inputs, keyed as the page's rows are (`keys`, from kept_keys)."""
     rows: dict[str, dict[str, str]] = {}
     sasaran: dict[str, dict[str, str]] = {}
-    for si, s in enumerate(report.sasaran):
+    for (si, kept), s in zip(keys, report.sasaran):
         filled = any(r.realisasi != "-" for r in s.indikator)
         sasaran[str(si)] = {"capaian": s.capaian if filled else BELUM, "predikat": s.predikat}
-        for ii, row in enumerate(s.indikator):
+        for ii, row in zip(kept, s.indikator):
             rows[f"{si}-{ii}"] = {
                 "capaian": shown(row),
                 "predikat": row.predikat,

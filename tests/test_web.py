@@ -72,7 +72,7 @@ def _png() -> bytes:
 
 
 def _rows(page: str) -> list[str]:
-    return re.findall(r'<tr class="baris-indikator" id="ind-(\d+-\d+)"', page)
+    return re.findall(r'<tr class="baris-indikator[^"]*" id="ind-(\d+-\d+)"', page)
 
 
 @pytest.mark.parametrize(
@@ -404,3 +404,87 @@ def test_warnings_are_shown_at_their_row(web: Browser) -> None:
     landscape = web.client.get(web.upload_ok(FIXTURES / "iku_dinas_landscape.pdf")).text
     top = landscape[landscape.index('id="judul-tabel"') : landscape.index('id="tabel-iku"')]
     assert "Periksa: " in top and "tidak sama dengan jumlah rinciannya" in top
+
+
+def test_rows_can_be_deleted_restored_and_added_and_nothing_is_lost(web: Browser) -> None:
+    url = web.upload_ok(SEED)
+    deleted = "Persentase menurunnya tahanan yang overstaying"
+    answer = web.edit(url, 2, 0, "dihapus", "ya").json
+    assert answer["muat_ulang"] is True and "2-0" not in answer["angka"]["indikator"]
+    page = web.client.get(url).text
+    assert len(_rows(page)) == 52
+    assert f"Indikator dihapus: <s>{deleted}</s>" in page
+    # The sasaran's indicators are numbered again; their keys (and what was typed) stay with them.
+    assert 'aria-label="Uraian indikator 3.1">Persentase Tahanan yang memperoleh Layanan Penyuluhan Hukum<' in page
+    assert web.edit(url, 2, 1, "realisasi", "80%").json["angka"]["indikator"]["2-1"]["capaian"] == "100,00%"
+
+    add = {"s": 0, "uraian": "  Indeks kepuasan\nmasyarakat ", "target": "3,5 Indeks"}
+    answer = web.client.post(f"{url}/tambah", json=add, headers={"X-CSRFToken": web.token}).json
+    assert answer["baris"] == "0-1" and answer["muat_ulang"] is True
+    page = web.client.get(url).text
+    assert 'aria-label="Uraian indikator 1.2">Indeks kepuasan masyarakat<' in page and "ditambahkan" in page
+    assert web.edit(url, 0, 1, "realisasi", "3,5").json["angka"]["indikator"]["0-1"]["capaian"] == "100,00%"
+
+    data = json.loads(web.download(url, "json"))
+    assert sum(len(s["indikator"]) for s in data["sasaran"]) == 53
+    assert [i["nomor"] for i in data["sasaran"][2]["indikator"]] == [1, 2]
+    added = data["sasaran"][0]["indikator"][1]
+    assert added["ditambahkan"] is True and added["target"] == {"teks": "3,5 Indeks", "nilai": 3.5, "satuan": "Indeks"}
+    assert data["dihapus"] == [
+        {
+            "sasaran_nomor": 3,
+            "indikator": {
+                "nomor": 1,
+                "uraian": deleted,
+                "target": {"teks": "80%", "nilai": 80, "satuan": "%"},
+                "halaman": 1,
+                "baris": 14,
+            },
+        }
+    ]
+    html = web.download(url, "html").decode()
+    assert deleted not in html and "Indeks kepuasan masyarakat" in html
+
+    web.edit(url, 2, 0, "dihapus", "")
+    page = web.client.get(url).text
+    assert len(_rows(page)) == 54 and "Indikator dihapus" not in page
+    assert "dihapus" not in json.loads(web.download(url, "json"))
+
+
+def test_a_deleted_sasaran_leaves_the_report_and_the_analyses_stay_with_their_sasaran(web: Browser) -> None:
+    from kinerja_web import report
+
+    url = web.upload_ok(SEED)
+    form = {"csrf_token": web.token, "analisis_3": "Analisis sasaran tiga.", "analisis_2": "Analisis sasaran dua."}
+    web.client.post(f"{url}/profil", data=form)
+    web.edit(url, 1, -1, "dihapus", "ya")
+    profile_page = web.client.get(f"{url}/profil").text
+    assert 'name="analisis_2"' not in profile_page and 'name="analisis_3"' in profile_page
+    web.client.post(f"{url}/profil", data={"csrf_token": web.token, "analisis_3": "Analisis sasaran tiga, diubah."})
+
+    store = web.app.extensions["kinerja_store"]
+    state = report.keadaan(store, store.ambil(int(url.rsplit("/", 1)[1])))
+    shown = report.laporan(state, store)
+    assert [s.nomor for s in shown.sasaran[:3]] == [1, 3, 4]
+    assert shown.sasaran[1].analisis == "Analisis sasaran tiga, diubah."
+    assert all(s.analisis != "Analisis sasaran dua." for s in shown.sasaran)
+    data = json.loads(web.download(url, "json"))
+    assert data["dihapus"][0]["sasaran"]["uraian"].startswith("Terwujudnya penyelenggaraan pelayanan pemasyarakatan")
+
+    web.edit(url, 1, -1, "dihapus", "")  # restored, with its analysis
+    state = report.keadaan(store, store.ambil(int(url.rsplit("/", 1)[1])))
+    assert report.laporan(state, store).sasaran[1].analisis == "Analisis sasaran dua."
+
+
+def test_adding_rows_is_checked(web: Browser) -> None:
+    url = web.upload_ok(SEED)
+    post = web.client.post
+    headers = {"X-CSRFToken": web.token}
+    response = post(f"{url}/tambah", json={"s": 0, "uraian": "  ", "target": "1"}, headers=headers)
+    assert response.status_code == 400 and "tidak boleh kosong" in response.json["pesan"]
+    response = post(f"{url}/tambah", json={"s": 99, "uraian": "x"}, headers=headers)
+    assert response.status_code == 400 and "tidak dikenal" in response.json["pesan"]
+    response = post(f"{url}/tambah", json={"uraian": "x"}, headers=headers)
+    assert response.status_code == 400 and "muat ulang" in response.json["pesan"]
+    assert web.edit(url, 0, 1, "uraian", "belum ditambahkan").status_code == 400
+    assert web.edit(url, 0, 0, "dihapus", "mungkin").status_code == 400

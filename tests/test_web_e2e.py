@@ -1,12 +1,13 @@
-"""The web application end to end, in Debian's headless Chromium driven by Playwright: upload the seed PDF,
-correct, fill realisasi, restart, download the report. With KINERJA_GAMBAR=<folder> the screenshots
-are kept there (`make gambar` puts the README's in docs/gambar)."""
+"""The web application as a user starts it: the command, and its pages end to end in Debian's headless
+Chromium driven by Playwright (upload the seed PDF, correct, fill realisasi, restart, download the report).
+With KINERJA_GAMBAR=<folder> the screenshots are kept there (`make gambar` puts the README's in docs/gambar)."""
 
 from __future__ import annotations
 
 import os
 import re
 import select
+import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import BIN, ROOT
+from conftest import BIN, ROOT, run_command
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -216,6 +217,23 @@ def test_quarters_revert_and_profile_save_themselves_in_the_browser(browser: Bro
         page.get_by_label("Polaritas indikator 1.1").select_option("turun")
         expect(page.locator("#status")).to_contain_text("Tersimpan")
 
+        # A row read wrongly is deleted (after a question), restored, and a missing one added.
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.get_by_role("button", name="Hapus indikator 3.1").click()
+        expect(page.locator("tr.baris-indikator")).to_have_count(52)
+        expect(page.get_by_label("Uraian indikator 3.1")).to_have_value(
+            "Persentase Tahanan yang memperoleh Layanan Penyuluhan Hukum"
+        )
+        page.locator("#ind-2-0").get_by_role("button", name="Pulihkan").click()
+        expect(page.locator("tr.baris-indikator")).to_have_count(53)
+        page.get_by_text("Tambah indikator pada sasaran 1", exact=True).click()
+        page.locator("#sasaran-0 form.tambah-indikator textarea").fill("Indeks kepuasan masyarakat")
+        page.locator("#sasaran-0 form.tambah-indikator input[name=target]").fill("3,5 Indeks")
+        page.locator("#sasaran-0").get_by_role("button", name="Tambahkan").click()
+        expect(page.locator("tr.baris-indikator")).to_have_count(54)
+        expect(page.get_by_label("Uraian indikator 1.2")).to_be_focused()
+        expect(page.get_by_label("Target indikator 1.2")).to_have_value("3,5 Indeks")
+
         page.goto(document_url + "/profil")
         page.get_by_label("Bab IV Penutup").fill("Target tahun ini tercapai.")
         expect(page.locator("#status")).to_contain_text("Tersimpan", timeout=10_000)
@@ -231,3 +249,30 @@ def test_quarters_revert_and_profile_save_themselves_in_the_browser(browser: Bro
         log = server.stop()
     assert "Traceback" not in log
     assert [m for m in messages if m.startswith(("error", "warning"))] == []
+
+
+def test_the_command_says_what_to_do_when_it_cannot_start(tmp_path: Path) -> None:
+    for args, words in [
+        (["--port", "70000"], "--port harus antara 0 dan 65535"),
+        (["--batas-waktu", "0"], "--batas-waktu harus lebih dari 0"),
+        (["--pelabuhan", "1"], "argumen tidak dikenal"),
+    ]:
+        done = run_command("kinerja-web", *args, "--data", str(tmp_path), "--tanpa-peramban")
+        assert done.returncode == 2 and words in done.stderr.decode(), args
+        assert b"Traceback" not in done.stderr
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = str(other.getsockname()[1])
+        done = run_command("kinerja-web", "--port", port, "--data", str(tmp_path), "--tanpa-peramban")
+    assert done.returncode == 2 and f"port {port} sedang dipakai program lain" in done.stderr.decode()
+
+
+def test_a_second_start_finds_the_first(tmp_path: Path) -> None:
+    server = Server(tmp_path / "data")
+    try:
+        port = server.url.rsplit(":", 1)[1].strip("/")
+        done = run_command("kinerja-web", "--port", port, "--data", str(tmp_path / "lain"), "--tanpa-peramban")
+        assert done.returncode == 0 and f"Kinerja sudah berjalan di {server.url}" in done.stdout.decode()
+    finally:
+        server.stop()

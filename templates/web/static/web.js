@@ -78,6 +78,52 @@ async function save(el) {
   status(`Tersimpan pukul ${body.tersimpan}.`);
 }
 
+async function post(path, payload) {
+  try {
+    const response = await fetch(location.pathname.replace(/\/$/, "") + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": TOKEN() },
+      body: JSON.stringify(payload),
+    });
+    const body = await response.json().catch(() => ({ pesan: "Jawaban tidak terbaca; muat ulang halaman." }));
+    if (!response.ok) status(`Belum tersimpan: ${body.pesan}`, true);
+    return response.ok ? body : null;
+  } catch {
+    status("Belum tersimpan: Kinerja tidak menjawab. Pastikan perintah kinerja-web masih berjalan.", true);
+    return null;
+  }
+}
+
+// Deleting or restoring a row renumbers the sasaran: the page is shown again, at the same row.
+async function rowAction(button) {
+  if (button.dataset.konfirmasi && !confirm(button.dataset.konfirmasi)) return;
+  const { s, i, bidang, nilai } = button.dataset;
+  status("Menyimpan…");
+  const body = await post("/sunting", { s, i, bidang, nilai });
+  if (body) reloadAt(i === "-1" ? `sasaran-${s}` : `ind-${s}-${i}`);
+}
+
+async function addRow(event, form) {
+  event.preventDefault();
+  status("Menyimpan…");
+  const data = new FormData(form);
+  const body = await post("/tambah", { s: form.dataset.s, uraian: data.get("uraian"), target: data.get("target") });
+  if (body) reloadAt(`ind-${body.baris}`);
+}
+
+function reloadAt(id) {
+  location.hash = id;
+  location.reload();
+}
+
+function focusFromHash() {
+  const row = location.hash && document.getElementById(location.hash.slice(1));
+  if (!row) return;
+  row.scrollIntoView({ block: "center" });
+  const field = row.querySelector("textarea, input, button");
+  if (field) field.focus();
+}
+
 // The profile form saves itself too; a new or removed logo sends the whole form (the page shows the result).
 function profileData(form) {
   const data = new FormData(form);
@@ -144,7 +190,10 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   const profile = document.querySelector("form.profil");
   if (profile) watchProfile(profile);
-  for (const button of document.querySelectorAll("[data-konfirmasi]")) {
+  for (const button of document.querySelectorAll("button.aksi")) button.addEventListener("click", () => rowAction(button));
+  for (const form of document.querySelectorAll("form.tambah-indikator")) form.addEventListener("submit", (e) => addRow(e, form));
+  focusFromHash();
+  for (const button of document.querySelectorAll("button[type=submit][data-konfirmasi]")) {
     button.addEventListener("click", (event) => {
       if (!confirm(button.dataset.konfirmasi)) event.preventDefault();
     });
