@@ -422,7 +422,8 @@ def test_rows_can_be_deleted_restored_and_added_and_nothing_is_lost(web: Browser
     answer = web.client.post(f"{url}/tambah", json=add, headers={"X-CSRFToken": web.token}).json
     assert answer["baris"] == "0-1" and answer["muat_ulang"] is True
     page = web.client.get(url).text
-    assert 'aria-label="Uraian indikator 1.2">Indeks kepuasan masyarakat<' in page and "ditambahkan" in page
+    assert 'aria-label="Uraian indikator 1.2">Indeks kepuasan masyarakat<' in page
+    assert '<tr class="baris-indikator ditambahkan" id="ind-0-1">' in page
     assert web.edit(url, 0, 1, "realisasi", "3,5").json["angka"]["indikator"]["0-1"]["capaian"] == "100,00%"
 
     data = json.loads(web.download(url, "json"))
