@@ -120,7 +120,7 @@ function focusFromHash() {
   const row = location.hash && document.getElementById(location.hash.slice(1));
   if (!row) return;
   row.scrollIntoView({ block: "center" });
-  const field = row.querySelector("textarea, input, button");
+  const field = row.querySelector("textarea, input") || row.querySelector("button");
   if (field) field.focus();
 }
 
