@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import threading
 import webbrowser
 from pathlib import Path
 
+from ekstrak import KinerjaError
 from ekstrak.bahasa import Parser, add_limit_options, fail, limits_from, run_main
 
 PROG = "kinerja-web"
@@ -64,7 +66,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from .app import create_app
 
-    app = create_app(folder, batas)
+    try:
+        app = create_app(folder, batas)
+    except KinerjaError as exc:
+        fail(f"{PROG}: {exc.pesan}")
+    except sqlite3.DatabaseError as exc:
+        fail(f"{PROG}: basis data di '{folder}' tidak dapat dibuka ({exc}); pindahkan berkasnya lalu coba lagi.")
     try:
         server = create_server(app, host="127.0.0.1", port=args.port, threads=4, ident="Kinerja")
     except OSError:

@@ -6,12 +6,15 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ekstrak import KinerjaError
+
 DATABASE = "kinerja.sqlite"
+SCHEMA_VERSION = 1  # PRAGMA user_version: a later release migrates from it
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dokumen (
     id INTEGER PRIMARY KEY,
@@ -78,8 +81,17 @@ class Simpanan:
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / DATABASE
+        if self.path.exists():  # looked at read-only first: a file we cannot use is left as it is
+            with closing(sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)) as db:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise KinerjaError(
+                    f"Basis data '{self.path}' dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja "
+                    "(data di dalamnya tidak diubah)."
+                )
         with self._db() as db:
             db.executescript(SCHEMA)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:

@@ -8,6 +8,7 @@ import os
 import re
 import select
 import socket
+import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
@@ -276,3 +277,18 @@ def test_a_second_start_finds_the_first(tmp_path: Path) -> None:
         assert done.returncode == 0 and f"Kinerja sudah berjalan di {server.url}" in done.stdout.decode()
     finally:
         server.stop()
+
+
+def test_a_database_it_cannot_use_is_named_and_left_alone(tmp_path: Path) -> None:
+    newer = tmp_path / "baru"
+    newer.mkdir()
+    with sqlite3.connect(newer / "kinerja.sqlite") as db:
+        db.execute("PRAGMA user_version = 99")
+    broken = tmp_path / "rusak"
+    broken.mkdir()
+    (broken / "kinerja.sqlite").write_bytes(b"bukan basis data " * 100)
+    for folder, words in [(newer, "versi yang lebih baru"), (broken, "tidak dapat dibuka")]:
+        before = (folder / "kinerja.sqlite").read_bytes()
+        done = run_command("kinerja-web", "--port", "0", "--data", str(folder), "--tanpa-peramban")
+        assert done.returncode == 2 and words in done.stderr.decode() and b"Traceback" not in done.stderr
+        assert (folder / "kinerja.sqlite").read_bytes() == before
