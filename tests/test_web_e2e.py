@@ -235,6 +235,13 @@ def test_quarters_revert_and_profile_save_themselves_in_the_browser(browser: Bro
         expect(page.get_by_label("Uraian indikator 1.2")).to_be_focused()
         expect(page.get_by_label("Target indikator 1.2")).to_have_value("3,5 Indeks")
 
+        # Typed and, without leaving the box, straight to a download: the report has it.
+        page.get_by_label("Realisasi indikator 4.8").fill("36 orang")
+        with page.expect_download() as download:
+            page.get_by_role("link", name="HTML").click()
+        html = Path(download.value.path()).read_text(encoding="utf-8")
+        assert "terealisasi 36 orang dari target 30 orang, capaian 120,00%" in html
+
         page.goto(document_url + "/profil")
         page.get_by_label("Bab IV Penutup").fill("Target tahun ini tercapai.")
         expect(page.locator("#status")).to_contain_text("Tersimpan", timeout=10_000)

@@ -43,7 +43,30 @@ function showOriginal(el, asli) {
   if (!box.hidden) box.querySelector(".teks-asli").textContent = asli;
 }
 
-async function save(el) {
+const pending = new Set();
+
+// Every save is tracked, so that a download waits for what was typed just before it.
+function save(el) {
+  const done = send(el);
+  pending.add(done);
+  done.finally(() => pending.delete(done));
+  return done;
+}
+
+function unsaved() {
+  return [...document.querySelectorAll(".sunting")].filter((el) => sent.get(el) !== valueOf(el));
+}
+
+async function download(event, link) {
+  const waiting = unsaved();
+  if (!waiting.length && !pending.size) return;
+  event.preventDefault();
+  status("Menyimpan isian terakhir sebelum mengunduh…");
+  await Promise.all([...waiting.map(save), ...pending]);
+  location.href = link.href;
+}
+
+async function send(el) {
   clearTimeout(timers.get(el));
   const nilai = valueOf(el);
   if (sent.get(el) === nilai) return;
@@ -198,7 +221,6 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!confirm(button.dataset.konfirmasi)) event.preventDefault();
     });
   }
-  window.addEventListener("beforeunload", () => {
-    for (const el of document.querySelectorAll(".sunting")) if (sent.get(el) !== valueOf(el)) save(el);
-  });
+  for (const link of document.querySelectorAll("a[download]")) link.addEventListener("click", (e) => download(e, link));
+  window.addEventListener("beforeunload", () => unsaved().forEach(save));
 });
