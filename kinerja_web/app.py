@@ -18,12 +18,11 @@ from ekstrak import Dokumen, KinerjaError
 from ekstrak.extract import extract_guarded
 from ekstrak.limits import BAWAAN, Batas, MiB
 from ekstrak.numbers import format_number
-from ekstrak.readers import detect, zip_members
+from ekstrak.readers import detect
 from ekstrak.sheet import render as render_sheet
-from ekstrak.workbook import is_kinerja_workbook
 from laporan.buat import render_laporan
 from laporan.capaian import RUMUS_TURUN, SCALES
-from laporan.load import read_budget
+from laporan.load import read_budget_guarded
 from laporan.profil import jenis_logo
 
 from . import report
@@ -386,8 +385,8 @@ def _extract(data: bytes, filename: str, sandi: str | None, batas: Batas) -> dic
         path = Path(folder) / f"unggahan{suffix}"
         path.write_bytes(data)
         doc = extract_guarded(path, sandi, batas).to_dict()
-        if detect(data) == "zip" and "xl/workbook.xml" in zip_members(data) and is_kinerja_workbook(data):
-            spent = {row.uraian: row.realisasi for row in read_budget(path)}
+        if detect(data) == "zip":
+            spent = {row.uraian: row.realisasi for row in read_budget_guarded(path, batas)}
             for row in doc["anggaran"]:
                 if spent.get(row["uraian"]) is not None:
                     row["realisasi"] = spent[row["uraian"]]

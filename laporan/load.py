@@ -13,7 +13,7 @@ from ekstrak.document import money_value
 from ekstrak.extract import extract_guarded
 from ekstrak.files import read_input
 from ekstrak.limits import BAWAAN, Batas
-from ekstrak.readers import detect
+from ekstrak.readers import detect, zip_members
 from ekstrak.sheet import cell_number, cell_text
 
 FILLED = ("realisasi", "polaritas", "keterangan", "target_renstra")
@@ -107,6 +107,8 @@ def _budget_records(path: Path) -> list[dict]:
     if detect(data) == "zip":
         from ekstrak.workbook import open_workbook
 
+        if "xl/workbook.xml" not in zip_members(data):
+            return []  # a DOCX or an ODF document holds no budget sheet
         book = open_workbook(data)
         if "Anggaran" not in book.sheetnames:
             return []
@@ -136,6 +138,13 @@ def read_budget(path: Path) -> list[BarisAnggaran]:
     return out
 
 
+def read_budget_guarded(path: Path, batas: Batas = BAWAAN) -> list[BarisAnggaran]:
+    """`read_budget` under the limits of `batas`, in a child process, as every input is read."""
+    from ekstrak.guard import run_limited
+
+    return run_limited(read_budget, (path,), batas)
+
+
 def _amount(value: object) -> int | float | None:
     """A budget cell: a number, or money as written (`Rp 1.250.000,00`)."""
     return money_value(value) if isinstance(value, str) else cell_number(value)
@@ -160,7 +169,7 @@ def muat(
                 f"{len(missing)} indikator tanpa pasangan di berkas realisasi: " + "; ".join(missing[:5])
             )
     budget_source = anggaran or (path if detect(read_input(path)) == "zip" else None)
-    rows = read_budget(budget_source) if budget_source is not None else []
+    rows = read_budget_guarded(budget_source, batas) if budget_source is not None else []
     if rows:
         masukan.anggaran = rows
     else:

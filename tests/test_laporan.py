@@ -9,7 +9,7 @@ import re
 import docx
 import pdfplumber
 import pytest
-from conftest import ROOT, run_command
+from conftest import FIXTURES, ROOT, run_command
 
 from laporan.buat import buat_laporan
 
@@ -214,6 +214,14 @@ def test_without_realisasi_the_report_says_so_and_marks_placeholders(tmp_path):
     assert "[Diisi oleh instansi: nama kepala]" in text
     document = docx.Document(io.BytesIO(hasil.berkas["docx"]))
     assert "[Diisi oleh instansi: kata pengantar]" in " ".join(p.text for p in document.paragraphs)
+
+
+def test_a_word_or_odt_iku_gives_a_targets_only_report(tmp_path):
+    # Only a workbook can hold the budget sheet; a DOCX was once opened as one and refused.
+    for source in (ROOT / "samples" / "iku_kanwil_sulbar_2022.docx", FIXTURES / "sulbar_word.odt"):
+        hasil = buat_laporan(source, ["html"])
+        assert hasil.laporan.jumlah_indikator == 53
+        assert "Realisasi kinerja tahun 2022 belum diisi" in hasil.berkas["html"].decode()
 
 
 HOSTILE = (
