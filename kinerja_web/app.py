@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import secrets
@@ -311,7 +312,9 @@ def create_app(folder: Path, batas: Batas = BAWAAN) -> Flask:
         tanggal = form.get("tanggal", "").strip()
         data["tanggal"] = tanggal
         galat = None
-        if tanggal and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tanggal):
+        try:
+            dt.date.fromisoformat(tanggal or "2000-01-01")
+        except ValueError:
             galat = "Tanggal penandatanganan harus tanggal yang sah (TTTT-BB-HH)."
         logo = rec.logo
         upload = request.files.get("logo")
@@ -368,7 +371,8 @@ def _size(limit: int) -> str:
 
 
 def _error(message: str, code: int) -> Any:
-    if request.is_json or request.path.endswith("/sunting"):
+    """In JSON for the page's own script (it sends the CSRF token as a header), else as a page."""
+    if request.is_json or "X-CSRFToken" in request.headers:
         return jsonify(pesan=message), code
     return _error_page(message, code)
 

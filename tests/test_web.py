@@ -262,6 +262,17 @@ def test_profile_form_reaches_the_report(web: Browser) -> None:
     assert web.client.get(f"{url}/logo").status_code == 200
     assert 'value="Majene"' in web.client.get(f"{url}/profil").text
 
+    # A date that does not exist is refused, and every page still opens.
+    auto = web.client.post(f"{url}/profil", data={**form, "tanggal": "2023-02-30"}, headers={"X-Kinerja-Otomatis": "1"})
+    assert auto.status_code == 400 and "tanggal yang sah" in auto.json["pesan"]
+    assert web.client.get(url).status_code == 200 and web.client.get(f"{url}/unduh/html").status_code == 200
+    # A refused token reaches the script as words it can show.
+    without_field = {k: v for k, v in form.items() if k != "csrf_token"}
+    auto = web.client.post(
+        f"{url}/profil", data=without_field, headers={"X-CSRFToken": "palsu", "X-Kinerja-Otomatis": "1"}
+    )
+    assert auto.status_code == 400 and "dikirim dari situs lain" in auto.json["pesan"]
+
 
 def test_a_new_document_starts_from_the_last_profile(web: Browser) -> None:
     url = web.upload_ok(SAMPLES / "isian_2021_CONTOH.xlsx")
