@@ -250,12 +250,12 @@ def create_app(folder: Path, batas: Batas = BAWAAN) -> Flask:
 
     @app.post("/dokumen/<int:dokumen_id>/tambah")
     def tambah(dokumen_id: int) -> Any:
-        state = report.keadaan(store, saved(dokumen_id))
+        rec = saved(dokumen_id)
         body = _json_body()
         try:
             s = int(body["s"])
             uraian, target = str(body.get("uraian") or ""), str(body.get("target") or "")
-            added = new_indicator(state.asli, state.edits, s, uraian, target)
+            added = new_indicator(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id), s, uraian, target)
         except (KeyError, TypeError, ValueError):
             return jsonify(pesan=BAD_REQUEST), 400
         except KinerjaError as exc:
@@ -343,9 +343,9 @@ def create_app(folder: Path, batas: Batas = BAWAAN) -> Flask:
         state = report.keadaan(store, saved(dokumen_id))
         name = _safe_name(state.simpanan.nama_berkas)
         if fmt in DATA_FORMATS:
-            asli = Dokumen.from_dict(state.simpanan.asli)
             if fmt == "json":
-                body = (json.dumps(export_dict(asli, state.edits), ensure_ascii=False, indent=2) + "\n").encode()
+                data = export_dict(state.asli, state.edits, state.bagian)
+                body = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
             else:
                 body = render_sheet(state.dokumen, fmt)
             filename = f"IKU_{state.simpanan.tahun}_{name}.{fmt}"

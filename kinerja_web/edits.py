@@ -94,14 +94,10 @@ def susunan(asli: Dokumen, edits: dict[Key, str]) -> list[Bagian]:
 
 
 def from_parts(asli: Dokumen, parts: list[Bagian]) -> Dokumen:
+    """The document as the user corrected it (from `susunan`), without the deleted rows."""
     doc = Dokumen.from_dict({**asli.to_dict(), "sasaran": []})
     doc.sasaran = [part.sasaran for part in parts if not part.dihapus]
     return doc
-
-
-def apply_edits(asli: Dokumen, edits: dict[Key, str]) -> Dokumen:
-    """The document as the user corrected it: a new target text is read again for its value and unit."""
-    return from_parts(asli, susunan(asli, edits))
 
 
 def row_of(parts: list[Bagian], s: int, i: int) -> Any:
@@ -210,11 +206,10 @@ def latest_quarter(kolom: dict[str, str]) -> tuple[int, str] | None:
     return None
 
 
-def export_dict(asli: Dokumen, edits: dict[Key, str]) -> dict[str, Any]:
-    """The corrected document as JSON data. A corrected record carries `asli` (what was extracted), an added
-    indicator `ditambahkan`, and deleted records are listed under `dihapus`, so nothing is lost."""
-    parts = susunan(asli, edits)
-    data = from_parts(asli, parts).to_dict()
+def export_dict(asli: Dokumen, edits: dict[Key, str], parts: list[Bagian]) -> dict[str, Any]:
+    """The corrected document (`parts` from `susunan`) as JSON data. A corrected record carries `asli` (what
+    was extracted), an added indicator `ditambahkan`, and deleted records are listed under `dihapus`."""
+    data = asli.to_dict()
     fixes = corrections(asli, edits)
     removed: list[dict[str, Any]] = []
     sasaran_out = []

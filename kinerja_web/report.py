@@ -38,11 +38,11 @@ class Keadaan:
         return kept_keys(self.bagian)
 
 
-def keadaan(store: Simpanan, rec: Tersimpan) -> Keadaan:
+def keadaan(store: Simpanan, rec: Tersimpan, with_last_year: bool = True) -> Keadaan:
     asli = Dokumen.from_dict(rec.asli)
     edits = store.suntingan(rec.id)
     parts = susunan(asli, edits)
-    lalu_id = store.terbaru(rec.tahun - 1)
+    lalu_id = store.terbaru(rec.tahun - 1) if with_last_year else None
     lalu = store.ambil(lalu_id) if lalu_id is not None else None
     return Keadaan(rec, asli, edits, parts, from_parts(asli, parts), lalu)
 
@@ -106,7 +106,7 @@ def masukan(state: Keadaan, store: Simpanan) -> Masukan:
         ],
     )
     if state.lalu is not None:
-        lalu = keadaan(store, state.lalu)
+        lalu = keadaan(store, state.lalu, with_last_year=False)
         last = _for_report(lalu.dokumen, tracks_quarters(lalu.edits))
         out.tahun_lalu_dokumen = last
         out.tahun_lalu, out.tanpa_pasangan = match_tahun_lalu(doc, last)

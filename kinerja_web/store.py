@@ -136,12 +136,11 @@ class Simpanan:
             ).fetchall()
         return [Ringkas(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6]) for r in rows]
 
-    def terbaru(self, tahun: int, kecuali: int | None = None) -> int | None:
+    def terbaru(self, tahun: int) -> int | None:
         """The most recently changed document of a year."""
         with self._db() as db:
             row = db.execute(
-                "SELECT id FROM dokumen WHERE tahun = ? AND id IS NOT ? ORDER BY diubah DESC, id DESC LIMIT 1",
-                (tahun, kecuali),
+                "SELECT id FROM dokumen WHERE tahun = ? ORDER BY diubah DESC, id DESC LIMIT 1", (tahun,)
             ).fetchone()
         return row[0] if row else None
 

@@ -66,30 +66,18 @@ async function download(event, link) {
   location.href = link.href;
 }
 
+const REFUSED = false;
+
 async function send(el) {
   clearTimeout(timers.get(el));
   const nilai = valueOf(el);
   if (sent.get(el) === nilai) return;
   sent.set(el, nilai);
   status("Menyimpan…");
-  let response;
-  try {
-    response = await fetch(location.pathname.replace(/\/$/, "") + "/sunting", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": TOKEN() },
-      keepalive: true,
-      body: JSON.stringify({ s: el.dataset.s, i: el.dataset.i, bidang: el.dataset.bidang, nilai }),
-    });
-  } catch {
+  const body = await postJson("/sunting", { s: el.dataset.s, i: el.dataset.i, bidang: el.dataset.bidang, nilai });
+  if (!body) {
     sent.delete(el);
-    status("Belum tersimpan: Kinerja tidak menjawab. Pastikan perintah kinerja-web masih berjalan, lalu ketik ulang.", true);
-    return;
-  }
-  const body = await response.json().catch(() => ({ pesan: "Jawaban tidak terbaca; muat ulang halaman." }));
-  if (!response.ok) {
-    sent.delete(el);
-    el.setAttribute("aria-invalid", "true");
-    status(`Belum tersimpan: ${body.pesan}`, true);
+    if (body === REFUSED) el.setAttribute("aria-invalid", "true");
     return;
   }
   el.removeAttribute("aria-invalid");
@@ -101,20 +89,25 @@ async function send(el) {
   status(`Tersimpan pukul ${body.tersimpan}.`);
 }
 
-async function post(path, payload) {
+// Every save goes through here: the answer, or (once the status line says why nothing was saved)
+// REFUSED when Kinerja refused it and null when Kinerja did not answer.
+async function post(url, body, headers = {}) {
+  let response;
   try {
-    const response = await fetch(location.pathname.replace(/\/$/, "") + path, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": TOKEN() },
-      body: JSON.stringify(payload),
-    });
-    const body = await response.json().catch(() => ({ pesan: "Jawaban tidak terbaca; muat ulang halaman." }));
-    if (!response.ok) status(`Belum tersimpan: ${body.pesan}`, true);
-    return response.ok ? body : null;
+    response = await fetch(url, { method: "POST", headers: { "X-CSRFToken": TOKEN(), ...headers }, body, keepalive: true });
   } catch {
-    status("Belum tersimpan: Kinerja tidak menjawab. Pastikan perintah kinerja-web masih berjalan.", true);
+    status("Belum tersimpan: Kinerja tidak menjawab. Pastikan perintah kinerja-web masih berjalan, lalu coba lagi.", true);
     return null;
   }
+  const answer = await response.json().catch(() => ({ pesan: "Jawaban tidak terbaca; muat ulang halaman." }));
+  if (response.ok) return answer;
+  status(`Belum tersimpan: ${answer.pesan}`, true);
+  return REFUSED;
+}
+
+function postJson(path, payload) {
+  const url = location.pathname.replace(/\/$/, "") + path;
+  return post(url, JSON.stringify(payload), { "Content-Type": "application/json" });
 }
 
 // Deleting or restoring a row renumbers the sasaran: the page is shown again, at the same row.
@@ -122,7 +115,7 @@ async function rowAction(button) {
   if (button.dataset.konfirmasi && !confirm(button.dataset.konfirmasi)) return;
   const { s, i, bidang, nilai } = button.dataset;
   status("Menyimpan…");
-  const body = await post("/sunting", { s, i, bidang, nilai });
+  const body = await postJson("/sunting", { s, i, bidang, nilai });
   if (body) reloadAt(i === "-1" ? `sasaran-${s}` : `ind-${s}-${i}`);
 }
 
@@ -130,7 +123,7 @@ async function addRow(event, form) {
   event.preventDefault();
   status("Menyimpan…");
   const data = new FormData(form);
-  const body = await post("/tambah", { s: form.dataset.s, uraian: data.get("uraian"), target: data.get("target") });
+  const body = await postJson("/tambah", { s: form.dataset.s, uraian: data.get("uraian"), target: data.get("target") });
   if (body) reloadAt(`ind-${body.baris}`);
 }
 
@@ -157,41 +150,26 @@ function profileData(form) {
 function watchProfile(form) {
   let timer;
   let last = new URLSearchParams(profileData(form)).toString();
-  const send = async () => {
+  const saveProfile = async () => {
     clearTimeout(timer);
     const data = profileData(form);
     const body = new URLSearchParams(data).toString();
     if (body === last) return;
     last = body;
     status("Menyimpan…");
-    try {
-      const response = await fetch(location.pathname, {
-        method: "POST",
-        headers: { "X-CSRFToken": TOKEN(), "X-Kinerja-Otomatis": "1" },
-        body: data,
-        keepalive: true,
-      });
-      const answer = await response.json();
-      if (!response.ok) {
-        last = null;
-        status(`Belum tersimpan: ${answer.pesan}`, true);
-        return;
-      }
-      status(`Tersimpan pukul ${answer.tersimpan}.`);
-    } catch {
-      last = null;
-      status("Belum tersimpan: Kinerja tidak menjawab. Pastikan perintah kinerja-web masih berjalan.", true);
-    }
+    const answer = await post(location.pathname, data, { "X-Kinerja-Otomatis": "1" });
+    if (answer) status(`Tersimpan pukul ${answer.tersimpan}.`);
+    else last = null;
   };
   form.addEventListener("change", (event) => {
     if (event.target.name === "logo" || event.target.name === "hapus_logo") form.requestSubmit();
-    else send();
+    else saveProfile();
   });
   form.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(send, 1000);
+    timer = setTimeout(saveProfile, 1000);
   });
-  window.addEventListener("beforeunload", send);
+  window.addEventListener("beforeunload", saveProfile);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
