@@ -145,7 +145,7 @@ def folder_speedup(folder: Path, files: int) -> tuple[float, float]:
     for workers in (1, os.cpu_count() or 1):
         out = folder / f"hasil_{workers}"
         t0 = time.perf_counter()
-        outcomes = run_folder(source, out, "json", workers=workers)
+        outcomes = run_folder(source, out, workers=workers)
         rates.append(len(outcomes) / (time.perf_counter() - t0))
         assert all(o.clean for o in outcomes)
     return rates[0], rates[1]

@@ -8,12 +8,23 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KinerjaError
+from inti.errors import KinerjaError
+from inti.limits import BAWAAN, Batas
+
 from .extract import extract_guarded
-from .limits import BAWAAN, Batas
-from .sheet import save
+from .formats import save
 
 SUFFIXES = {".txt", ".pdf", ".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods", ".csv", ".json"}
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """What the command line chose for every file of a folder, passed whole to each worker."""
+
+    fmt: str = "json"
+    strict: bool = False
+    password: str | None = None
+    batas: Batas = BAWAAN
 
 
 @dataclass
@@ -51,21 +62,19 @@ def output_for(source: Path, folder: Path, outdir: Path, fmt: str) -> Path:
     return outdir / source.relative_to(folder).parent / f"{source.name}.{fmt}"
 
 
-def process(
-    source: Path, folder: Path, outdir: Path, fmt: str, strict: bool, password: str | None, batas: Batas = BAWAAN
-) -> Outcome:
+def process(source: Path, folder: Path, outdir: Path, pilihan: Pilihan) -> Outcome:
     """Extract one file and write its output; any failure is kept in the outcome, never raised."""
     outcome = Outcome(str(source.relative_to(folder)))
     try:
-        doc = extract_guarded(source, password, batas)
+        doc = extract_guarded(source, pilihan.password, pilihan.batas)
         outcome.sasaran, outcome.indikator = len(doc.sasaran), doc.jumlah_indikator()
         outcome.peringatan = len(doc.peringatan)
-        if strict and doc.peringatan:
+        if pilihan.strict and doc.peringatan:
             outcome.error = f"{len(doc.peringatan)} peringatan (--ketat): tidak ditulis"
             return outcome
-        target = output_for(source, folder, outdir, fmt)
+        target = output_for(source, folder, outdir, pilihan.fmt)
         target.parent.mkdir(parents=True, exist_ok=True)
-        save(doc, target, fmt)
+        save(doc, target, pilihan.fmt)
         outcome.output = str(target)
     except KinerjaError as exc:
         outcome.error = exc.pesan
@@ -77,19 +86,16 @@ def process(
 def run_folder(
     folder: Path,
     outdir: Path,
-    fmt: str,
+    pilihan: Pilihan = Pilihan(),
     *,
-    strict: bool = False,
-    password: str | None = None,
     workers: int | None = None,
     done: Callable[[Outcome], None] | None = None,
-    batas: Batas = BAWAAN,
 ) -> list[Outcome]:
     """Extract every supported file below `folder` into `outdir`, on `workers` processes (all cores)."""
     inputs = find_inputs(folder, skip=outdir.resolve() if outdir.resolve().is_relative_to(folder.resolve()) else None)
     workers = max(1, workers or os.cpu_count() or 1)
     outcomes: list[Outcome] = []
-    for outcome in _map(inputs, folder, outdir, fmt, strict, password, workers, batas):
+    for outcome in _map(inputs, folder, outdir, pilihan, workers):
         outcomes.append(outcome)
         if done is not None:
             done(outcome)
@@ -97,12 +103,12 @@ def run_folder(
     return sorted(outcomes, key=lambda o: order[o.source])
 
 
-def _map(inputs, folder, outdir, fmt, strict, password, workers, batas) -> Iterator[Outcome]:
+def _map(inputs: list[Path], folder: Path, outdir: Path, pilihan: Pilihan, workers: int) -> Iterator[Outcome]:
     if workers == 1 or len(inputs) < 2:
         for source in inputs:
-            yield process(source, folder, outdir, fmt, strict, password, batas)
+            yield process(source, folder, outdir, pilihan)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(inputs))) as pool:
-        futures = [pool.submit(process, s, folder, outdir, fmt, strict, password, batas) for s in inputs]
+        futures = [pool.submit(process, s, folder, outdir, pilihan) for s in inputs]
         for future in as_completed(futures):
             yield future.result()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .bahasa import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from, report_warnings, run_main
-from .errors import KinerjaError
+from inti.cli import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from, report_warnings, run_main
+from inti.errors import KinerjaError
+from inti.files import check_output
+
+from .batch import Pilihan, find_inputs
 from .extract import extract_guarded
-from .files import check_output
-from .sheet import FORMATS, render, save
+from .formats import FORMATS, render, save
+from .progress import run_with_progress
 
 DESCRIPTION = """\
 Mengubah dokumen IKU / Perjanjian Kinerja menjadi data terstruktur:
@@ -102,9 +105,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _folder(args) -> int:
-    from .batch import find_inputs
-    from .progress import run_with_progress
-
     folder = Path(args.masukan)
     if not args.keluaran:
         fail("ekstrak: untuk sebuah folder, sebutkan folder keluaran dengan -o (mis. -o hasil/).")
@@ -119,16 +119,8 @@ def _folder(args) -> int:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"ekstrak: folder keluaran '{outdir}' tidak dapat dibuat ({exc.strerror}).")
-    outcomes = run_with_progress(
-        folder,
-        outdir,
-        args.format or "json",
-        strict=args.ketat,
-        password=args.sandi,
-        batas=limits_from(args, "ekstrak"),
-        workers=args.proses,
-        quiet=args.senyap,
-    )
+    pilihan = Pilihan(args.format or "json", args.ketat, args.sandi, limits_from(args, "ekstrak"))
+    outcomes = run_with_progress(folder, outdir, pilihan, workers=args.proses, quiet=args.senyap)
     return EXIT_OK if all(o.clean for o in outcomes) else EXIT_WARNINGS
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from inti.numbers import format_number, money_value
+
 from .grid import Grid
 from .interpret import read_entry
 from .model import Anggaran, Dokumen, Peringatan
-from .numbers import format_number, parse_number
 from .table import BudgetRow, find_table, split_title
 
 
@@ -13,26 +14,15 @@ def build_document(grid: Grid) -> Dokumen:
     """Read the IKU table of a grid into records; an empty document when there is no table."""
     table = find_table(grid)
     judul, instansi, tahun = split_title(table.title)
-    doc = Dokumen(judul=judul, instansi=instansi, tahun=tahun)
+    sasaran, peringatan = [], []
     for position, entry in enumerate(table.entries, start=1):
-        sasaran, warnings = read_entry(entry, position)
-        doc.sasaran.append(sasaran)
-        doc.peringatan.extend(warnings)
-    doc.anggaran = [Anggaran(row.uraian, row.teks, money_value(row.teks)) for row in table.budget]
+        read, warnings = read_entry(entry, position)
+        sasaran.append(read)
+        peringatan.extend(warnings)
+    anggaran = [Anggaran(row.uraian, row.teks, money_value(row.teks)) for row in table.budget]
     if table.budget_total is not None:
-        doc.peringatan.extend(_check_total(doc.anggaran, table.budget_total))
-    return doc
-
-
-def money_value(text: str) -> int | float | None:
-    """`Rp 11.994.682.000,00` as a number."""
-    cleaned = text.strip()
-    for prefix in ("Rp.", "Rp", "rp.", "rp", "RP.", "RP"):
-        if cleaned.startswith(prefix):
-            cleaned = cleaned[len(prefix) :].strip()
-            break
-    cleaned = cleaned.removesuffix(",-").strip()
-    return parse_number(cleaned)
+        peringatan.extend(_check_total(anggaran, table.budget_total))
+    return Dokumen(judul, instansi, tahun, tuple(sasaran), tuple(anggaran), tuple(peringatan))
 
 
 def _check_total(rows: list[Anggaran], total: BudgetRow) -> list[Peringatan]:

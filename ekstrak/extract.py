@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from inti.detect import decode_text, detect, odf_kind, ole_kind, zip_members
+from inti.errors import FormatTidakDikenal, TabelTidakDitemukan
+from inti.files import read_input
+from inti.guard import run_limited
+from inti.limits import BAWAAN, Batas
+
 from .document import build_document
-from .errors import KinerjaError
-from .files import read_input
+from .formats.csvfile import read_csv_text
+from .formats.jsonfile import read_json_text
+from .formats.rows import is_flat_header
+from .formats.xlsxfile import is_kinerja_workbook, read_workbook
 from .grid import Grid
-from .limits import BAWAAN, Batas
 from .model import Dokumen
-from .readers import decode_text, detect, odf_kind, ole_kind, zip_members
+from .readers.convert import convert
+from .readers.docx import read_docx
+from .readers.pdf import read_pdf
 from .readers.text import read_text
-from .sheet import is_flat_header, read_csv_text, read_json_text
+from .readers.xlsx import read_xlsx
 from .table import is_table_header
 
 NO_TABLE = (
@@ -35,13 +44,11 @@ def extract_text(text: str, source: str = "") -> Dokumen:
 def _from_grid(grid: Grid) -> Dokumen:
     doc = build_document(grid)
     if not doc.sasaran:
-        raise KinerjaError(NO_TABLE)
+        raise TabelTidakDitemukan(NO_TABLE)
     return doc
 
 
 def _converted(data: bytes, suffix: str, source: str, batas: Batas) -> Dokumen:
-    from .readers.convert import convert
-
     target = "xlsx" if suffix in (".xls", ".ods") else "docx"
     return extract_bytes(convert(data, suffix, target, batas.detik), source, batas=batas)
 
@@ -51,23 +58,18 @@ def extract_bytes(data: bytes, source: str = "", password: str | None = None, ba
     if kind == "zip":
         members = zip_members(data)
         if "xl/workbook.xml" in members:
-            from .readers.xlsx import read_xlsx
-            from .workbook import is_kinerja_workbook, read_workbook
-
             if is_kinerja_workbook(data):
                 return read_workbook(data)
             return _from_grid(read_xlsx(data, is_table_header, source))
         if "word/document.xml" in members:
-            from .readers.docx import read_docx
-
             return _from_grid(read_docx(data, source))
         odf = odf_kind(data) if "mimetype" in members else None
         if odf is not None:
             return _converted(data, odf, source, batas)
-        raise KinerjaError("Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT.")
+        raise FormatTidakDikenal(
+            "Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT."
+        )
     if kind == "pdf":
-        from .readers.pdf import read_pdf
-
         return _from_grid(read_pdf(data, is_table_header, source, password, batas.halaman))
     if kind == "ole":
         return _converted(data, ole_kind(data), source, batas)
@@ -86,6 +88,5 @@ def _extract_as_dict(path: Path, password: str | None, batas: Batas) -> dict:
 
 def extract_guarded(path: str | Path, password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:
     """`extract` in a child process under the time and memory limits of `batas` (for untrusted files)."""
-    from .guard import run_limited
 
     return Dokumen.from_dict(run_limited(_extract_as_dict, (Path(path), password, batas), batas))

@@ -260,13 +260,7 @@ def read_segment(segment: Segment) -> tuple[list[str], list[Target] | None]:
 def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringatan]]:
     """One sasaran with its indicators; a warning for each row whose targets could not be matched."""
     nomor = entry.nomor if entry.nomor is not None else fallback_nomor
-    sasaran = Sasaran(
-        nomor=nomor,
-        kelompok=entry.kelompok,
-        uraian=entry.sasaran.text,
-        halaman=entry.page,
-        baris=entry.line,
-    )
+    indikator: list[Indikator] = []
     warnings: list[Peringatan] = []
     raw_targets: list[str] = []
     for segment in entry.segments:
@@ -290,9 +284,9 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
             if target is not None:
                 target = with_unit(target, units[index])
             lain = {name: cell.text for name, cell in segment.lain.items()}
-            sasaran.indikator.append(
+            indikator.append(
                 Indikator(
-                    nomor=len(sasaran.indikator) + 1,
+                    nomor=len(indikator) + 1,
                     uraian=uraian,
                     target=target,
                     halaman=segment.page,
@@ -300,8 +294,15 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
                     kolom_lain=lain,
                 )
             )
-    if raw_targets:
-        sasaran.target_mentah = " | ".join(raw_targets)
-    if not sasaran.indikator:
+    sasaran = Sasaran(
+        nomor=nomor,
+        kelompok=entry.kelompok,
+        uraian=entry.sasaran.text,
+        indikator=tuple(indikator),
+        target_mentah=" | ".join(raw_targets) if raw_targets else None,
+        halaman=entry.page,
+        baris=entry.line,
+    )
+    if not indikator:
         warnings.append(Peringatan("sasaran tanpa indikator", sasaran=nomor, halaman=entry.page, baris=entry.line))
     return sasaran, warnings

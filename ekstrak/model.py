@@ -1,12 +1,56 @@
-"""The records of an IKU / PK document and their JSON form (the public contract)."""
+"""The records of an IKU / PK document and their JSON form (the public contract); all immutable."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+class Kolom(Mapping[str, str]):
+    """A read-only mapping of other columns (header → text); change it with `dataclasses.replace`."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __repr__(self) -> str:
+        return f"Kolom({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Kolom, (self._data,))
+
+    def dengan(self, **changes: str | None) -> Kolom:
+        """A copy with these columns set (None removes one)."""
+        data = dict(self._data)
+        for key, value in changes.items():
+            if value is None:
+                data.pop(key, None)
+            else:
+                data[key] = value
+        return Kolom(data)
+
+
+def _freeze(obj: Any, name: str, kind: type) -> None:
+    value = getattr(obj, name)
+    if not isinstance(value, kind):
+        object.__setattr__(obj, name, kind(value))
+
+
+@dataclass(frozen=True)
 class Target:
     """A target as written (`teks`) and as read: value, unit, and range or bound where there is one."""
 
@@ -37,21 +81,25 @@ class Target:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Indikator:
     nomor: int
     uraian: str
     target: Target | None = None
     halaman: int | None = None
     baris: int | None = None
-    kolom_lain: dict[str, str] = field(default_factory=dict)
+    kolom_lain: Kolom = field(default_factory=Kolom)
+    kode: str | None = None
+
+    def __post_init__(self) -> None:
+        _freeze(self, "kolom_lain", Kolom)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "nomor": self.nomor,
-            "uraian": self.uraian,
-            "target": self.target.to_dict() if self.target else None,
-        }
+        out: dict[str, Any] = {"nomor": self.nomor}
+        if self.kode is not None:
+            out["kode"] = self.kode
+        out["uraian"] = self.uraian
+        out["target"] = self.target.to_dict() if self.target else None
         _put_source(out, self.halaman, self.baris)
         if self.kolom_lain:
             out["kolom_lain"] = dict(self.kolom_lain)
@@ -66,27 +114,32 @@ class Indikator:
             target=Target.from_dict(target) if target else None,
             halaman=data.get("halaman"),
             baris=data.get("baris"),
-            kolom_lain=dict(data.get("kolom_lain") or {}),
+            kolom_lain=Kolom(data.get("kolom_lain") or {}),
+            kode=data.get("kode"),
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sasaran:
     nomor: int
     kelompok: str | None
     uraian: str
-    indikator: list[Indikator] = field(default_factory=list)
+    indikator: tuple[Indikator, ...] = ()
     target_mentah: str | None = None
     halaman: int | None = None
     baris: int | None = None
+    kode: str | None = None
+
+    def __post_init__(self) -> None:
+        _freeze(self, "indikator", tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "nomor": self.nomor,
-            "kelompok": self.kelompok,
-            "uraian": self.uraian,
-            "indikator": [i.to_dict() for i in self.indikator],
-        }
+        out: dict[str, Any] = {"nomor": self.nomor}
+        if self.kode is not None:
+            out["kode"] = self.kode
+        out["kelompok"] = self.kelompok
+        out["uraian"] = self.uraian
+        out["indikator"] = [i.to_dict() for i in self.indikator]
         if self.target_mentah is not None:
             out["target_mentah"] = self.target_mentah
         _put_source(out, self.halaman, self.baris)
@@ -98,14 +151,15 @@ class Sasaran:
             nomor=data["nomor"],
             kelompok=data.get("kelompok"),
             uraian=data["uraian"],
-            indikator=[Indikator.from_dict(i) for i in data.get("indikator", [])],
+            indikator=tuple(Indikator.from_dict(i) for i in data.get("indikator", [])),
             target_mentah=data.get("target_mentah"),
             halaman=data.get("halaman"),
             baris=data.get("baris"),
+            kode=data.get("kode"),
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Anggaran:
     """A budget row of a Perjanjian Kinerja: what it funds and the amount as written and as a number."""
 
@@ -121,18 +175,23 @@ class Anggaran:
         return cls(uraian=data["uraian"], teks=data["teks"], nilai=data.get("nilai"))
 
 
-@dataclass
+WHERE = ("kelompok", "sasaran", "indikator", "halaman", "baris")
+
+
+@dataclass(frozen=True)
 class Peringatan:
-    """Something the reader could not settle and a person should check."""
+    """Something the reader could not settle and a person should check, and the record it doubts."""
 
     pesan: str
     sasaran: int | None = None
     halaman: int | None = None
     baris: int | None = None
+    kelompok: str | None = None
+    indikator: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"pesan": self.pesan}
-        for key in ("sasaran", "halaman", "baris"):
+        for key in WHERE:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -140,32 +199,25 @@ class Peringatan:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Peringatan:
-        return cls(
-            pesan=data["pesan"],
-            sasaran=data.get("sasaran"),
-            halaman=data.get("halaman"),
-            baris=data.get("baris"),
-        )
+        return cls(pesan=data["pesan"], **{key: data.get(key) for key in WHERE})
 
     def __str__(self) -> str:
-        where = []
-        if self.sasaran is not None:
-            where.append(f"sasaran {self.sasaran}")
-        if self.halaman is not None:
-            where.append(f"halaman {self.halaman}")
-        if self.baris is not None:
-            where.append(f"baris {self.baris}")
+        where = [f"{key} {getattr(self, key)}" for key in WHERE if getattr(self, key) is not None]
         return (f"[{', '.join(where)}] " if where else "") + self.pesan
 
 
-@dataclass
+@dataclass(frozen=True)
 class Dokumen:
     judul: str | None = None
     instansi: str | None = None
     tahun: int | None = None
-    sasaran: list[Sasaran] = field(default_factory=list)
-    anggaran: list[Anggaran] = field(default_factory=list)
-    peringatan: list[Peringatan] = field(default_factory=list)
+    sasaran: tuple[Sasaran, ...] = ()
+    anggaran: tuple[Anggaran, ...] = ()
+    peringatan: tuple[Peringatan, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("sasaran", "anggaran", "peringatan"):
+            _freeze(self, name, tuple)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -183,9 +235,9 @@ class Dokumen:
             judul=data.get("judul"),
             instansi=data.get("instansi"),
             tahun=data.get("tahun"),
-            sasaran=[Sasaran.from_dict(s) for s in data.get("sasaran", [])],
-            anggaran=[Anggaran.from_dict(a) for a in data.get("anggaran", [])],
-            peringatan=[Peringatan.from_dict(p) for p in data.get("peringatan", [])],
+            sasaran=tuple(Sasaran.from_dict(s) for s in data.get("sasaran", [])),
+            anggaran=tuple(Anggaran.from_dict(a) for a in data.get("anggaran", [])),
+            peringatan=tuple(Peringatan.from_dict(p) for p in data.get("peringatan", [])),
         )
 
     def jumlah_indikator(self) -> int:

@@ -9,8 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .batch import Outcome, find_inputs, run_folder
-from .limits import BAWAAN, Batas
+from .batch import Outcome, Pilihan, find_inputs, run_folder
 
 
 def summary_table(outcomes: list[Outcome]) -> Table:
@@ -28,13 +27,10 @@ def summary_table(outcomes: list[Outcome]) -> Table:
 def run_with_progress(
     folder: Path,
     outdir: Path,
-    fmt: str,
+    pilihan: Pilihan,
     *,
-    strict: bool,
-    password: str | None,
     workers: int | None,
     quiet: bool,
-    batas: Batas = BAWAAN,
 ) -> list[Outcome]:
     """Run the folder with a progress bar on stderr; print the summary table and totals on stdout."""
     total = len(find_inputs(folder))
@@ -49,15 +45,7 @@ def run_with_progress(
         disable=quiet,
     ) as progress:
         task = progress.add_task("berkas", total=total)
-        outcomes = run_folder(
-            folder,
-            outdir,
-            fmt,
-            strict=strict,
-            password=password,
-            workers=workers,
-            done=lambda _: progress.advance(task),
-        )
+        outcomes = run_folder(folder, outdir, pilihan, workers=workers, done=lambda _: progress.advance(task))
     if not quiet:
         out = Console(width=max(100, Console().width))
         out.print(summary_table(outcomes))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from inti.numbers import NUMBER_RE, parse_number
+
 from .model import Target
-from .numbers import NUMBER_RE, parse_number
 
 _BOUND = (
     r"≥|>=|=>|≤|<=|=<|>|<"
@@ -231,15 +232,12 @@ def parse_target(text: str) -> Target:
     tokens = tokenize(teks)
     read = read_segment(tokens, teks)
     if read is not None:
-        read[0].teks = teks  # the whole cell as written, punctuation and all
-        return read[0]
+        return replace(read[0], teks=teks)  # the whole cell as written, punctuation and all
     # A readable target followed by a remark: `80% (delapan puluh persen)`.
     for cut in range(len(tokens) - 1, 0, -1):
         head = read_segment(tokens[:cut], teks)
         if head is not None and head[0].nilai is not None and tokens[cut].text.startswith("("):
-            found = head[0]
-            found.teks = teks
-            return found
+            return replace(head[0], teks=teks)
     return Target(teks)
 
 
@@ -310,7 +308,7 @@ def looks_like_target(text: str) -> bool:
 def with_unit(target: Target, satuan: str | None) -> Target:
     """A target from a cell `80` beside a SATUAN column `%`: the column gives the unit."""
     if satuan and target.satuan is None and (target.nilai is not None or target.batas_bawah is not None):
-        target.satuan = satuan
+        return replace(target, satuan=satuan)
     return target
 
 

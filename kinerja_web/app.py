@@ -17,10 +17,11 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ekstrak import Dokumen, KinerjaError
 from ekstrak.extract import extract_guarded
-from ekstrak.limits import BAWAAN, Batas, MiB
-from ekstrak.numbers import format_number
-from ekstrak.readers import detect
-from ekstrak.sheet import render as render_sheet
+from ekstrak.formats import render as render_sheet
+from inti import templat
+from inti.detect import detect
+from inti.limits import BAWAAN, Batas, MiB
+from inti.numbers import format_number
 from laporan.buat import render_laporan
 from laporan.capaian import RUMUS_TURUN, SCALES
 from laporan.load import read_budget_guarded
@@ -42,8 +43,7 @@ from .edits import (
 )
 from .store import Simpanan, Tersimpan
 
-ROOT = Path(__file__).resolve().parents[1]
-WEB_TEMPLATES = ROOT / "templates" / "web"
+WEB_TEMPLATES = templat.folder("web")
 DATA_FORMATS = ("json", "csv", "xlsx")
 REPORT_FORMATS = ("pdf", "docx", "html")
 MEDIA = {

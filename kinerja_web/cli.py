@@ -10,7 +10,7 @@ import webbrowser
 from pathlib import Path
 
 from ekstrak import KinerjaError
-from ekstrak.bahasa import Parser, add_limit_options, fail, limits_from, run_main
+from inti.cli import Parser, add_limit_options, fail, limits_from, run_main
 
 PROG = "kinerja-web"
 DEFAULT_PORT = 8765

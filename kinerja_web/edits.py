@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ekstrak import Dokumen, Indikator, KinerjaError, Sasaran
-from ekstrak.targets import parse_target
+from ekstrak import Dokumen, Indikator, KinerjaError, Sasaran, parse_target
 
 from .store import Key
 
@@ -55,49 +55,53 @@ def added_indices(asli: Dokumen, edits: dict[Key, str], s: int) -> list[int]:
     return sorted(i for (es, i, name) in edits if es == s and i >= first and name == "uraian")
 
 
-def _apply(ind: Indikator, name: str, value: str) -> None:
+def _apply(ind: Indikator, name: str, value: str) -> Indikator:
+    """The indicator with one edited field (the extracted record itself never changes)."""
     if name == "uraian":
-        ind.uraian = value
-    elif name == "target":
-        ind.target = parse_target(value) if value else None
-    elif name != DIHAPUS:
-        if value:
-            ind.kolom_lain[name] = value
-        else:
-            ind.kolom_lain.pop(name, None)
+        return replace(ind, uraian=value)
+    if name == "target":
+        return replace(ind, target=parse_target(value) if value else None)
+    if name == DIHAPUS:
+        return ind
+    return replace(ind, kolom_lain=ind.kolom_lain.dengan(**{name: value or None}))
+
+
+def _edited_rows(asli: Dokumen, sasaran: Sasaran, s: int, edits: dict[Key, str], by_row) -> list[Baris]:
+    rows = [Baris(i, ind) for i, ind in enumerate(sasaran.indikator)]
+    rows += [Baris(i, Indikator(nomor=0, uraian=""), ditambahkan=True) for i in added_indices(asli, edits, s)]
+    for row in rows:
+        for name, value in by_row.get((s, row.i), {}).items():
+            row.indikator = _apply(row.indikator, name, value)
+        row.dihapus = by_row.get((s, row.i), {}).get(DIHAPUS) == "ya"
+    kept = [row for row in rows if not row.dihapus]
+    if len(kept) != len(sasaran.indikator) or any(row.ditambahkan for row in rows):
+        for number, row in enumerate(kept, start=1):
+            row.indikator = replace(row.indikator, nomor=number)
+    return rows
 
 
 def susunan(asli: Dokumen, edits: dict[Key, str]) -> list[Bagian]:
     """Every sasaran and indicator with its edits, the deleted and the added ones marked. Indicators of a
     sasaran where rows were deleted or added are numbered again from 1."""
-    doc = Dokumen.from_dict(asli.to_dict())
     by_row: dict[tuple[int, int], dict[str, str]] = {}
     for (s, i, name), value in edits.items():
         by_row.setdefault((s, i), {})[name] = value
     parts = []
-    for s, sasaran in enumerate(doc.sasaran):
-        rows = [Baris(i, ind) for i, ind in enumerate(sasaran.indikator)]
-        rows += [Baris(i, Indikator(nomor=0, uraian=""), ditambahkan=True) for i in added_indices(asli, edits, s)]
-        for row in rows:
-            for name, value in by_row.get((s, row.i), {}).items():
-                _apply(row.indikator, name, value)
-            row.dihapus = by_row.get((s, row.i), {}).get(DIHAPUS) == "ya"
-        kept = [row for row in rows if not row.dihapus]
-        if len(kept) != len(sasaran.indikator) or any(row.ditambahkan for row in rows):
-            for number, row in enumerate(kept, start=1):
-                row.indikator.nomor = number
+    for s, sasaran in enumerate(asli.sasaran):
+        rows = _edited_rows(asli, sasaran, s, edits, by_row)
         own = by_row.get((s, SASARAN_ITSELF), {})
-        sasaran.uraian = own.get("uraian", sasaran.uraian)
-        sasaran.indikator = [row.indikator for row in kept]
-        parts.append(Bagian(s, sasaran, own.get(DIHAPUS) == "ya", rows))
+        edited = replace(
+            sasaran,
+            uraian=own.get("uraian", sasaran.uraian),
+            indikator=tuple(row.indikator for row in rows if not row.dihapus),
+        )
+        parts.append(Bagian(s, edited, own.get(DIHAPUS) == "ya", rows))
     return parts
 
 
 def from_parts(asli: Dokumen, parts: list[Bagian]) -> Dokumen:
     """The document as the user corrected it (from `susunan`), without the deleted rows."""
-    doc = Dokumen.from_dict({**asli.to_dict(), "sasaran": []})
-    doc.sasaran = [part.sasaran for part in parts if not part.dihapus]
-    return doc
+    return replace(asli, sasaran=tuple(part.sasaran for part in parts if not part.dihapus))
 
 
 def row_of(parts: list[Bagian], s: int, i: int) -> Any:
@@ -197,7 +201,7 @@ def tracks_quarters(edits: dict[Key, str]) -> bool:
     return edits.get((DOKUMEN, -1, "triwulan")) == "ya"
 
 
-def latest_quarter(kolom: dict[str, str]) -> tuple[int, str] | None:
+def latest_quarter(kolom: Mapping[str, str]) -> tuple[int, str] | None:
     """The last triwulan with a realisasi (1-4) and its value."""
     for n in range(4, 0, -1):
         value = kolom.get(TRIWULAN[n - 1], "").strip()

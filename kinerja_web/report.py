@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from ekstrak import Dokumen
-from ekstrak.document import money_value
-from ekstrak.numbers import format_number
+from ekstrak import Dokumen, Indikator
+from inti.numbers import format_number, money_value
 from laporan.capaian import RUMUS_TURUN, SCALES, Aturan
 from laporan.load import BarisAnggaran, Masukan, match_tahun_lalu
 from laporan.profil import Profil, jenis_logo
@@ -66,21 +65,23 @@ def profil(rec: Tersimpan) -> Profil:
     return out
 
 
+def _quarter_stands_in(ind: Indikator) -> Indikator:
+    latest = latest_quarter(ind.kolom_lain)
+    if ind.kolom_lain.get("realisasi") or latest is None:
+        return ind
+    n, value = latest
+    note = f"Realisasi s.d. triwulan {['I', 'II', 'III', 'IV'][n - 1]}"
+    old = ind.kolom_lain.get("keterangan", "")
+    lain = ind.kolom_lain.dengan(realisasi=value, keterangan=f"{note}; {old}" if old else note)
+    return replace(ind, kolom_lain=lain)
+
+
 def _for_report(doc: Dokumen, quarters: bool) -> Dokumen:
     """Where quarters are tracked and the year's realisasi is blank, the latest triwulan stands in, said so."""
     if not quarters:
         return doc
-    for s in doc.sasaran:
-        for ind in s.indikator:
-            latest = latest_quarter(ind.kolom_lain)
-            if ind.kolom_lain.get("realisasi") or latest is None:
-                continue
-            n, value = latest
-            ind.kolom_lain["realisasi"] = value
-            note = f"Realisasi s.d. triwulan {['I', 'II', 'III', 'IV'][n - 1]}"
-            old = ind.kolom_lain.get("keterangan", "")
-            ind.kolom_lain["keterangan"] = f"{note}; {old}" if old else note
-    return doc
+    sasaran = (replace(s, indikator=tuple(map(_quarter_stands_in, s.indikator))) for s in doc.sasaran)
+    return replace(doc, sasaran=tuple(sasaran))
 
 
 def realisasi_anggaran(state: Keadaan) -> dict[int, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ekstrak.limits import BAWAAN, Batas
+from inti.limits import BAWAAN, Batas
 
 from .capaian import Aturan
 from .load import muat

@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from ekstrak.bahasa import (
+from inti.cli import (
     EXIT_OK,
     EXIT_WARNINGS,
     Parser,
@@ -17,8 +17,8 @@ from ekstrak.bahasa import (
     report_warnings,
     run_main,
 )
-from ekstrak.errors import KinerjaError
-from ekstrak.files import check_output, write_atomic
+from inti.errors import KinerjaError
+from inti.files import check_output, write_atomic
 
 from .buat import FORMATS, buat_laporan
 from .capaian import RUMUS_TURUN, SCALES, Aturan

@@ -5,16 +5,16 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ekstrak import Dokumen, Indikator
-from ekstrak.document import money_value
 from ekstrak.extract import extract_guarded
-from ekstrak.files import read_input
-from ekstrak.limits import BAWAAN, Batas
-from ekstrak.readers import detect, zip_members
-from ekstrak.sheet import cell_number, cell_text
+from inti.cells import cell_number, cell_text
+from inti.detect import detect, zip_members
+from inti.files import read_input
+from inti.limits import BAWAAN, Batas
+from inti.numbers import money_value
 
 FILLED = ("realisasi", "polaritas", "keterangan", "target_renstra")
 # Indicators whose wording is at least this alike are the same indicator in another year.
@@ -56,29 +56,31 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _copy_filled(source: Indikator, target: Indikator) -> None:
-    for kolom in FILLED:
-        value = isian(source, kolom)
-        if value:
-            target.kolom_lain[kolom] = value
+def _with_filled(source: Indikator, target: Indikator) -> Indikator:
+    filled = {kolom: isian(source, kolom) for kolom in FILLED if isian(source, kolom)}
+    return replace(target, kolom_lain=target.kolom_lain.dengan(**filled)) if filled else target
 
 
-def match_realisasi(dokumen: Dokumen, filled: Dokumen) -> list[str]:
-    """Copy a filled sheet's realisasi onto the document's indicators: matched by kelompok, sasaran and
-    indicator number when the wording agrees, else by the indicator's wording. Returns what found no match."""
+def match_realisasi(dokumen: Dokumen, filled: Dokumen) -> tuple[Dokumen, list[str]]:
+    """The document with a filled sheet's realisasi on its indicators: matched by kelompok, sasaran and
+    indicator number when the wording agrees, else by the indicator's wording; and what found no match."""
     by_key = {(s.kelompok, s.nomor, i.nomor): i for s in filled.sasaran for i in s.indikator}
     by_text = {_fold(i.uraian): i for s in filled.sasaran for i in s.indikator}
     missing = []
+    sasaran = []
     for s in dokumen.sasaran:
+        indikator = []
         for ind in s.indikator:
             found = by_key.get((s.kelompok, s.nomor, ind.nomor))
             if found is None or _fold(found.uraian) != _fold(ind.uraian):
                 found = by_text.get(_fold(ind.uraian), found)
             if found is None:
                 missing.append(f"sasaran {s.nomor} indikator {ind.nomor}: {ind.uraian}")
-                continue
-            _copy_filled(found, ind)
-    return missing
+                indikator.append(ind)
+            else:
+                indikator.append(_with_filled(found, ind))
+        sasaran.append(replace(s, indikator=tuple(indikator)))
+    return replace(dokumen, sasaran=tuple(sasaran)), missing
 
 
 def match_tahun_lalu(dokumen: Dokumen, lalu: Dokumen) -> tuple[dict[tuple[int, int], Indikator], list[str]]:
@@ -105,7 +107,7 @@ def _budget_records(path: Path) -> list[dict]:
     """Rows of a budget sheet: the `Anggaran` sheet of a workbook, or a CSV with the same columns."""
     data = read_input(path)
     if detect(data) == "zip":
-        from ekstrak.workbook import open_workbook
+        from inti.cells import open_workbook
 
         if "xl/workbook.xml" not in zip_members(data):
             return []  # a DOCX or an ODF document holds no budget sheet
@@ -140,7 +142,7 @@ def read_budget(path: Path) -> list[BarisAnggaran]:
 
 def read_budget_guarded(path: Path, batas: Batas = BAWAAN) -> list[BarisAnggaran]:
     """`read_budget` under the limits of `batas`, in a child process, as every input is read."""
-    from ekstrak.guard import run_limited
+    from inti.guard import run_limited
 
     return run_limited(read_budget, (path,), batas)
 
@@ -161,13 +163,14 @@ def muat(
 ) -> Masukan:
     """Read the report's inputs (each parsed under the limits); KinerjaError on bad input."""
     dokumen = extract_guarded(path, sandi, batas)
-    masukan = Masukan(dokumen)
+    missing: list[str] = []
     if realisasi is not None:
-        missing = match_realisasi(dokumen, extract_guarded(realisasi, None, batas))
-        if missing:
-            masukan.peringatan.append(
-                f"{len(missing)} indikator tanpa pasangan di berkas realisasi: " + "; ".join(missing[:5])
-            )
+        dokumen, missing = match_realisasi(dokumen, extract_guarded(realisasi, None, batas))
+    masukan = Masukan(dokumen)
+    if missing:
+        masukan.peringatan.append(
+            f"{len(missing)} indikator tanpa pasangan di berkas realisasi: " + "; ".join(missing[:5])
+        )
     budget_source = anggaran or (path if detect(read_input(path)) == "zip" else None)
     rows = read_budget_guarded(budget_source, batas) if budget_source is not None else []
     if rows:

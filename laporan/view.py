@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ekstrak import Indikator, Target
-from ekstrak.numbers import format_number
 from ekstrak.targets import parse_target
+from inti.numbers import format_number
 
 from .capaian import (
     POLARITAS,

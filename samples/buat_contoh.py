@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import ekstrak  # noqa: E402
-from ekstrak.numbers import format_number  # noqa: E402
+from inti.numbers import format_number  # noqa: E402
 
 NOTE = "ANGKA CONTOH (rekaan), bukan data resmi"
 BUDGET = [

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ekstrak
-from ekstrak.limits import Batas, check_zip
 from ekstrak.targets import parse_target, split_targets
+from inti.files import write_atomic
+from inti.limits import Batas, check_zip
 
 SCHEMA = load_json(ROOT / "ekstrak" / "schema" / "dokumen.schema.json")
 
@@ -111,7 +112,7 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "write_bytes", disk_full)
     with pytest.raises(ekstrak.KinerjaError):
-        ekstrak.files.write_atomic(out, b'{"baru": "setengah tertulis"}')
+        write_atomic(out, b'{"baru": "setengah tertulis"}')
     monkeypatch.undo()
     assert out.read_text(encoding="utf-8") == "lama"
     assert [p.name for p in tmp_path.iterdir()] == ["hasil.json"]

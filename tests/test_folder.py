@@ -74,9 +74,21 @@ def test_folder_needs_an_output_folder(tmp_path):
 
 def test_one_process_and_two_give_the_same_outcomes(tmp_path):
     folder = _tree(tmp_path)
-    one = run_folder(folder, tmp_path / "satu", "json", workers=1)
-    two = run_folder(folder, tmp_path / "dua", "json", workers=2)
+    one = run_folder(folder, tmp_path / "satu", workers=1)
+    two = run_folder(folder, tmp_path / "dua", workers=2)
     assert [(o.source, o.sasaran, o.indikator, o.error) for o in one] == [
         (o.source, o.sasaran, o.indikator, o.error) for o in two
     ]
     assert [o.source for o in one] == ["2022/divisi/iku.txt", "2022/iku.docx", "2022/iku.pdf", "2022/rusak.pdf"]
+
+
+def test_folder_mode_keeps_the_limits_chosen_on_the_command_line(tmp_path):
+    folder = tmp_path / "arsip"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "sulbar_word.pdf", folder / "a.pdf")
+    shutil.copy(FIXTURES / "sulbar_word.pdf", folder / "b.pdf")
+    out = tmp_path / "hasil"
+    result = run_command("ekstrak", str(folder), "-o", str(out), "--batas-waktu", "0.01", "-j", "2")
+    assert result.returncode == 1
+    assert "batas waktu 0.01 detik" in result.stdout.decode().replace("\n", " ").replace("│", " ")
+    assert not out.exists() or not any(out.iterdir())

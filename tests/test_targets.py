@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ekstrak.numbers import format_number, parse_number
 from ekstrak.targets import parse_target, split_targets
+from inti.numbers import format_number, parse_number
 
 
 def _fields(target) -> dict:

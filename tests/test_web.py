@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from ekstrak.limits import Batas
+from inti.limits import Batas
 from kinerja_web.app import create_app
 
 SAMPLES = ROOT / "samples"

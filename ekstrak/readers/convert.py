@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import KinerjaError
+from inti.errors import KinerjaError
 
 # LibreOffice's start-up is slow on a cold machine; a hostile file gets no longer than this.
 CONVERT_SECONDS = 120

@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from ..errors import KinerjaError
+from inti.errors import KinerjaError
+
 from ..grid import Cell, Grid, Row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -9,7 +9,8 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import KinerjaError
+from inti.errors import KinerjaError
+
 from ..grid import Grid, Row
 from .text import Line, read_lines
 

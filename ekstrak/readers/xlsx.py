@@ -3,37 +3,14 @@ a percentage is `80%`), merged cells read once, on the first sheet that holds an
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable
 
-from ..grid import Cell, Grid, Row
-from ..numbers import as_number, format_number
+from inti.cells import display, open_workbook
 
-_DECIMALS_RE = re.compile(r"0\.(0+)")
+from ..grid import Cell, Grid, Row
+
 # Rows looked at for a header when choosing the sheet.
 HEADER_SEARCH_ROWS = 40
-
-
-def display(value: object, number_format: str = "General") -> str:
-    """A cell's value as the sheet shows it, written the Indonesian way."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, (int, float)):
-        fmt = number_format or "General"
-        decimals = _DECIMALS_RE.search(fmt)
-        places = len(decimals.group(1)) if decimals else None
-        thousands = "#,##" in fmt
-        if "%" in fmt:
-            shown = as_number(round(value * 100, places if places is not None else 6))
-            return format_number(shown, places, thousands=False) + "%"
-        number = as_number(round(value, places)) if places is not None else as_number(value)
-        return format_number(number, places, thousands=thousands)
-    return str(value)
 
 
 def _sheet_rows(sheet) -> list[Row]:
@@ -68,8 +45,6 @@ def _sheet_rows(sheet) -> list[Row]:
 
 def read_xlsx(data: bytes, is_header: Callable[[Row], bool], source: str = "") -> Grid:
     """The first sheet with an IKU header (or else the first sheet) as a grid."""
-    from ..workbook import open_workbook
-
     book = open_workbook(data)
     chosen = None
     for sheet in book.worksheets:

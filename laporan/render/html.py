@@ -12,11 +12,12 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from ekstrak import KinerjaError
+from inti import templat
 
 from ..view import Laporan
 from . import chart
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES = templat.folder()
 HTML_TEMPLATE = "laporan.html.j2"
 CSS = "laporan.css"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False})

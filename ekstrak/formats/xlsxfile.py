@@ -1,19 +1,24 @@
-"""The flat sheet as an XLSX workbook (Indikator, Dokumen, Anggaran, Peringatan), written and read back."""
+"""The flat sheet as an XLSX workbook (Indikator, Dokumen, Anggaran, Peringatan); text never a formula; and back."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
+from dataclasses import replace
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import KinerjaError
-from .model import Dokumen, Peringatan
-from .sheet import POLARITAS, anggaran_from_records, cell_int, cell_text, from_records, is_flat_header
+from inti.cells import cell_int, cell_text, display, open_workbook
+from inti.errors import FormatTidakDikenal
+from inti.kolom import POLARITAS
+
+from ..model import Dokumen, Peringatan
+from .rows import NUMERIC, anggaran_from_records, flat_rows, from_records, header, is_flat_header
 
 WIDTHS = {
     "kelompok": 22,
@@ -47,20 +52,32 @@ def _style_header(ws: Worksheet, widths: list[float]) -> None:
     ws.freeze_panes = "A2"
 
 
-def workbook_bytes(doc: Dokumen, header: list[str], rows: list[dict[str, Any]]) -> bytes:
+def _append(ws: Worksheet, values: list[Any], numeric: Collection[int] = ()) -> None:
+    """A row of cells; text is stored as text even when it starts with `=` (never a live formula)."""
+    ws.append(values)
+    for index, cell in enumerate(ws[ws.max_row]):
+        if isinstance(cell.value, str) and index not in numeric:
+            cell.data_type = "s"
+
+
+def xlsx_bytes(doc: Dokumen) -> bytes:
+    """The workbook an office fills in: the Indikator sheet, then Dokumen, Anggaran and Peringatan."""
+    names = header(doc)
+    rows = flat_rows(doc)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Indikator"
-    ws.append(header)
+    _append(ws, names)
+    numeric = {i for i, name in enumerate(names) if name in NUMERIC}
     for row in rows:
-        ws.append([row.get(name) if row.get(name) != "" else None for name in header])
-    _style_header(ws, [WIDTHS.get(name, 18) for name in header])
+        _append(ws, [row.get(name) if row.get(name) != "" else None for name in names], numeric)
+    _style_header(ws, [WIDTHS.get(name, 18) for name in names])
     for line in ws.iter_rows(min_row=2):
         for cell in line:
             cell.alignment = WRAP
     if rows:
-        col = get_column_letter(header.index("polaritas") + 1)
+        col = get_column_letter(names.index("polaritas") + 1)
         check = DataValidation(
             type="list",
             formula1='"' + ",".join(POLARITAS) + '"',
@@ -71,20 +88,18 @@ def workbook_bytes(doc: Dokumen, header: list[str], rows: list[dict[str, Any]]) 
         )
         check.add(f"{col}2:{col}{len(rows) + 1}")
         ws.add_data_validation(check)
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(rows) + 1}"
 
     info = wb.create_sheet("Dokumen")
-    info.append(["kolom", "isi"])
-    info.append(["judul", doc.judul])
-    info.append(["instansi", doc.instansi])
-    info.append(["tahun", doc.tahun])
+    for values in (["kolom", "isi"], ["judul", doc.judul], ["instansi", doc.instansi], ["tahun", doc.tahun]):
+        _append(info, values)
     _style_header(info, [12, 70])
 
     budget = wb.create_sheet("Anggaran")
     budget_header = ["uraian", "teks", "nilai", "realisasi"]
-    budget.append(budget_header)
+    _append(budget, budget_header)
     for a in doc.anggaran:
-        budget.append([a.uraian, a.teks, a.nilai, None])
+        _append(budget, [a.uraian, a.teks, a.nilai, None])
     _style_header(budget, [50, 24, 18, 18])
     for line in budget.iter_rows(min_row=2, min_col=3, max_col=4):
         for cell in line:
@@ -92,10 +107,10 @@ def workbook_bytes(doc: Dokumen, header: list[str], rows: list[dict[str, Any]]) 
 
     if doc.peringatan:
         notes = wb.create_sheet("Peringatan")
-        notes.append(["pesan", "sasaran", "halaman", "baris"])
+        _append(notes, ["pesan", "kelompok", "sasaran", "indikator", "halaman", "baris"])
         for p in doc.peringatan:
-            notes.append([p.pesan, p.sasaran, p.halaman, p.baris])
-        _style_header(notes, [80, 9, 9, 7])
+            _append(notes, [p.pesan, p.kelompok, p.sasaran, p.indikator, p.halaman, p.baris])
+        _style_header(notes, [80, 18, 9, 9, 9, 7])
 
     out = io.BytesIO()
     wb.save(out)
@@ -107,8 +122,6 @@ AS_SHOWN = {"target", "realisasi", "target_renstra", "teks"}
 
 
 def _records(ws: Worksheet) -> list[dict[str, Any]]:
-    from .readers.xlsx import display
-
     rows = list(ws.iter_rows())
     if not rows:
         return []
@@ -135,31 +148,22 @@ def is_kinerja_workbook(data: bytes) -> bool:
         wb.close()
 
 
-def open_workbook(data: bytes, read_only: bool = False):
-    """An XLSX as openpyxl opens it (values, not formulas), or a clear error for a broken one."""
-    try:
-        return load_workbook(io.BytesIO(data), data_only=True, read_only=read_only)
-    except MemoryError:  # the guard's limit, reported as such
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise KinerjaError("Berkas XLSX ini rusak atau tidak dapat dibuka; simpan ulang dari Excel.") from exc
-
-
 def read_workbook(data: bytes) -> Dokumen:
     """A workbook written by `ekstrak` (and filled in by the office) back into a document."""
     wb = open_workbook(data)
     sheet = wb["Indikator"] if "Indikator" in wb.sheetnames else wb.worksheets[0]
     first = next(sheet.iter_rows(max_row=1, values_only=True), ())
     if not is_flat_header(first):
-        raise KinerjaError("Lembar XLSX ini bukan lembar indikator Kinerja (kolom sasaran, indikator, target).")
+        raise FormatTidakDikenal("Lembar XLSX ini bukan lembar indikator Kinerja (kolom sasaran, indikator, target).")
     doc = from_records(_records(sheet))
+    changes: dict[str, Any] = {}
     if "Dokumen" in wb.sheetnames:
         info = {str(r.get("kolom", "")).strip(): r.get("isi") for r in _records(wb["Dokumen"])}
-        doc.judul = cell_text(info.get("judul")) or None
-        doc.instansi = cell_text(info.get("instansi")) or None
-        doc.tahun = cell_int(info.get("tahun"))
+        changes["judul"] = cell_text(info.get("judul")) or None
+        changes["instansi"] = cell_text(info.get("instansi")) or None
+        changes["tahun"] = cell_int(info.get("tahun"))
     if "Anggaran" in wb.sheetnames:
-        doc.anggaran = anggaran_from_records(_records(wb["Anggaran"]))
+        changes["anggaran"] = tuple(anggaran_from_records(_records(wb["Anggaran"])))
     if "Peringatan" in wb.sheetnames:
         kept = [
             Peringatan(
@@ -167,8 +171,10 @@ def read_workbook(data: bytes) -> Dokumen:
                 cell_int(r.get("sasaran")),
                 cell_int(r.get("halaman")),
                 cell_int(r.get("baris")),
+                cell_text(r.get("kelompok")) or None,
+                cell_int(r.get("indikator")),
             )
             for r in _records(wb["Peringatan"])
         ]
-        doc.peringatan = kept + doc.peringatan
-    return doc
+        changes["peringatan"] = (*kept, *doc.peringatan)
+    return replace(doc, **changes)

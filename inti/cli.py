@@ -6,7 +6,10 @@ import argparse
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NoReturn
+
+from .limits import BAWAAN, Batas, MiB
 
 EXIT_OK = 0
 EXIT_WARNINGS = 1
@@ -76,8 +79,6 @@ class _indonesian:
 
 def add_limit_options(parser: argparse.ArgumentParser) -> None:
     """--batas-waktu and --batas-memori: the limits for parsing one input file."""
-    from .limits import BAWAAN, MiB
-
     parser.add_argument(
         "--batas-waktu",
         type=float,
@@ -94,12 +95,8 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def limits_from(args: argparse.Namespace, prog: str):
+def limits_from(args: argparse.Namespace, prog: str) -> Batas:
     """The limits the user chose, checked (exit 2 on nonsense)."""
-    from dataclasses import replace
-
-    from .limits import BAWAAN, MiB
-
     if args.batas_waktu <= 0 or args.batas_memori < 64:
         fail(f"{prog}: --batas-waktu harus lebih dari 0 dan --batas-memori paling sedikit 64 MiB.")
     return replace(BAWAAN, detik=args.batas_waktu, memori=args.batas_memori * MiB)

@@ -53,3 +53,14 @@ def format_number(value: float | int, decimals: int | None = None, thousands: bo
     if thousands:
         whole = f"{int(whole):,}".replace(",", ".")
     return sign + whole + ("," + frac if frac else "")
+
+
+def money_value(text: str) -> int | float | None:
+    """`Rp 11.994.682.000,00` as a number."""
+    cleaned = text.strip()
+    for prefix in ("Rp.", "Rp", "rp.", "rp", "RP.", "RP"):
+        if cleaned.startswith(prefix):
+            cleaned = cleaned[len(prefix) :].strip()
+            break
+    cleaned = cleaned.removesuffix(",-").strip()
+    return parse_number(cleaned)
