@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from inti.numbers import format_number, money_value
 
+from .budget import BudgetRow
 from .grid import Grid
 from .interpret import read_entry
 from .model import Anggaran, Dokumen, Peringatan
-from .table import BudgetRow, find_table, split_title
+from .table import find_table
+from .title import split_title
 
 
 def build_document(grid: Grid) -> Dokumen:
     """Read the IKU table of a grid into records; an empty document when there is no table."""
     table = find_table(grid)
     judul, instansi, tahun = split_title(table.title)
-    sasaran, peringatan = [], []
+    sasaran: list = []
+    peringatan = [Peringatan(note) for note in table.notes]
     for position, entry in enumerate(table.entries, start=1):
         read, warnings = read_entry(entry, position)
         sasaran.append(read)

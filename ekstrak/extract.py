@@ -16,13 +16,13 @@ from .formats.jsonfile import read_json_text
 from .formats.rows import is_flat_header
 from .formats.xlsxfile import is_kinerja_workbook, read_workbook
 from .grid import Grid
+from .header import is_table_header
 from .model import Dokumen
 from .readers.convert import convert
 from .readers.docx import read_docx
 from .readers.pdf import read_pdf
 from .readers.text import read_text
 from .readers.xlsx import read_xlsx
-from .table import is_table_header
 
 NO_TABLE = (
     "Tidak ditemukan tabel IKU di berkas ini (baris judul kolom SASARAN, INDIKATOR dan TARGET, "

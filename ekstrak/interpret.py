@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 
 from .grid import Cell, anchor_index, join_lines
-from .model import Indikator, Peringatan, Sasaran, Target
-from .table import Entry, Segment
+from .model import Indikator, Kolom, Peringatan, Sasaran, Target
+from .table import Entry, Segment, split_code
 from .targets import looks_like_target, parse_target, split_any, split_targets, with_unit
 
 _MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?P<open>\()?(?P<num>\d{1,2}|[a-zA-Z])(?P<close>[.)])(?=\s|$)")
+# A marker typed against the next word (`d. … e.ratio …`): taken only where the run expects it.
+_TIGHT_MARKER_RE = re.compile(r"(?<=\s)(?P<open>\()?(?P<num>\d{1,2}|[a-zA-Z])(?P<close>[.)])(?=[A-Za-z]{2})")
 _BULLET_RE = re.compile(r"^\s*[-•▪●◦*]\s+")
 # Words that open an indicator's name, as paragraph-start cues for unnumbered indicators.
 OPENERS = {
@@ -50,17 +52,18 @@ class Marker:
     style: str
     rank: int
     upper_after: bool
+    tight: bool = False
 
 
-def _markers(text: str) -> list[Marker]:
+def _markers(text: str, pattern: re.Pattern[str] = _MARKER_RE) -> list[Marker]:
     out = []
-    for m in _MARKER_RE.finditer(text):
+    for m in pattern.finditer(text):
         num = m.group("num")
         rank = int(num) if num.isdigit() else ord(num.lower()) - ord("a") + 1
         kind = "#" if num.isdigit() else "A" if num.isupper() else "a"
         style = ("(" if m.group("open") else "") + m.group("close") + kind
         after = text[m.end() :].lstrip()[:1]
-        out.append(Marker(m.start(), m.end(), style, rank, after.isupper()))
+        out.append(Marker(m.start(), m.end(), style, rank, after.isupper(), pattern is _TIGHT_MARKER_RE))
     return out
 
 
@@ -76,11 +79,14 @@ def numbered_parts(text: str) -> list[str] | None:
         return _dotted_parts(text)
     style = markers[0].style
     same = [m for m in markers if m.style == style]
+    tight = [m for m in _markers(text, _TIGHT_MARKER_RE) if m.style == style]
     chain = [same[0]]
     while True:
         rank = chain[-1].rank + 1
         later = [m for m in same if m.start > chain[-1].end]
         candidates = [m for m in later if m.rank == rank]
+        if not candidates:
+            candidates = [m for m in tight if m.start > chain[-1].end and m.rank == rank][:1]
         if not candidates:
             break
         following = [m for m in later if m.rank == rank + 1]
@@ -257,15 +263,62 @@ def read_segment(segment: Segment) -> tuple[list[str], list[Target] | None]:
     return [_strip_marker(text)], [parse_target(segment.target.text)]
 
 
-def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringatan]]:
-    """One sasaran with its indicators; a warning for each row whose targets could not be matched."""
-    nomor = entry.nomor if entry.nomor is not None else fallback_nomor
-    indikator: list[Indikator] = []
-    warnings: list[Peringatan] = []
-    raw_targets: list[str] = []
+_LEADING_MARKER_RE = re.compile(r"^(?P<label>\(?(?P<num>\d{1,2}|[a-zA-Z])[.)])\s+(?=\S)")
+_LEADING_DOTTED_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
+_BARE_NUMBER_RE = re.compile(r"^(?P<num>\d{1,2})\s+(?=[A-Z])")
+
+
+def _leading_label(text: str) -> tuple[str | None, str | None, str]:
+    """A list number or code before one indicator's text: (label, code, text without it)."""
+    m = _LEADING_DOTTED_RE.match(text)
+    if m:
+        return m.group("label"), m.group("label"), text[m.end() :]
+    m = _LEADING_MARKER_RE.match(text)
+    if m:
+        return m.group("label"), None, text[m.end() :]
+    return None, None, text
+
+
+def _strip_bare_numbers(rows: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """`1 APK PAUD`, `2 Lembaga PAUD …`: numbers typed without a dot, taken off only when they run 1, 2, 3."""
+    found = [_BARE_NUMBER_RE.match(text) for text, _ in rows]
+    if not rows or not all(found):
+        return rows
+    if [int(m.group("num")) for m in found if m] != list(range(1, len(rows) + 1)):
+        return rows
+    return [(text[m.end() :], kode) for (text, kode), m in zip(rows, found) if m]
+
+
+def _entry_texts(entry: Entry) -> list[tuple[Segment, list[str], list[Target] | None, list[str | None]]]:
+    """Each segment's indicator texts (list numbers and codes taken off), targets and codes."""
+    out = []
+    singles: list[tuple[int, str, str | None]] = []
     for segment in entry.segments:
         texts, targets = read_segment(segment)
         texts = [t for t in texts if t] or ([""] if not segment.target.empty else [])
+        codes: list[str | None] = [segment.kode.text or None for _ in texts]
+        if len(texts) == 1:
+            _, code, rest = _leading_label(texts[0])
+            prefix, without = split_code(Cell([rest]))
+            texts = [without.text] if prefix else [rest]
+            codes = [codes[0] or code or prefix]
+            singles.append((len(out), texts[0], codes[0]))
+        out.append((segment, texts, targets, codes))
+    stripped = _strip_bare_numbers([(text, kode) for _, text, kode in singles])
+    for (index, _, _), (text, kode) in zip(singles, stripped):
+        segment, _, targets, _ = out[index]
+        out[index] = (segment, [text], targets, [kode])
+    return out
+
+
+def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringatan]]:
+    """One sasaran with its indicators; a warning for each row whose targets could not be matched."""
+    nomor = entry.nomor if entry.nomor is not None else fallback_nomor
+    kode, sasaran_cell = (entry.kode, entry.sasaran) if entry.kode else split_code(entry.sasaran)
+    indikator: list[Indikator] = []
+    warnings: list[Peringatan] = []
+    raw_targets: list[str] = []
+    for segment, texts, targets, codes in _entry_texts(entry):
         units = _units(segment.satuan, len(texts))
         if targets is None and not segment.target.empty:
             found = segment.target.text
@@ -277,13 +330,14 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
                     sasaran=nomor,
                     halaman=segment.page,
                     baris=segment.line,
+                    kelompok=entry.kelompok,
                 )
             )
+        lain = Kolom({name: cell.text for name, cell in segment.lain.items()})
         for index, uraian in enumerate(texts):
             target = targets[index] if targets else None
             if target is not None:
                 target = with_unit(target, units[index])
-            lain = {name: cell.text for name, cell in segment.lain.items()}
             indikator.append(
                 Indikator(
                     nomor=len(indikator) + 1,
@@ -292,17 +346,23 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
                     halaman=segment.page,
                     baris=segment.line,
                     kolom_lain=lain,
+                    kode=codes[index],
                 )
             )
     sasaran = Sasaran(
         nomor=nomor,
         kelompok=entry.kelompok,
-        uraian=entry.sasaran.text,
+        uraian=sasaran_cell.text,
         indikator=tuple(indikator),
         target_mentah=" | ".join(raw_targets) if raw_targets else None,
         halaman=entry.page,
         baris=entry.line,
+        kode=kode,
     )
     if not indikator:
-        warnings.append(Peringatan("sasaran tanpa indikator", sasaran=nomor, halaman=entry.page, baris=entry.line))
+        warnings.append(
+            Peringatan(
+                "sasaran tanpa indikator", sasaran=nomor, halaman=entry.page, baris=entry.line, kelompok=entry.kelompok
+            )
+        )
     return sasaran, warnings

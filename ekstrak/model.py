@@ -202,7 +202,8 @@ class Peringatan:
         return cls(pesan=data["pesan"], **{key: data.get(key) for key in WHERE})
 
     def __str__(self) -> str:
-        where = [f"{key} {getattr(self, key)}" for key in WHERE if getattr(self, key) is not None]
+        order = ("sasaran", "indikator", "kelompok", "halaman", "baris")
+        where = [f"{key} {getattr(self, key)}" for key in order if getattr(self, key) is not None]
         return (f"[{', '.join(where)}] " if where else "") + self.pesan
 
 

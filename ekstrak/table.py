@@ -1,58 +1,36 @@
-"""The IKU table inside a grid: title block, header and column roles, group rows, sasaran rows, budget."""
+"""The IKU table inside a grid: the header found, columns given roles, rows sorted into sasaran entries,
+group rows and the budget block."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .grid import Cell, Grid, Row, anchor_index, join_lines
+from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
+from .grid import Cell, Grid, Row
+from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
+from .roles import guess_header, refine
+from .title import title_year
 
-# A header cell is a short label; longer text is data.
-MAX_HEADER_CELL = 60
-_HEADER_UNIT_RE = re.compile(r"\((%|persen|[A-Za-z][A-Za-z ]{0,15})\)\s*$", re.IGNORECASE)
-_NO_RE = re.compile(r"^(?:NO|NO\.|NOMOR|NO\s*URUT|NMR)$")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
-_GROUP_WORDS_RE = re.compile(
-    r"^(?:[IVX]+\.?\s+|[A-Z][.)]\s+)?(?:DIVISI|BIDANG|BAGIAN|SEKSI|SUB\s?BIDANG|SUB\s?BAG(?:IAN)?|SEKRETARIAT"
-    r"|KESEKRETARIATAN|KEPANITERAAN|SASARAN\s+(?:STRATEGIS|PROGRAM|KEGIATAN)|PROGRAM\s|KEGIATAN\s)",
-    re.IGNORECASE,
-)
+_CAPITAL_LABEL_RE = re.compile(r"^[A-Z][A-Z .()/&-]*(?: [IVX]+| \d{4})?$")
 _SEPARATOR_RE = re.compile(r"^[-=_.*~|+\s]*$")
-_NUMBER_CELL_RE = re.compile(r"^\(?\d{1,3}[.)]?\)?$")
 _COLUMN_NUMBERS_RE = re.compile(r"^\(?(\d{1,2})\)?$")
 _END_RE = re.compile(
     r"^(?:PIHAK\s+(?:PERTAMA|KEDUA)|Mengetahui|Menyetujui|NIP[.:\s]|Ditetapkan\s+di"
     r"|[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4})",
 )
-_TITLE_WORDS_RE = re.compile(
-    r"INDIKATOR\s+KINERJA|PERJANJIAN\s+KINERJA|RENCANA\s+KINERJA|PENETAPAN\s+KINERJA|\bIKU\b|\bRKT\b",
+# Rows of a measurement table that sum up the rows above: not indicators.
+_SUMMARY_RE = re.compile(
+    r"^(?:rata[-\s]?rata(?:\s+capaian)?(?:\s+kinerja)?(?:\s+sasaran)?|jumlah|total"
+    r"|capaian\s+(?:rata[-\s]?rata|sasaran|kinerja(?:\s+sasaran)?))\s*:?$",
     re.IGNORECASE,
 )
-# The title block is the few short lines right above the table; a paragraph of prose ends it.
-MAX_TITLE_LINES = 5
-MAX_TITLE_LINE = 120
-_YEAR_RE = re.compile(r"\b(20\d{2}|19\d{2})\b")
-_YEAR_PHRASE_RE = re.compile(
-    r"\s*\b(?:TAHUN(?:\s+ANGGARAN)?|TA\.?)\s+(?:20|19)\d{2}\b\s*|\s+(?:20|19)\d{2}\s*$", re.IGNORECASE
+# A code written before a sasaran's or an indicator's text: `SS.1`, `S1.1`, `IKU 2`, `IKSS 1.1`.
+_CODE_PREFIX_RE = re.compile(
+    r"^((?:IKSS|IKSP|IKSK|IKU|IKK|IKP|SS|SK|SP|ST|S|T)[ .-]?\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\S)"
 )
-_BUDGET_HEADER_RE = re.compile(r"\bANGGARAN\b|\bPAGU\b", re.IGNORECASE)
-_BUDGET_SUBJECT_RE = re.compile(r"PROGRAM|KEGIATAN|URAIAN", re.IGNORECASE)
-_TOTAL_RE = re.compile(r"^(?:JUMLAH|TOTAL)\b", re.IGNORECASE)
-_MONEY_RE = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})*(?:,\d{1,2}|\.\d{2})?(?:\s*,-)?$|^(?:Rp\.?\s*)?\d+$", re.I)
-
-
-@dataclass
-class Columns:
-    """Which column holds what, by index; `lain` maps other headers (PENANGGUNG JAWAB, TW I) to theirs."""
-
-    indikator: int
-    no: int | None = None
-    sasaran: int | None = None
-    target: int | None = None
-    satuan: int | None = None
-    lain: dict[str, int] = field(default_factory=dict)
-    satuan_target: str | None = None  # a unit written in the TARGET header: `TARGET (%)`
 
 
 @dataclass
@@ -65,6 +43,8 @@ class Segment:
     lain: dict[str, Cell]
     page: int | None
     line: int | None
+    kode: Cell = field(default_factory=Cell)
+    nomor: Cell = field(default_factory=Cell)
 
 
 @dataclass
@@ -77,14 +57,7 @@ class Entry:
     segments: list[Segment]
     page: int | None
     line: int | None
-
-
-@dataclass
-class BudgetRow:
-    uraian: str
-    teks: str
-    page: int | None
-    line: int | None
+    kode: str | None = None
 
 
 @dataclass
@@ -93,112 +66,31 @@ class Table:
     entries: list[Entry]
     budget: list[BudgetRow]
     budget_total: BudgetRow | None
+    header: Header | None = None
+    notes: list[str] = field(default_factory=list)
 
 
-def column_role(header: str) -> str:
-    """What a header cell names: no, sasaran, indikator, target, satuan, or another column (lain)."""
-    role = _role(" ".join(header.upper().split()))
-    if role == "lain":
-        # A narrow column breaks a header word over lines (`SASARA` / `N`, `N` / `O`).
-        role = _role("".join(header.upper().split()))
-    return role
+def is_code(text: str) -> bool:
+    """A NO cell's content: a short number or code, not a sentence."""
+    return bool(text) and len(text) <= 12 and " " not in text.strip()
 
 
-def _role(text: str) -> str:
-    if _NO_RE.match(text):
-        return "no"
-    if len(text) > MAX_HEADER_CELL:
-        return "lain"
-    if text.startswith("INDIKATOR") or text in ("IKU", "IKK", "IKP"):
-        return "indikator"
-    if text.startswith("TARGET"):
-        return "target"
-    if text.startswith("SATUAN"):
-        return "satuan"
-    if text.startswith(("SASARAN", "TUJUAN")) or text in ("PROGRAM", "KEGIATAN", "PROGRAM/KEGIATAN"):
-        return "sasaran"
-    return "lain"
-
-
-def header_columns(row: Row) -> Columns | None:
-    """Column roles when the row is an IKU table header (an INDIKATOR column and a SASARAN or TARGET one)."""
-    roles: dict[str, int] = {}
-    lain: dict[str, int] = {}
-    filled = [t for t in row.texts() if t]
-    if filled and _number(filled[0]) is not None:
-        return None  # a row that starts with a sasaran number or code holds data
-    for index, text in enumerate(row.texts()):
-        if not text:
-            continue
-        if _NUMBERED_RE.match(text) and len(text) <= 4:
-            return None
-        role = column_role(text)
-        if role == "sasaran" and "sasaran" in roles and text.upper().startswith("SASARAN"):
-            # `TUJUAN | SASARAN …`: the sasaran column is the one that says so; TUJUAN becomes another column.
-            earlier = roles["sasaran"]
-            lain.setdefault(row.texts()[earlier].lower(), earlier)
-            roles["sasaran"] = index
-        elif role == "lain":
-            lain.setdefault(text.lower(), index)
-        else:
-            roles.setdefault(role, index)
-    if "indikator" not in roles or not ({"sasaran", "target"} & roles.keys()):
-        return None
-    unit = _HEADER_UNIT_RE.search(row.texts()[roles["target"]]) if "target" in roles else None
-    return Columns(
-        indikator=roles["indikator"],
-        no=roles.get("no"),
-        sasaran=roles.get("sasaran"),
-        target=roles.get("target"),
-        satuan=roles.get("satuan"),
-        lain=lain,
-        satuan_target=("%" if unit.group(1).lower() in ("%", "persen") else unit.group(1)) if unit else None,
-    )
-
-
-def is_table_header(row: Row) -> bool:
-    return header_columns(row) is not None
-
-
-def guessed_columns(rows: list[Row]) -> Columns | None:
-    """For pasted rows without a header: NO | SASARAN | INDIKATOR | TARGET when rows are shaped so."""
-    numbered = [r for r in rows if len(r.filled()) >= 3 and _NUMBERED_RE.match(r.cell(0).text)]
-    if len(numbered) < 1:
-        return None
-    width = max(len(r.cells) for r in numbered)
-    if width == 4:
-        return Columns(no=0, sasaran=1, indikator=2, target=3)
-    return None
-
-
-def _is_budget_header(row: Row) -> bool:
-    texts = [t for t in row.texts() if t]
-    return (
-        len(texts) >= 2
-        and any(_BUDGET_HEADER_RE.search(t) for t in texts)
-        and any(_BUDGET_SUBJECT_RE.search(t) for t in texts)
-        and "INDIKATOR" not in " ".join(texts).upper()
-    )
-
-
-_HEADER_LABEL_RE = re.compile(r"^[A-Z][A-Z .()/&-]*(?: [IVX]+| \d{4})?$")
-
-
-def _is_header_continuation(row: Row) -> bool:
-    """A second header row (`TW I | TW II | …`, `(Rp) | TAHUN 2024`): short capital labels only."""
-    texts = [t for t in row.texts() if t]
-    return (
-        bool(texts)
-        and all(len(t) <= 25 and _HEADER_LABEL_RE.match(t) for t in texts)
-        and not any(_GROUP_WORDS_RE.match(t) for t in texts)
-    )
+def split_code(cell: Cell) -> tuple[str | None, Cell]:
+    """A code written before the text (`S1.1 Meningkatnya …`) and the cell without it."""
+    if not cell.lines:
+        return None, cell
+    m = _CODE_PREFIX_RE.match(cell.lines[0].strip())
+    if not m:
+        return None, cell
+    rest = cell.lines[0].strip()[m.end() :]
+    return m.group(1).rstrip("."), replace(cell, lines=[rest, *cell.lines[1:]])
 
 
 def _is_separator(row: Row) -> bool:
     return all(_SEPARATOR_RE.match(text) for text in row.texts())
 
 
-def _is_column_numbers(row: Row) -> bool:
+def is_column_numbers(row: Row) -> bool:
     """A row `1 2 3 4` or `(1) (2) (3) (4)` numbering the columns under the header."""
     found = [_COLUMN_NUMBERS_RE.match(t) for t in row.texts() if t]
     if len(found) < 3 or not all(found):
@@ -207,13 +99,13 @@ def _is_column_numbers(row: Row) -> bool:
     return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-def _group_text(row: Row, columns: Columns) -> str | None:
+def group_text(row: Row, columns: Columns) -> str | None:
     """The heading of a group row (`DIVISI ADMINISTRASI`), or None when the row holds data."""
     filled = row.filled()
     texts = row.texts()
     if not filled:
         return None
-    data_columns = {c for c in (columns.indikator, columns.target) if c is not None}
+    data_columns = columns.data()
     if data_columns & set(filled) and not any(row.cells[i].colspan > 1 for i in filled[:1]):
         return None
     first = filled[0]
@@ -232,44 +124,6 @@ def _group_text(row: Row, columns: Columns) -> str | None:
     return None
 
 
-ROMAN = {
-    "I": 1,
-    "II": 2,
-    "III": 3,
-    "IV": 4,
-    "V": 5,
-    "VI": 6,
-    "VII": 7,
-    "VIII": 8,
-    "IX": 9,
-    "X": 10,
-    "XI": 11,
-    "XII": 12,
-    "XIII": 13,
-    "XIV": 14,
-    "XV": 15,
-}
-_CODE_RE = re.compile(r"^[A-Za-z]{0,5}[.\-\s]?(\d{1,3})[.)]?$")
-
-
-def _number(text: str) -> int | None:
-    """The sasaran number in a NO cell: `1`, `1.`, `(1)`, `I`, `SS.1`, `S-2`; None for anything else."""
-    text = text.strip()
-    m = _NUMBERED_RE.match(text)
-    if m:
-        return int(m.group(1))
-    roman = ROMAN.get(text.rstrip(".").upper())
-    if roman is not None:
-        return roman
-    m = _CODE_RE.match(text)
-    return int(m.group(1)) if m else None
-
-
-def _is_code(text: str) -> bool:
-    """A NO cell's content: a short number or code, not a sentence."""
-    return bool(text) and len(text) <= 12 and " " not in text.strip()
-
-
 def _segment(row: Row, columns: Columns) -> Segment:
     satuan = row.cell(columns.satuan)
     if satuan.empty and columns.satuan_target:
@@ -281,117 +135,19 @@ def _segment(row: Row, columns: Columns) -> Segment:
         lain={name: row.cell(index) for name, index in columns.lain.items() if not row.cell(index).empty},
         page=row.page,
         line=row.line,
+        kode=row.cell(columns.kode),
+        nomor=row.cell(columns.no_indikator),
     )
 
 
 def _stitch(segment: Segment, more: Segment) -> None:
-    segment.indikator.extend(more.indikator)
-    segment.target.extend(more.target)
-    segment.satuan.extend(more.satuan)
+    for name in ("indikator", "target", "satuan", "kode", "nomor"):
+        getattr(segment, name).extend(getattr(more, name))
     for name, cell in more.lain.items():
         segment.lain.setdefault(name, Cell([], [])).extend(cell)
 
 
-def find_table(grid: Grid) -> Table:
-    """Find the IKU table in the grid and sort its rows into sasaran entries, groups and budget rows."""
-    rows = grid.rows
-    header_at = None
-    columns = None
-    for index, row in enumerate(rows):
-        columns = header_columns(row)
-        if columns is not None:
-            header_at = index
-            break
-    if columns is None or header_at is None:
-        columns = guessed_columns(rows)
-        if columns is None:
-            return Table([], [], [], None)
-        header_at = next(i for i, r in enumerate(rows) if len(r.filled()) >= 3) - 1
-
-    before = rows[: max(header_at, 0)]
-    kelompok = None
-    if before and _pre_header_group(before[-1]):
-        kelompok = before[-1].texts()[before[-1].filled()[0]]
-        before = before[:-1]
-    title = [line for row in before for cell in row.cells for line in cell.lines if line.strip()]
-    year = split_title(title)[2]
-    if columns.target is None and year is not None and str(year) in columns.lain:
-        # A Renstra-style matrix (2021 | 2022 | 2023): the title's year is the target column.
-        columns.target = columns.lain.pop(str(year))
-
-    entries: list[Entry] = []
-    budget: list[BudgetRow] = []
-    budget_total: BudgetRow | None = None
-    in_budget = False
-    after_break = False
-    last_header = True
-    last_page = rows[header_at].page if header_at >= 0 else None
-    for original in rows[header_at + 1 :]:
-        row, ended = _cut_at_end(original)
-        if ended and not row.filled():
-            break
-        if not row.filled() or _is_separator(row):
-            continue
-        if row.page != last_page:
-            after_break = True
-            last_page = row.page
-        if _is_budget_header(row):
-            in_budget = True
-            continue
-        if in_budget:
-            found = _budget_rows(row)
-            if not found and budget:
-                in_budget = False
-            for item in found:
-                if _TOTAL_RE.match(item.uraian):
-                    budget_total = item
-                    in_budget = False
-                    break
-                budget.append(item)
-            continue
-        if header_columns(row) is not None:
-            after_break = True
-            last_header = True
-            continue
-        if last_header and _is_header_continuation(row):
-            continue
-        last_header = False
-        if _is_column_numbers(row):
-            continue
-        group = _group_text(row, columns)
-        if group is not None:
-            kelompok = group
-            after_break = False
-            continue
-        nomor_text = row.cell(columns.no).text if columns.no is not None else ""
-        sasaran_cell = row.cell(columns.sasaran)
-        nomor = _number(nomor_text) if nomor_text else None
-        segment = _segment(row, columns)
-        coded = nomor is not None or _is_code(nomor_text)
-        # A sasaran text with no number starts a sasaran of its own, except where a page break cut a row:
-        # then it is the rest of the row above.
-        starts_entry = (
-            not entries
-            or (coded and not sasaran_cell.empty)
-            or (not coded and not sasaran_cell.empty and not after_break)
-        )
-        if starts_entry:
-            entries.append(Entry(nomor, kelompok, sasaran_cell, [segment], row.page, row.line))
-        else:
-            entry = entries[-1]
-            if not sasaran_cell.empty:
-                entry.sasaran.extend(sasaran_cell)
-            if after_break or (segment.indikator.empty and not segment.target.empty):
-                _stitch(entry.segments[-1], segment)
-            elif not segment.indikator.empty or not segment.target.empty:
-                entry.segments.append(segment)
-        after_break = False
-        if ended:
-            break
-    return Table(title, entries, budget, budget_total)
-
-
-def _cut_at_end(row: Row) -> tuple[Row, bool]:
+def cut_at_end(row: Row) -> tuple[Row, bool]:
     """The row without any line from the signature block on (a date and place, PIHAK PERTAMA, NIP)
     that ran on into it, and whether the table ends there."""
     end_top = None
@@ -417,60 +173,164 @@ def _pre_header_group(row: Row) -> bool:
     return (len(row.cells) > 1 and filled[0] == 0) or bool(_GROUP_WORDS_RE.match(text))
 
 
-def _budget_rows(row: Row) -> list[BudgetRow]:
-    """Budget rows in a table row: uraian and amount; a row holding several amounts (a JUMLAH line
-    run on below the last kegiatan) gives one row per amount, split where each amount stands."""
-    filled = row.filled()
-    if len(filled) < 2:
-        return []
-    amounts = [(line.strip(), top) for line, top in row.cells[filled[-1]].numbered_lines()]
-    if not all(_MONEY_RE.match(text) for text, _ in amounts):
-        return []
-    words: list[tuple[float | None, int, str]] = []
-    for column in filled[:-1]:
-        cell = row.cells[column]
-        if column == filled[0] and _NUMBER_CELL_RE.match(cell.text):
-            continue
-        words.extend((top, column, text) for text, top in cell.numbered_lines())
-    if not words:
-        return []
-    tops = [top for _, top in amounts if top is not None]
-    groups: list[list[str]] = [[] for _ in amounts]
-    if len(tops) < len(amounts) or any(top is None for top, _, _ in words):
-        if len(amounts) != 1:
-            return []
-        groups[0] = [text for _, _, text in words]
-    else:
-        for top, _, text in sorted(words, key=lambda w: (w[0] or 0.0, w[1])):
-            groups[anchor_index(top or 0.0, tops)].append(text)
-    return [
-        BudgetRow(join_lines(group), text, row.page, row.line) for group, (text, _) in zip(groups, amounts) if group
-    ]
+class Body:
+    """The rows under the header, taken one at a time into entries, groups and budget rows."""
+
+    def __init__(self, columns: Columns, kelompok: str | None, page: int | None, mixed: bool) -> None:
+        self.columns = columns
+        self.header_rows: set[tuple[str, ...]] = set()
+        self.kelompok = kelompok
+        self.mixed = mixed
+        self.entries: list[Entry] = []
+        self.budget: list[BudgetRow] = []
+        self.budget_total: BudgetRow | None = None
+        self.in_budget = False
+        self.after_break = False
+        self.last_header = True
+        self.last_page = page
+
+    def take(self, original: Row) -> bool:
+        """Take one row; False when the table has ended (the signature block)."""
+        row, ended = cut_at_end(original)
+        if ended and not row.filled():
+            return False
+        if not row.filled() or _is_separator(row):
+            return True
+        if row.page != self.last_page:
+            self.after_break = True
+            self.last_page = row.page
+        if is_budget_header(row):
+            self.in_budget = True
+        elif self.in_budget:
+            self._budget(row)
+        elif header_columns(row) is not None:
+            self.after_break = self.last_header = True
+        elif not (self.last_header and self._repeats_header(row)) and not self._skip(row):
+            self._data(row)
+        return not ended
+
+    def _repeats_header(self, row: Row) -> bool:
+        """A further header row repeated on a new page (the same labels as under the first header)."""
+        if _folded(row) in self.header_rows:
+            return True
+        texts = [t for t in row.texts() if t]
+        return (
+            row.cell(self.columns.indikator).empty
+            and bool(texts)
+            and all(len(t) <= 25 and _CAPITAL_LABEL_RE.match(t) for t in texts)
+            and not any(_GROUP_WORDS_RE.match(t) for t in texts)
+        )
+
+    def _skip(self, row: Row) -> bool:
+        self.last_header = False
+        return is_column_numbers(row) or _is_summary(row, self.columns)
+
+    def _budget(self, row: Row) -> None:
+        found = budget_rows(row)
+        if not found and self.budget:
+            self.in_budget = False
+        for item in found:
+            if TOTAL_RE.match(item.uraian):
+                self.budget_total = item
+                self.in_budget = False
+                break
+            self.budget.append(item)
+
+    def _data(self, row: Row) -> None:
+        group = group_text(row, self.columns)
+        if group is not None:
+            self.kelompok = group
+            self.after_break = False
+            return
+        if self.mixed:
+            self._mixed(row)
+        else:
+            self._entry_row(row)
+        self.after_break = False
+
+    def _entry_row(self, row: Row) -> None:
+        columns = self.columns
+        nomor_text = row.cell(columns.no).text if columns.no is not None else ""
+        sasaran_cell = row.cell(columns.sasaran)
+        if not nomor_text and all(row.cell(c).empty for c in (columns.sasaran, *columns.data())):
+            return  # a row of other columns only (a TUJUAN standing above its sasaran)
+        nomor = number_of(nomor_text) if nomor_text else None
+        segment = _segment(row, columns)
+        coded = nomor is not None or is_code(nomor_text)
+        # A sasaran text with no number starts a sasaran of its own, except where a page break cut a row:
+        # then it is the rest of the row above.
+        starts_entry = (
+            not self.entries
+            or (coded and not sasaran_cell.empty)
+            or (not coded and not sasaran_cell.empty and not self.after_break)
+        )
+        if starts_entry:
+            kode = nomor_text if nomor_text and not _NUMBERED_RE.match(nomor_text) else None
+            kode = kode or (row.cell(columns.kode_sasaran).text or None)
+            self.entries.append(Entry(nomor, self.kelompok, sasaran_cell, [segment], row.page, row.line, kode))
+            return
+        entry = self.entries[-1]
+        if not sasaran_cell.empty:
+            entry.sasaran.extend(sasaran_cell)
+        if self.after_break or (segment.indikator.empty and not segment.target.empty):
+            _stitch(entry.segments[-1], segment)
+        elif not segment.indikator.empty or not segment.target.empty:
+            entry.segments.append(segment)
+
+    def _mixed(self, row: Row) -> None:
+        """A table whose one text column holds sasaran rows and, under each, its indicator rows: a row
+        with nothing in the target, unit or other columns is a sasaran."""
+        columns = self.columns
+        segment = _segment(row, columns)
+        has_data = not segment.target.empty or not row.cell(columns.satuan).empty or bool(segment.lain)
+        if not has_data and not segment.indikator.empty and not self.after_break:
+            kode = segment.kode.text or None
+            nomor = number_of(kode) if kode else None
+            self.entries.append(Entry(nomor, self.kelompok, segment.indikator, [], row.page, row.line, kode))
+        elif self.entries and not segment.indikator.empty and not self.after_break:
+            self.entries[-1].segments.append(segment)
+        elif self.entries and self.entries[-1].segments:
+            _stitch(self.entries[-1].segments[-1], segment)
 
 
-def split_title(lines: list[str]) -> tuple[str | None, str | None, int | None]:
-    """judul, instansi and tahun from the lines above the table."""
-    block: list[str] = []
-    for line in reversed([" ".join(line.split()) for line in lines if line.strip()]):
-        if len(line) > MAX_TITLE_LINE or len(block) == MAX_TITLE_LINES:
+def _folded(row: Row) -> tuple[str, ...]:
+    return tuple(" ".join(t.upper().split()) for t in row.texts() if t)
+
+
+def _is_summary(row: Row, columns: Columns) -> bool:
+    """A `Rata-rata` or `Jumlah` row under a measurement table."""
+    texts = [t for t in row.texts() if t]
+    return bool(texts) and bool(_SUMMARY_RE.match(texts[0])) and row.cell(columns.indikator).text in ("", texts[0])
+
+
+def _title_block(rows: list[Row]) -> tuple[list[str], str | None]:
+    """The lines above the header, and a group heading set right above it."""
+    kelompok = None
+    if rows and _pre_header_group(rows[-1]):
+        kelompok = rows[-1].texts()[rows[-1].filled()[0]]
+        rows = rows[:-1]
+    return [line for row in rows for cell in row.cells for line in cell.lines if line.strip()], kelompok
+
+
+def _lines_above(rows: list[Row]) -> list[str]:
+    return [line for row in rows for cell in row.cells for line in cell.lines if line.strip()]
+
+
+def find_table(grid: Grid) -> Table:
+    """Find the IKU table in the grid and sort its rows into sasaran entries, groups and budget rows."""
+    rows = grid.rows
+    header = find_header(rows, year_of=lambda index: title_year(_lines_above(rows[:index])))
+    if header is None:
+        header = guess_header(rows)
+        if header is None:
+            return Table([], [], [], None)
+    title, kelompok = _title_block(rows[: max(header.start, 0)])
+    body_rows = rows[header.end + 1 :]
+    columns, mixed, notes = refine(header, body_rows)
+    first_page = rows[header.start].page if header.start >= 0 else None
+    body = Body(columns, kelompok, first_page, mixed)
+    body.header_rows = {_folded(row) for row in rows[max(header.start, 0) + 1 : header.end + 1]}
+    for row in body_rows:
+        if not body.take(row):
             break
-        block.insert(0, line)
-    if not block:
-        return None, None, None
-    tahun = None
-    for line in block:
-        m = _YEAR_RE.search(line)
-        if m:
-            tahun = int(m.group(1))
-            break
-    judul_at = next((i for i, line in enumerate(block) if _TITLE_WORDS_RE.search(line)), 0)
-    judul = _YEAR_PHRASE_RE.sub(" ", block[judul_at]).strip() or None
-    rest = []
-    for i, line in enumerate(block):
-        if i == judul_at:
-            continue
-        stripped = _YEAR_PHRASE_RE.sub(" ", line).strip()
-        if stripped and not _YEAR_RE.fullmatch(stripped):
-            rest.append(stripped)
-    instansi = " ".join(rest) or None
-    return judul, instansi, tahun
+    return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)

@@ -18,6 +18,7 @@ _BOUND = (
 )
 _TOKEN_RE = re.compile(
     rf"(?P<bound>{_BOUND})"
+    r"|(?P<ratio>\d+\s?:\s?\d+(?:[.,]\d+)*)"
     rf"|(?P<num>{NUMBER_RE.pattern})(?![\w.,]*[^\W\d_])"
     r"|(?P<pct>%)"
     r"|(?P<dash>[-–—](?!\w*[^\W\d_])|\bs\.?\s?d\.?(?=\s|\d|$)|\bs/d\b|\bsampai(?:\s+dengan)?\b)"
@@ -190,6 +191,8 @@ def read_segment(tokens: tuple[Token, ...], source: str) -> tuple[Target, float]
         value = parse_number(rest[1].text)
         if value is not None:
             return Target(teks, value, rest[0].text), 0.0
+    if pembanding is None and len(rest) == 1 and rest[0].kind == "ratio":
+        return Target(teks), 0.0  # a ratio `1:180` is a target with no single value
     if pembanding is None and len(rest) <= MAX_QUALITATIVE_WORDS and all(map(_is_qualitative_word, rest)):
         return Target(teks), 0.0 if _known_qualitative(rest) else UNKNOWN_WORDS_COST
     return None

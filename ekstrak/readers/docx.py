@@ -132,18 +132,22 @@ def _table_rows(table, numbering: Numbering, styles: dict[str, tuple[str, str]])
     rows: list[Row] = []
     above: list = []
     for index, row in enumerate(table.rows, start=1):
+        # One cell per grid column: a merged cell at its first column, empty cells where it spans.
         cells: list[Cell] = []
-        seen = []
+        origin: Cell | None = None
+        previous = None
         for position, cell in enumerate(row.cells):
             tc = cell._tc
-            if seen and seen[-1] is tc:
-                cells[-1].colspan += 1
-                continue
-            seen.append(tc)
-            if position < len(above) and above[position] is tc:
+            if previous is tc and origin is not None:
+                origin.colspan += 1
                 cells.append(Cell())
                 continue
-            cells.append(Cell(_lines(cell.paragraphs, numbering, styles)))
+            previous = tc
+            if position < len(above) and above[position] is tc:
+                origin = Cell()
+            else:
+                origin = Cell(_lines(cell.paragraphs, numbering, styles))
+            cells.append(origin)
         above = [c._tc for c in row.cells]
         rows.append(Row(cells, None, index))
     return rows
