@@ -55,7 +55,7 @@ gambar: demo debian
 	pdftoppm -r 45 -png -f 4 -l 4 out/lakip.pdf docs/gambar/ikhtisar
 	pdftoppm -r 45 -png -f 10 -l 11 out/lakip.pdf docs/gambar/bab3
 	pdftoppm -r 45 -png -f 20 -l 20 out/lakip.pdf docs/gambar/sasaran
-	KINERJA_GAMBAR=docs/gambar $(BIN)/python -m pytest -q tests/test_web_e2e.py
+	KINERJA_GAMBAR=docs/gambar $(BIN)/python -m pytest -q tests/web/test_web_e2e.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

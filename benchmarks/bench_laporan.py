@@ -33,19 +33,19 @@ SAMPLE = ROOT / "samples" / "isian_2022_CONTOH.xlsx"
 def generated(folder: Path, indicators: int) -> Path:
     """A filled sheet with `indicators` indicators, five per sasaran, in four groups."""
     rng = random.Random(500)
-    doc = ekstrak.Dokumen(judul="INDIKATOR KINERJA UTAMA", instansi="INSTANSI UJI", tahun=2024)
     units = [("%", 80), ("Dokumen", 12), ("Indeks", 3.5), ("orang", 30)]
+    sasaran = []
     for number in range(1, indicators // 5 + 1):
-        sasaran = ekstrak.Sasaran(
-            number, f"KELOMPOK {1 + number // 25}", f"Meningkatnya kualitas layanan nomor {number}"
-        )
+        rows = []
         for i in range(1, 6):
             unit, value = units[(number + i) % 4]
             target = ekstrak.Target(f"{value} {unit}".replace(".", ","), value, unit)
-            ind = ekstrak.Indikator(i, f"Persentase capaian layanan {number}.{i} yang diselesaikan tepat waktu", target)
-            ind.kolom_lain["realisasi"] = f"{round(value * rng.uniform(0.7, 1.3), 2)} {unit}".replace(".", ",")
-            sasaran.indikator.append(ind)
-        doc.sasaran.append(sasaran)
+            realisasi = f"{round(value * rng.uniform(0.7, 1.3), 2)} {unit}".replace(".", ",")
+            uraian = f"Persentase capaian layanan {number}.{i} yang diselesaikan tepat waktu"
+            rows.append(ekstrak.Indikator(i, uraian, target, kolom_lain={"realisasi": realisasi}))
+        kelompok = f"KELOMPOK {1 + number // 25}"
+        sasaran.append(ekstrak.Sasaran(number, kelompok, f"Meningkatnya kualitas layanan nomor {number}", tuple(rows)))
+    doc = ekstrak.Dokumen(judul="INDIKATOR KINERJA UTAMA", instansi="INSTANSI UJI", tahun=2024, sasaran=tuple(sasaran))
     path = folder / f"isian_{indicators}.xlsx"
     ekstrak.save(doc, path, "xlsx")
     return path

@@ -4,8 +4,9 @@ run by hand.
     .venv/bin/python benchmarks/bench_web.py [--repeat N]
 
 An edit is saved to SQLite, every edit is laid over the extracted records again, and capaian is
-computed for the whole document. The baseline in the same run is that computation alone (`susun` on
-the same, already corrected, document), which any live figure needs. Medians of alternating runs.
+computed for the whole document. The baseline in the same run is that computation alone (the report's
+figures, `hitung_hasil`, on the same, already corrected, document), which any live figure needs.
+Medians of alternating runs.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from bench_laporan import generated  # noqa: E402
 
 from kinerja_web import report  # noqa: E402
 from kinerja_web.app import create_app  # noqa: E402
-from laporan.view import susun  # noqa: E402
+from laporan.hasil import hitung_hasil  # noqa: E402
 
 SEED = ROOT / "samples" / "iku_kanwil_sulbar_2022.txt"
 
@@ -47,7 +48,7 @@ def main() -> None:
         token = re.search(r'name="csrf-token" content="([^"]+)"', client.get("/").text).group(1)
         store = app.extensions["kinerja_store"]
         cases = [("seed, 53 indicators", SEED), ("generated, 500 indicators", generated(Path(tmp), 500))]
-        print(f"{'document':27} {'edit ms':>8} {'susun alone ms':>15} {'ratio':>6} {'table page ms':>14}")
+        print(f"{'document':27} {'edit ms':>8} {'figures alone ms':>17} {'ratio':>6} {'table page ms':>14}")
         for name, path in cases:
             upload = {"berkas": (io.BytesIO(path.read_bytes()), path.name), "csrf_token": token}
             url = client.post("/unggah", data=upload, content_type="multipart/form-data").headers["Location"]
@@ -55,13 +56,13 @@ def main() -> None:
                 note = {"s": s, "i": 0, "bidang": "keterangan", "nilai": f"catatan {s}"}
                 client.post(f"{url}/sunting", json=note, headers={"X-CSRFToken": token})
             state = report.keadaan(store, store.ambil(int(url.rsplit("/", 1)[1])))
-            inputs, profile, rules = report.masukan(state, store), report.profil(state.simpanan), report.aturan({})
+            inputs, rules = report.masukan(state, store), report.aturan({})
             edit, alone, page = [], [], []
             for run in range(args.repeat):
                 body = {"s": 1, "i": 0, "bidang": "realisasi", "nilai": f"{80 + run % 7}%"}
                 steps = [
                     (edit, partial(client.post, f"{url}/sunting", json=body, headers={"X-CSRFToken": token})),
-                    (alone, partial(susun, inputs, profile, rules)),
+                    (alone, partial(hitung_hasil, inputs, rules)),
                 ]
                 for times, step in steps if run % 2 else reversed(steps):
                     started = time.perf_counter()
@@ -71,7 +72,7 @@ def main() -> None:
                 client.get(url)
                 page.append(time.perf_counter() - started)
             ratio = statistics.median(edit) / statistics.median(alone)
-            print(f"{name:27} {_ms(edit)} {_ms(alone):>15} {ratio:6.2f} {_ms(page):>14}")
+            print(f"{name:27} {_ms(edit)} {_ms(alone):>17} {ratio:6.2f} {_ms(page):>14}")
 
 
 if __name__ == "__main__":

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from inti.numbers import format_number, money_value
 
+from .audit import audit
 from .budget import BudgetRow
 from .grid import Grid
 from .interpret import read_entry
 from .model import Anggaran, Dokumen, Peringatan
 from .table import find_table
 from .title import split_title
+from .words import Break, mend_words
+
+BROKEN = 'kata dalam "{} …" mungkin terpotong oleh kolom yang sempit; periksa ejaannya'
 
 
 def build_document(grid: Grid) -> Dokumen:
     """Read the IKU table of a grid into records; an empty document when there is no table."""
+    breaks: list[Break] = []
+    if grid.wrapped:
+        grid, breaks = mend_words(grid)
     table = find_table(grid)
     judul, instansi, tahun = split_title(table.title)
     sasaran: list = []
     peringatan = [Peringatan(note) for note in table.notes]
+    peringatan += [Peringatan(BROKEN.format(b.text), halaman=b.page, baris=b.line) for b in breaks]
     for position, entry in enumerate(table.entries, start=1):
         read, warnings = read_entry(entry, position)
         sasaran.append(read)
@@ -25,7 +35,8 @@ def build_document(grid: Grid) -> Dokumen:
     anggaran = [Anggaran(row.uraian, row.teks, money_value(row.teks)) for row in table.budget]
     if table.budget_total is not None:
         peringatan.extend(_check_total(anggaran, table.budget_total))
-    return Dokumen(judul, instansi, tahun, tuple(sasaran), tuple(anggaran), tuple(peringatan))
+    doc = Dokumen(judul, instansi, tahun, tuple(sasaran), tuple(anggaran), tuple(peringatan))
+    return replace(doc, peringatan=tuple(audit(doc)))
 
 
 def _check_total(rows: list[Anggaran], total: BudgetRow) -> list[Peringatan]:

@@ -85,3 +85,4 @@ class Grid:
 
     rows: list[Row]
     source: str = ""
+    wrapped: bool = False  # cells' lines are lines as printed (a PDF's), not paragraphs

@@ -142,6 +142,17 @@ def _pick_target(candidates: list[int], names: list[str], year: int | None) -> i
     return plain[0] if len(plain) == 1 else None
 
 
+def _sasaran_rank(name: str) -> int:
+    """Which of several sasaran-like columns holds the sasaran: one that says SASARAN (first word best),
+    then PROGRAM or KEGIATAN, then TUJUAN."""
+    words = name.upper().replace("/", " ").split()
+    if words[:1] == ["SASARAN"]:
+        return 3
+    if "SASARAN" in words:
+        return 2
+    return 1 if words[:1] in (["PROGRAM"], ["KEGIATAN"], ["PROGRAM/KEGIATAN"]) else 0
+
+
 def columns_from_names(names: list[str], year: int | None = None) -> Columns | None:
     """Column roles from the composed header names; None unless it is an IKU table header (an
     INDIKATOR column and a SASARAN, TARGET or SATUAN one)."""
@@ -155,8 +166,7 @@ def columns_from_names(names: list[str], year: int | None = None) -> Columns | N
     sasaran = by_role.get("sasaran", [])
     if len(sasaran) > 1:
         # `TUJUAN | SASARAN …`: the sasaran column is the one that says so; the others are other columns.
-        says = [c for c in sasaran if names[c].upper().lstrip().startswith("SASARAN")]
-        chosen = says[-1] if says else sasaran[-1]
+        chosen = max(sasaran, key=lambda c: (_sasaran_rank(names[c]), c))
         for c in sasaran:
             if c != chosen:
                 lain.setdefault(names[c].lower(), c)

@@ -311,6 +311,17 @@ def _entry_texts(entry: Entry) -> list[tuple[Segment, list[str], list[Target] | 
     return out
 
 
+_PERCENT = {"%", "persen", "prosen", "persentase"}
+
+
+def _units_disagree(target: Target, unit: str | None) -> bool:
+    """A SATUAN column whose unit is not the one written in the target (`80%` beside `Orang`)."""
+    if not unit or target.satuan is None:
+        return False
+    a, b = target.satuan.lower().strip(". "), unit.lower().strip(". ")
+    return a != b and not ({a, b} <= _PERCENT) and not a.startswith(b) and not b.startswith(a)
+
+
 def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringatan]]:
     """One sasaran with its indicators; a warning for each row whose targets could not be matched."""
     nomor = entry.nomor if entry.nomor is not None else fallback_nomor
@@ -337,6 +348,18 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
         for index, uraian in enumerate(texts):
             target = targets[index] if targets else None
             if target is not None:
+                if _units_disagree(target, units[index]):
+                    warnings.append(
+                        Peringatan(
+                            f'satuan "{units[index]}" berbeda dengan satuan pada target "{target.teks}"; '
+                            "satuan pada target yang dipakai, periksa",
+                            sasaran=nomor,
+                            indikator=len(indikator) + 1,
+                            kelompok=entry.kelompok,
+                            halaman=segment.page,
+                            baris=segment.line,
+                        )
+                    )
                 target = with_unit(target, units[index])
             indikator.append(
                 Indikator(

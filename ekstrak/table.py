@@ -29,7 +29,8 @@ _SUMMARY_RE = re.compile(
 )
 # A code written before a sasaran's or an indicator's text: `SS.1`, `S1.1`, `IKU 2`, `IKSS 1.1`.
 _CODE_PREFIX_RE = re.compile(
-    r"^((?:IKSS|IKSP|IKSK|IKU|IKK|IKP|SS|SK|SP|ST|S|T)[ .-]?\d{1,2}(?:\.\d{1,2})*\.?)\s+(?=\S)"
+    r"^((?:IKSS|IKSP|IKSK|IKU|IKK|IKP|SS|SK|SP|ST|S|T)[ .-]?\d{1,2}(?:\.\d{1,2})*\.?"
+    r"|\d{1,2}(?:\.\d{1,3}){2,}\.?)\s+(?=[A-Z])"
 )
 
 

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ekstrak import Dokumen, Indikator, KinerjaError, Sasaran, parse_target
+from ekstrak import Dokumen, Indikator, Sasaran, parse_target
+from inti.errors import KinerjaError, MelebihiBatas
 
 from .store import Key
 
@@ -149,7 +150,7 @@ def _allowed(asli: Dokumen, edits: dict[Key, str], s: int, i: int) -> tuple[str,
 
 def _clean(name: str, value: str) -> str:
     if len(value) > MAX_LENGTH:
-        raise KinerjaError(f"Teks terlalu panjang (batas {MAX_LENGTH} huruf); persingkat isiannya.")
+        raise MelebihiBatas(f"Teks terlalu panjang (batas {MAX_LENGTH} huruf); persingkat isiannya.")
     value = " ".join(value.split()) if name in TEXT_FIELDS else value.strip()
     if name == "uraian" and not value:
         raise KinerjaError("Uraian tidak boleh kosong; tulis uraiannya, atau kembalikan teks asli.")
@@ -178,7 +179,7 @@ def new_indicator(asli: Dokumen, edits: dict[Key, str], s: int, uraian: str, tar
         raise KinerjaError("Sasaran ini tidak dikenal; muat ulang halaman lalu coba lagi.")
     added = added_indices(asli, edits, s)
     if len(added) >= MAX_ADDED:
-        raise KinerjaError(f"Paling banyak {MAX_ADDED} indikator dapat ditambahkan pada satu sasaran.")
+        raise MelebihiBatas(f"Paling banyak {MAX_ADDED} indikator dapat ditambahkan pada satu sasaran.")
     i = max([len(asli.sasaran[s].indikator) - 1, *added]) + 1
     out = [((s, i, "uraian"), _clean("uraian", uraian))]
     if _clean("target", target):

@@ -1,4 +1,5 @@
-"""From a saved document to the report's inputs and the figures the page updates as realisasi is typed."""
+"""From a saved document to the report's inputs, its figures (laporan.hasil) and the figures the page shows and
+updates as realisasi is typed (`angka`, read from those figures, never from the report's wording)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from typing import Any
 from ekstrak import Dokumen, Indikator
 from inti.numbers import format_number, money_value
 from laporan.capaian import RUMUS_TURUN, SCALES, Aturan
+from laporan.hasil import HasilIndikator, HasilKinerja, hitung_hasil
 from laporan.load import BarisAnggaran, Masukan, match_tahun_lalu
 from laporan.profil import Profil, jenis_logo
-from laporan.view import BarisIndikator, Laporan, susun
+from laporan.view import Laporan, capaian_teks, catatan_teks, lalu_capaian_teks, predikat_teks, susun
 
 from .edits import ANGGARAN, Bagian, from_parts, kept_keys, latest_quarter, susunan, tracks_quarters
 from .store import Simpanan, Tersimpan
@@ -98,7 +100,7 @@ def realisasi_anggaran(state: Keadaan) -> dict[int, str]:
 
 def masukan(state: Keadaan, store: Simpanan) -> Masukan:
     """The report's inputs; last year's saved document is the comparison."""
-    doc = _for_report(Dokumen.from_dict(state.dokumen.to_dict()), tracks_quarters(state.edits))
+    doc = _for_report(state.dokumen, tracks_quarters(state.edits))
     spent = realisasi_anggaran(state)
     out = Masukan(
         doc,
@@ -114,7 +116,8 @@ def masukan(state: Keadaan, store: Simpanan) -> Masukan:
     return out
 
 
-def laporan(state: Keadaan, store: Simpanan) -> Laporan:
+def _office(state: Keadaan) -> Profil:
+    """The profile as the report uses it: the analyses numbered as the report numbers its sasaran."""
     office = profil(state.simpanan)
     # The analyses are kept per sasaran as uploaded (its key + 1); the report numbers the sasaran it keeps.
     office.analisis = {
@@ -122,43 +125,52 @@ def laporan(state: Keadaan, store: Simpanan) -> Laporan:
         for n, (s, _) in enumerate(state.keys, start=1)
         if str(s + 1) in office.analisis
     }
-    return susun(masukan(state, store), office, aturan(state.simpanan.profil))
+    return office
+
+
+def hasil(state: Keadaan, store: Simpanan) -> HasilKinerja:
+    """The figures of the document's report (capaian, predikat, counts), as the page shows them."""
+    return hitung_hasil(masukan(state, store), aturan(state.simpanan.profil))
+
+
+def laporan(state: Keadaan, store: Simpanan) -> Laporan:
+    """The document's report, figures and wording, as it is downloaded."""
+    return susun(masukan(state, store), _office(state), aturan(state.simpanan.profil))
 
 
 BELUM = "belum diisi"
 
 
-def shown(row: BarisIndikator) -> str:
+def shown(row: HasilIndikator) -> str:
     """An indicator's capaian on the page: before any realisasi it is not "tidak diukur" yet, only not filled."""
-    return BELUM if row.realisasi == "-" and row.nilai is None else row.capaian
+    return BELUM if not row.diisi and row.nilai is None else capaian_teks(row)
 
 
-def shown_overall(report: Laporan) -> str:
-    return "belum ada realisasi" if report.diukur == 0 and not report.ada_realisasi else report.capaian
+def shown_overall(figures: HasilKinerja) -> str:
+    return "belum ada realisasi" if figures.diukur == 0 and not figures.ada_realisasi else capaian_teks(figures)
 
 
-def angka(report: Laporan, keys: list[tuple[int, list[int]]]) -> dict[str, Any]:
+def angka(figures: HasilKinerja, keys: list[tuple[int, list[int]]]) -> dict[str, Any]:
     """The figures the page shows beside the inputs, keyed as the page's rows are (`keys`, from kept_keys)."""
     rows: dict[str, dict[str, str]] = {}
     sasaran: dict[str, dict[str, str]] = {}
-    for (si, kept), s in zip(keys, report.sasaran):
-        filled = any(r.realisasi != "-" for r in s.indikator)
-        sasaran[str(si)] = {"capaian": s.capaian if filled else BELUM, "predikat": s.predikat}
+    for (si, kept), s in zip(keys, figures.sasaran):
+        sasaran[str(si)] = {"capaian": capaian_teks(s) if s.diisi else BELUM, "predikat": predikat_teks(s)}
         for ii, row in zip(kept, s.indikator):
             rows[f"{si}-{ii}"] = {
                 "capaian": shown(row),
-                "predikat": row.predikat,
-                "catatan": row.catatan,
+                "predikat": predikat_teks(row),
+                "catatan": catatan_teks(row),
                 "polaritas": row.polaritas,
-                "lalu": row.lalu_capaian,
+                "lalu": lalu_capaian_teks(row),
             }
     return {
         "indikator": rows,
         "sasaran": sasaran,
         "keseluruhan": {
-            "capaian": shown_overall(report),
-            "predikat": report.predikat,
-            "diukur": report.diukur,
-            "jumlah": report.jumlah_indikator,
+            "capaian": shown_overall(figures),
+            "predikat": predikat_teks(figures),
+            "diukur": figures.diukur,
+            "jumlah": figures.jumlah_indikator,
         },
     }

@@ -17,7 +17,7 @@ from inti.cli import (
     report_warnings,
     run_main,
 )
-from inti.errors import KinerjaError
+from inti.errors import FormatTidakDikenal, KinerjaError, TemplatRusak
 from inti.files import check_output, write_atomic
 
 from .buat import FORMATS, buat_laporan
@@ -133,12 +133,14 @@ def main(argv: list[str] | None = None) -> int:
             path = Path(name)
             fmt = path.suffix.lower().lstrip(".")
             if fmt not in FORMATS:
-                raise KinerjaError(f"Format laporan '{name}' tidak dikenal; pakai akhiran .pdf, .docx atau .html.")
+                raise FormatTidakDikenal(
+                    f"Format laporan '{name}' tidak dikenal; pakai akhiran .pdf, .docx atau .html."
+                )
             check_output(path)
             outputs.append((path, fmt))
         templat = Path(args.templat) if args.templat else TEMPLATES
         if not templat.is_dir():
-            raise KinerjaError(f"Folder templat '{templat}' tidak ada; buat dengan --salin-templat.")
+            raise TemplatRusak(f"Folder templat '{templat}' tidak ada; buat dengan --salin-templat.")
         hasil = buat_laporan(
             Path(args.masukan),
             [fmt for _, fmt in outputs],

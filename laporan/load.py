@@ -8,8 +8,7 @@ import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ekstrak import Dokumen, Indikator
-from ekstrak.extract import extract_guarded
+from ekstrak import Dokumen, Indikator, extract_guarded
 from inti.cells import cell_number, cell_text
 from inti.detect import detect, zip_members
 from inti.files import read_input

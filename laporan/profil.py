@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ekstrak import KinerjaError
+from inti.errors import BerkasRusak, BerkasTidakAda, FormatTidakDikenal, KinerjaError, MelebihiBatas
 
 BULAN = [
     "Januari",
@@ -85,33 +85,36 @@ def tanggal_indonesia(date: dt.date) -> str:
 
 def _logo(path: Path) -> tuple[bytes, str]:
     if not path.is_file():
-        raise KinerjaError(f"Logo '{path}' di profil tidak ditemukan; periksa nama berkasnya.")
+        raise BerkasTidakAda(f"Logo '{path}' di profil tidak ditemukan; periksa nama berkasnya.")
     data = path.read_bytes()
     return data, jenis_logo(data, f"Logo '{path}'")
 
 
 def jenis_logo(data: bytes, name: str = "Logo") -> str:
-    """The logo's media type; KinerjaError when it is too large or not PNG/JPEG."""
+    """The logo's media type; MelebihiBatas when it is too large, FormatTidakDikenal when not PNG/JPEG."""
     if len(data) > MAX_LOGO_BYTES:
-        raise KinerjaError(f"{name} terlalu besar (batas 2 MiB); perkecil gambarnya.")
+        raise MelebihiBatas(f"{name} terlalu besar (batas 2 MiB); perkecil gambarnya.")
     for magic, kind in LOGO_TYPES.items():
         if data.startswith(magic):
             return kind
-    raise KinerjaError(f"{name} harus berupa gambar PNG atau JPEG.")
+    raise FormatTidakDikenal(f"{name} harus berupa gambar PNG atau JPEG.")
 
 
 def baca_profil(path: Path) -> Profil:
-    """Read a profile; KinerjaError with the line of a TOML mistake."""
+    """Read a profile: BerkasTidakAda when it is missing, BerkasRusak (with the line) when it is no UTF-8 TOML,
+    KinerjaError for a date that is no date."""
     if not path.is_file():
-        raise KinerjaError(f"Berkas profil '{path}' tidak ditemukan; buat contohnya dengan 'laporan --contoh-profil'.")
+        raise BerkasTidakAda(
+            f"Berkas profil '{path}' tidak ditemukan; buat contohnya dengan 'laporan --contoh-profil'."
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
-        raise KinerjaError(
+        raise BerkasRusak(
             f"Berkas profil '{path}' tidak dapat dibaca: {exc}. Bandingkan dengan --contoh-profil."
         ) from exc
     except UnicodeDecodeError as exc:
-        raise KinerjaError(f"Berkas profil '{path}' bukan teks UTF-8; simpan ulang sebagai UTF-8.") from exc
+        raise BerkasRusak(f"Berkas profil '{path}' bukan teks UTF-8; simpan ulang sebagai UTF-8.") from exc
     kepala = data.get("kepala") or {}
     teks = data.get("teks") or {}
     profil = Profil(

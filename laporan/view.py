@@ -1,28 +1,17 @@
-"""What a report shows: every figure formatted the Indonesian way and every sentence, from the inputs.
+"""What a report shows: every figure of hasil.py formatted the Indonesian way, and every sentence.
 
-Templates only place these; no number is computed or formatted in a template."""
+The figures are computed first (hasil.py, pure); this module only words them. Templates only place what
+it writes; no number is computed or formatted in a template."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ekstrak import Indikator, Target
-from ekstrak.targets import parse_target
 from inti.numbers import format_number
 
-from .capaian import (
-    POLARITAS,
-    SCALES,
-    TURUN,
-    Aturan,
-    Capaian,
-    Nilai,
-    hitung,
-    predikat,
-    rata_rata,
-    simpulkan_polaritas,
-)
+from .capaian import TIDAK_DIUKUR, TURUN, Aturan
+from .hasil import HasilAnggaran, HasilIndikator, HasilKinerja, HasilSasaran, hitung_hasil
 from .load import Masukan, isian
 from .profil import Profil, tanggal_indonesia
 
@@ -36,23 +25,39 @@ def rupiah(value: float | int | None) -> str:
     return "" if value is None else "Rp " + format_number(round(value), None)
 
 
-def _dec(value: float | int | None) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+def poin(value: Decimal) -> str:
+    """A difference of two capaian, `14,85` (two decimals, half up, without its sign)."""
+    return format_number(abs(value), 2)
 
 
-def nilai_target(target: Target | None) -> Nilai:
-    if target is None:
-        return Nilai()
-    return Nilai(_dec(target.nilai), _dec(target.batas_bawah), _dec(target.batas_atas), target.teks)
+def batas_teks(aturan: Aturan) -> str:
+    """The cap as the report names it, `120%`; empty without a cap."""
+    return f"{aturan.batas}%" if aturan.batas is not None else ""
 
 
-def nilai_realisasi(text: str) -> Nilai:
-    """A realisasi as people write it: `85%`, `3,25`, `12 Permohonan`, `WTP`, `38% (Semester I)`."""
-    text = " ".join(text.split())
-    if not text or text in ("-", "–"):
-        return Nilai()
-    read = parse_target(text)
-    return Nilai(_dec(read.nilai), _dec(read.batas_bawah), _dec(read.batas_atas), text)
+def capaian_teks(row: HasilIndikator | HasilSasaran | HasilKinerja) -> str:
+    """A capaian as shown: `104,85%`, or why there is none (`tidak diukur`, `tidak dapat dihitung`)."""
+    if row.nilai is not None:
+        return persen(row.nilai)
+    return row.capaian.status if isinstance(row, HasilIndikator) else TIDAK_DIUKUR
+
+
+def predikat_teks(row: HasilIndikator | HasilSasaran | HasilKinerja) -> str:
+    return row.predikat or "-"
+
+
+def catatan_teks(row: HasilIndikator) -> str:
+    """The notes on a capaian, a capped one with its uncapped value."""
+    capaian = row.capaian
+    return "; ".join(
+        f"capaian sebenarnya {persen(capaian.mentah)}, {note}" if note.startswith("dibatasi") else note
+        for note in capaian.catatan
+    )
+
+
+def lalu_capaian_teks(row: HasilIndikator) -> str:
+    """Last year's capaian of a matched indicator; empty when unmatched or not measured."""
+    return persen(row.lalu.nilai) if row.lalu is not None and row.lalu.nilai is not None else ""
 
 
 @dataclass
@@ -134,126 +139,112 @@ class Laporan:
     profil: Profil
     peringatan: list[str]
     ringkasan_kalimat: str
+    hasil: HasilKinerja  # the figures all of the above words
 
 
-def _polaritas(ind: Indikator) -> str:
-    chosen = isian(ind, "polaritas").lower()
-    if chosen in POLARITAS:
-        return chosen
-    target = ind.target
-    return simpulkan_polaritas(
-        target.teks if target else "", target.pembanding if target else None, _dec(target.nilai) if target else None
-    )
-
-
-def _kalimat(ind: Indikator, row: BarisIndikator, hasil: Capaian, tahun: int | None) -> str:
+def _kalimat(row: HasilIndikator, shown: BarisIndikator, tahun: int | None) -> str:
+    """The sentence on one indicator's capaian, from its figures."""
+    ind, capaian = row.indikator, row.capaian
     name = f"Indikator “{ind.uraian}”"
     year = f" tahun {tahun}" if tahun else ""
-    if hasil.status == "tidak diukur":
+    if capaian.status == TIDAK_DIUKUR:
         return f"{name} tidak diukur{year}, sehingga tidak dihitung dalam rata-rata capaian."
-    if hasil.nilai is None:
-        reason = "; ".join(hasil.catatan) or hasil.status
+    if capaian.nilai is None:
+        reason = "; ".join(capaian.catatan) or capaian.status
         return f"Capaian {name[0].lower()}{name[1:]} tidak dapat dihitung ({reason}); mohon diperiksa."
-    if hasil.nilai > 100:
+    if capaian.nilai > 100:
         arah = "melampaui target"
-    elif hasil.nilai == 100:
+    elif capaian.nilai == 100:
         arah = "sesuai target"
     else:
         arah = "belum mencapai target"
     lower = " (semakin kecil semakin baik)" if row.polaritas == TURUN else ""
     text = (
-        f"{name}{year} terealisasi {row.realisasi} dari target {row.target}{lower}, "
-        f"capaian {row.capaian} ({row.predikat}): {arah}."
+        f"{name}{year} terealisasi {shown.realisasi} dari target {shown.target}{lower}, "
+        f"capaian {shown.capaian} ({shown.predikat}): {arah}."
     )
-    if hasil.mentah is not None and hasil.mentah != hasil.nilai:
-        text += f" Capaian sebenarnya {persen(hasil.mentah)}, dibatasi menjadi {row.capaian}."
+    if capaian.mentah is not None and capaian.mentah != capaian.nilai:
+        text += f" Capaian sebenarnya {persen(capaian.mentah)}, dibatasi menjadi {shown.capaian}."
     return text
 
 
-def _lalu(ind_lalu: Indikator | None, polaritas: str, aturan: Aturan) -> tuple[str, str, Decimal | None]:
-    if ind_lalu is None:
-        return "", "", None
-    realisasi = isian(ind_lalu, "realisasi")
-    hasil = hitung(nilai_target(ind_lalu.target), nilai_realisasi(realisasi), polaritas, aturan)
-    return realisasi or "tidak diukur", persen(hasil.nilai) if hasil.nilai is not None else "", hasil.nilai
+def _perbandingan(row: HasilIndikator, tahun_lalu: int | None) -> str:
+    """The sentence comparing the capaian with last year's; empty unless both were measured."""
+    change = row.perubahan
+    if change is None:
+        return ""
+    word = "naik" if change > 0 else "turun" if change < 0 else "tetap"
+    return f" Dibanding tahun {tahun_lalu} (capaian {lalu_capaian_teks(row)}), capaian {word}" + (
+        f" {poin(change)} poin." if change else "."
+    )
+
+
+def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
+    """One indicator's figures and sentence as the report shows them."""
+    ind, capaian = row.indikator, row.capaian
+    shown = BarisIndikator(
+        nomor=ind.nomor,
+        uraian=ind.uraian,
+        target=ind.target.teks if ind.target else "-",
+        realisasi=row.realisasi or "-",
+        polaritas=row.polaritas,
+        capaian=capaian_teks(row),
+        capaian_mentah=persen(capaian.mentah) if capaian.mentah != capaian.nilai else "",
+        predikat=predikat_teks(row),
+        catatan=catatan_teks(row),
+        kalimat="",
+        nilai=capaian.nilai,
+        renstra=isian(ind, "target_renstra"),
+        keterangan=isian(ind, "keterangan"),
+    )
+    if row.lalu is not None:
+        shown.lalu_realisasi, shown.lalu_capaian = row.lalu_realisasi or "tidak diukur", lalu_capaian_teks(row)
+    shown.kalimat = _kalimat(row, shown, tahun) + _perbandingan(row, tahun - 1 if tahun else None)
+    if shown.renstra:
+        shown.kalimat += f" Target akhir Renstra: {shown.renstra}."
+    if shown.keterangan:
+        shown.kalimat += f" Keterangan: {shown.keterangan}."
+    return shown
+
+
+def baris_sasaran(row: HasilSasaran, si: int, profil: Profil, tahun: int | None) -> BarisSasaran:
+    """The `si`-th sasaran (from 0) as the report shows it, with the office's analysis of it."""
+    s = row.sasaran
+    return BarisSasaran(
+        nomor=s.nomor,
+        kelompok=s.kelompok or "",
+        uraian=s.uraian,
+        indikator=[baris_indikator(ind, tahun) for ind in row.indikator],
+        capaian=capaian_teks(row),
+        predikat=predikat_teks(row),
+        nilai=row.nilai,
+        analisis=profil.analisis.get(str(si + 1), ""),
+        label=f"S{si + 1}",
+    )
+
+
+def _kelompok(sasaran: list[BarisSasaran]) -> list[Kelompok]:
+    """Consecutive sasaran of the same kelompok, together."""
+    groups: list[Kelompok] = []
+    for s in sasaran:
+        if not groups or groups[-1].nama != s.kelompok:
+            groups.append(Kelompok(s.kelompok))
+        groups[-1].sasaran.append(s)
+    return groups
 
 
 def susun(masukan: Masukan, profil: Profil, aturan: Aturan | None = None) -> Laporan:
-    """Compute every capaian and write every figure and sentence of the report."""
-    aturan = aturan or Aturan()
+    """Compute every figure (hasil.py), then write every figure and sentence of the report."""
+    return tulis(hitung_hasil(masukan, aturan), masukan, profil)
+
+
+def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
+    """The report's content from its figures (`hasil`, computed from `masukan`) and the office's profile."""
     doc = masukan.dokumen
     tahun = doc.tahun
-    tahun_lalu = (tahun - 1) if tahun else None
-    groups: list[Kelompok] = []
-    all_sasaran: list[BarisSasaran] = []
-    counts = {name: 0 for _, _, name in SCALES[aturan.skala]}
-    diukur = tidak_diukur = tidak_dapat = 0
-    for si, s in enumerate(doc.sasaran):
-        rows: list[BarisIndikator] = []
-        for ii, ind in enumerate(s.indikator):
-            polaritas = _polaritas(ind)
-            realisasi_teks = isian(ind, "realisasi")
-            hasil = hitung(nilai_target(ind.target), nilai_realisasi(realisasi_teks), polaritas, aturan)
-            name = predikat(hasil.nilai, aturan.skala)
-            if hasil.nilai is not None:
-                diukur += 1
-                counts[name or ""] = counts.get(name or "", 0) + 1
-            elif hasil.status == "tidak diukur":
-                tidak_diukur += 1
-            else:
-                tidak_dapat += 1
-            shown = persen(hasil.nilai) if hasil.nilai is not None else hasil.status
-            row = BarisIndikator(
-                nomor=ind.nomor,
-                uraian=ind.uraian,
-                target=ind.target.teks if ind.target else "-",
-                realisasi=realisasi_teks or "-",
-                polaritas=polaritas,
-                capaian=shown,
-                capaian_mentah=persen(hasil.mentah) if hasil.mentah != hasil.nilai else "",
-                predikat=name or "-",
-                catatan="; ".join(
-                    f"capaian sebenarnya {persen(hasil.mentah)}, {note}" if note.startswith("dibatasi") else note
-                    for note in hasil.catatan
-                ),
-                kalimat="",
-                nilai=hasil.nilai,
-                renstra=isian(ind, "target_renstra"),
-                keterangan=isian(ind, "keterangan"),
-            )
-            lalu = masukan.tahun_lalu.get((si, ii))
-            row.lalu_realisasi, row.lalu_capaian, lalu_nilai = _lalu(lalu, polaritas, aturan)
-            row.kalimat = _kalimat(ind, row, hasil, tahun)
-            if lalu_nilai is not None and hasil.nilai is not None:
-                change = hasil.nilai - lalu_nilai
-                word = "naik" if change > 0 else "turun" if change < 0 else "tetap"
-                row.kalimat += f" Dibanding tahun {tahun_lalu} (capaian {row.lalu_capaian}), capaian {word}" + (
-                    f" {format_number(abs(change), 2)} poin." if change else "."
-                )
-            if row.renstra:
-                row.kalimat += f" Target akhir Renstra: {row.renstra}."
-            if row.keterangan:
-                row.kalimat += f" Keterangan: {row.keterangan}."
-            rows.append(row)
-        mean = rata_rata([r.nilai for r in rows])
-        sasaran = BarisSasaran(
-            nomor=s.nomor,
-            kelompok=s.kelompok or "",
-            uraian=s.uraian,
-            indikator=rows,
-            capaian=persen(mean) if mean is not None else "tidak diukur",
-            predikat=predikat(mean, aturan.skala) or "-",
-            nilai=mean,
-            analisis=profil.analisis.get(str(si + 1), ""),
-            label=f"S{si + 1}",
-        )
-        all_sasaran.append(sasaran)
-        if not groups or groups[-1].nama != sasaran.kelompok:
-            groups.append(Kelompok(sasaran.kelompok))
-        groups[-1].sasaran.append(sasaran)
-    overall = rata_rata([s.nilai for s in all_sasaran])
-    anggaran, total, efisiensi, with_realisasi = _anggaran(masukan, overall)
-    ringkasan = _ringkasan(overall, predikat(overall, aturan.skala), diukur, tidak_diukur + tidak_dapat, tahun)
+    sasaran = [baris_sasaran(s, si, profil, tahun) for si, s in enumerate(hasil.sasaran)]
+    anggaran, total = _anggaran(hasil)
+    lain = hasil.tidak_diukur + hasil.tidak_dapat
     return Laporan(
         judul="Laporan Kinerja",
         instansi=profil.instansi or doc.instansi or "",
@@ -263,27 +254,28 @@ def susun(masukan: Masukan, profil: Profil, aturan: Aturan | None = None) -> Lap
         kepala_jabatan=profil.kepala_jabatan,
         kepala_nama=profil.kepala_nama,
         kepala_nip=profil.kepala_nip,
-        ada_realisasi=masukan.ada_realisasi,
-        kelompok=groups,
-        sasaran=all_sasaran,
-        capaian=persen(overall) if overall is not None else "tidak diukur",
-        predikat=predikat(overall, aturan.skala) or "-",
-        skala=aturan.skala,
-        predikat_jumlah=list(counts.items()),
-        diukur=diukur,
-        tidak_diukur=tidak_diukur,
-        tidak_dapat=tidak_dapat,
-        jumlah_indikator=sum(len(s.indikator) for s in all_sasaran),
-        batas=f"{aturan.batas}%" if aturan.batas is not None else "",
+        ada_realisasi=hasil.ada_realisasi,
+        kelompok=_kelompok(sasaran),
+        sasaran=sasaran,
+        capaian=capaian_teks(hasil),
+        predikat=predikat_teks(hasil),
+        skala=hasil.aturan.skala,
+        predikat_jumlah=list(hasil.predikat_jumlah),
+        diukur=hasil.diukur,
+        tidak_diukur=hasil.tidak_diukur,
+        tidak_dapat=hasil.tidak_dapat,
+        jumlah_indikator=hasil.jumlah_indikator,
+        batas=batas_teks(hasil.aturan),
         anggaran=anggaran,
         anggaran_total=total,
-        ada_realisasi_anggaran=with_realisasi,
-        efisiensi=efisiensi,
+        ada_realisasi_anggaran=hasil.ada_realisasi_anggaran,
+        efisiensi=_efisiensi(hasil),
         tanpa_pasangan=masukan.tanpa_pasangan,
-        tahun_lalu=tahun_lalu if masukan.tahun_lalu_dokumen is not None else None,
+        tahun_lalu=(tahun - 1 if tahun else None) if masukan.tahun_lalu_dokumen is not None else None,
         profil=profil,
-        peringatan=masukan.peringatan + [str(p) for p in masukan.dokumen.peringatan],
-        ringkasan_kalimat=ringkasan,
+        peringatan=masukan.peringatan + [str(p) for p in doc.peringatan],
+        ringkasan_kalimat=_ringkasan(hasil.nilai, hasil.predikat, hasil.diukur, lain, tahun),
+        hasil=hasil,
     )
 
 
@@ -300,35 +292,29 @@ def _ringkasan(overall: Decimal | None, name: str | None, diukur: int, lain: int
     return text
 
 
-def _anggaran(
-    masukan: Masukan, overall: Decimal | None
-) -> tuple[list[BarisAnggaranView], BarisAnggaranView | None, str, bool]:
-    rows = []
-    with_realisasi = any(r.realisasi is not None for r in masukan.anggaran)
-    for r in masukan.anggaran:
-        serapan = (
-            persen(Decimal(str(r.realisasi)) / Decimal(str(r.pagu)) * 100) if r.realisasi is not None and r.pagu else ""
-        )
-        rows.append(BarisAnggaranView(r.uraian, rupiah(r.pagu) or r.pagu_teks, rupiah(r.realisasi), serapan))
-    if not rows:
-        return [], None, "", False
-    pagu = sum((r.pagu or 0) for r in masukan.anggaran)
-    spent = sum((r.realisasi or 0) for r in masukan.anggaran) if with_realisasi else None
-    total_serapan = Decimal(str(spent)) / Decimal(str(pagu)) * 100 if spent is not None and pagu else None
-    total = BarisAnggaranView("Jumlah", rupiah(pagu), rupiah(spent), persen(total_serapan))
-    efisiensi = ""
-    if total_serapan is not None and overall is not None:
-        gap = overall - total_serapan
-        efisiensi = (
-            f"Rata-rata capaian kinerja {persen(overall)} dicapai dengan penyerapan anggaran {persen(total_serapan)}"
-            + (
-                f"; capaian melampaui serapan {format_number(gap, 2)} poin, "
-                "menunjukkan penggunaan anggaran yang efisien."
-                if gap >= 0
-                else f"; capaian {format_number(-gap, 2)} poin di bawah serapan, perlu ditelaah efisiensinya."
-            )
-        )
-    return rows, total, efisiensi, with_realisasi
+def _baris_anggaran(row: HasilAnggaran) -> BarisAnggaranView:
+    return BarisAnggaranView(row.uraian, rupiah(row.pagu) or row.pagu_teks, rupiah(row.realisasi), persen(row.serapan))
 
 
-__all__ = ["Laporan", "persen", "rupiah", "susun"]
+def _anggaran(hasil: HasilKinerja) -> tuple[list[BarisAnggaranView], BarisAnggaranView | None]:
+    """The budget rows and their total as shown (the total None without rows)."""
+    rows, total = [_baris_anggaran(r) for r in hasil.anggaran], hasil.anggaran_total
+    if total is None:
+        return rows, None
+    return rows, BarisAnggaranView("Jumlah", rupiah(total.pagu), rupiah(total.realisasi), persen(total.serapan))
+
+
+def _efisiensi(hasil: HasilKinerja) -> str:
+    """The sentence comparing the capaian with the budget's absorption; empty unless both are known."""
+    gap = hasil.selisih_serapan
+    if gap is None:
+        return ""
+    serapan = hasil.anggaran_total.serapan if hasil.anggaran_total else None
+    return f"Rata-rata capaian kinerja {persen(hasil.nilai)} dicapai dengan penyerapan anggaran {persen(serapan)}" + (
+        f"; capaian melampaui serapan {poin(gap)} poin, menunjukkan penggunaan anggaran yang efisien."
+        if gap >= 0
+        else f"; capaian {poin(gap)} poin di bawah serapan, perlu ditelaah efisiensinya."
+    )
+
+
+__all__ = ["Laporan", "persen", "rupiah", "susun", "tulis"]

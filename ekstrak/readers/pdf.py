@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from inti.errors import KinerjaError
+from inti.errors import KinerjaError, PerluOCR
 
-from ..grid import Grid, Row
+from ..grid import Cell, Grid, Row
+from .lattice import cell_lines, find_lattices, lattice_rows, segments
 from .text import Line, read_lines
 
 DAMAGED = "PDF ini rusak atau terpotong dan tidak dapat dibaca; minta salinan yang utuh."
@@ -29,6 +31,10 @@ GUTTER = 1.5
 COLUMN_SPACES = 3
 # A vertical gap over this many line steps starts a new block (another table, a paragraph).
 BLOCK_GAP = 1.9
+_DIGITS_RE = re.compile(r"\d+")
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:-?\s*\d{1,4}\s*-?|halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+(?:\s+of\s+\d+)?)$", re.I
+)
 # A page's lines sort after every line of the page before.
 PAGE_SPAN = 100_000.0
 
@@ -198,10 +204,65 @@ def page_lines(words: list[dict], page: int) -> list[Line]:
     return lines
 
 
-def read_pdf(
-    data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None, max_pages: int = 1000
-) -> Grid:
-    """Read a text PDF into a grid; a scan without a text layer is a clear error."""
+@dataclass
+class Page:
+    """What one page gives: its words, its ruled tables, its number."""
+
+    number: int
+    words: list[dict]
+    lattices: list
+
+
+def _outside_lines(page: Page) -> list[tuple[str, float]]:
+    """The page's lines of text outside its ruled tables."""
+    outside = [w for w in page.words if not any(t.holds(w) for t in page.lattices)]
+    return cell_lines(outside, LINE_TOLERANCE)
+
+
+def _furniture(pages: list[Page]) -> set[tuple[int, str]]:
+    """Running headers and footers: page numbers, and lines outside the tables that stand above the first
+    table or below the last one on several pages (digits aside)."""
+    seen: dict[str, set[int]] = {}
+    margins: dict[int, list[str]] = {}
+    for page in pages:
+        tables = [t.box for t in page.lattices]
+        first = min((box[1] for box in tables), default=float("inf"))
+        last = max((box[3] for box in tables), default=float("-inf"))
+        texts = [text for text, top in _outside_lines(page) if top < first or top > last]
+        margins[page.number] = texts
+        for text in texts:
+            seen.setdefault(_DIGITS_RE.sub("#", text), set()).add(page.number)
+    drop = set()
+    for number, texts in margins.items():
+        for text in texts:
+            if _PAGE_NUMBER_RE.match(text) or len(seen[_DIGITS_RE.sub("#", text)]) >= 2:
+                drop.add((number, text))
+    return drop
+
+
+def _ruled_rows(page: Page, furniture: set[tuple[int, str]]) -> list[Row]:
+    """A page with ruled tables: each table's rows as the lattice cuts them, other text as one-cell lines,
+    in the order they stand on the page."""
+    offset = page.number * PAGE_SPAN
+    inside = [w for w in page.words if any(t.holds(w) for t in page.lattices)]
+    items: list[tuple[float, list[Cell]]] = []
+    for lattice in page.lattices:
+        items.extend(lattice_rows(lattice, [w for w in inside if lattice.holds(w)], LINE_TOLERANCE, offset))
+    items.extend(
+        (offset + top, [Cell([text], [offset + top])])
+        for text, top in _outside_lines(page)
+        if (page.number, text) not in furniture
+    )
+    tops = sorted({round(top, 1) for _, top in cell_lines(page.words, LINE_TOLERANCE)})
+    rows = []
+    for top, cells in sorted(items, key=lambda item: item[0]):
+        first = min((t for c in cells for t in (c.tops or [])), default=top) - offset
+        line = 1 + sum(1 for t in tops if t < first - LINE_TOLERANCE)
+        rows.append(Row(cells, page.number, line))
+    return rows
+
+
+def _pages(data: bytes, password: str | None, max_pages: int) -> list[Page]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -210,22 +271,37 @@ def read_pdf(
     resources = PDFResourceManager(caching=True)
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
-    lines: list[Line] = []
+    pages = []
     try:
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
             if number > max_pages:
                 raise KinerjaError(f"PDF ini lebih dari {max_pages} halaman (batasnya); pisahkan bagian tabel IKU-nya.")
             interpreter.process_page(page)
-            lines.extend(page_lines(page_words(device.get_result()), number))
+            layout = device.get_result()
+            words = page_words(layout)
+            pages.append(Page(number, words, find_lattices(segments(layout, layout.height))))
     except KinerjaError:
         raise
     except MemoryError:  # the guard's limit, reported as such
         raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged stream
         raise KinerjaError(DAMAGED) from exc
-    if not lines:
-        raise KinerjaError(
+    return pages
+
+
+def read_pdf(
+    data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None, max_pages: int = 1000
+) -> Grid:
+    """Read a text PDF into a grid: ruled tables by their lines, other pages by the words' alignment; a
+    scan without a text layer is a clear error."""
+    pages = _pages(data, password, max_pages)
+    if not any(page.words for page in pages):
+        raise PerluOCR(
             "PDF ini tidak memiliki lapisan teks (hasil pindaian); jalankan OCR dulu "
             "(mis. 'ocrmypdf berkas.pdf hasil.pdf'), lalu ekstrak hasilnya."
         )
-    return read_lines(lines, is_header, source)
+    if any(page.lattices for page in pages):
+        furniture = _furniture(pages) if len(pages) > 1 else set()
+        return Grid([row for page in pages for row in _ruled_rows(page, furniture)], source, wrapped=True)
+    lines = [line for page in pages for line in page_lines(page.words, page.number)]
+    return replace(read_lines(lines, is_header, source), wrapped=True)

@@ -62,7 +62,7 @@ def read_lines(lines: list[Line], is_header: Callable[[Row], bool], source: str 
     lines = _drop_page_furniture(lines, is_header)
     blocks = _layout_blocks(lines, is_header)
     if blocks is not None:
-        return Grid(_layout_rows(blocks, is_header), source)
+        return Grid(_layout_rows(blocks, is_header), source, wrapped=True)
     return Grid(_spaced_rows(lines), source)
 
 
@@ -364,12 +364,40 @@ def _row_edges(texts: list[str], edges: list[int]) -> tuple[list[int], list[bool
     return out, exact
 
 
-def _row_cells(lines: list[Line], edges: list[int]) -> list[Cell]:
+_GLUED_RE = re.compile(r"^[^\W\d_]{2,}$")
+
+
+def _glued_apart(
+    found: list[tuple[int, int, str]], edges: list[int], words: Counter[str]
+) -> list[tuple[int, int, str]]:
+    """Words pdftotext glued across a column edge (`publikterintegrasi`: the sasaran's last word and the
+    indicator's next) cut at the edge: where the glued word occurs nowhere else in the document and one
+    piece does (`Hu` + `kum` stay `Hukum`)."""
+    out = []
+    for start, end, word in found:
+        cut = next((e for e in edges if e > 0 and start + 2 <= e <= end - 2), None)
+        left, right = (word[: cut - start], word[cut - start :]) if cut is not None else ("", "")
+        apart = (
+            cut is not None
+            and _GLUED_RE.match(left)
+            and _GLUED_RE.match(right)
+            and right[0].islower()
+            and words[word.lower()] <= 1
+            and (words[left.lower()] >= 1 or words[right.lower()] >= 1)
+        )
+        if apart:
+            out.extend([(start, cut, left), (cut, end, right)])
+        else:
+            out.append((start, end, word))
+    return out
+
+
+def _row_cells(lines: list[Line], edges: list[int], vocab: Counter[str]) -> list[Cell]:
     row_edges, exact = _row_edges([line.text for line in lines], edges)
     cells = [Cell([], []) for _ in edges]
     for line in lines:
         pieces: dict[int, list[str]] = {}
-        for start, _, word in _words(line.text):
+        for start, _, word in _glued_apart(_words(line.text), row_edges, vocab):
             column = 0
             for index, edge in enumerate(row_edges):
                 if start >= edge or (not exact[index] and start + EDGE_TOLERANCE >= edge):
@@ -381,7 +409,7 @@ def _row_cells(lines: list[Line], edges: list[int]) -> list[Cell]:
     return cells
 
 
-def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]) -> list[Row]:
+def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool], vocab: Counter[str]) -> list[Row]:
     """The rows of one table block: a row starts where the first column has text and runs until the next."""
     rows: list[Row] = []
     pending: list[Line] = []
@@ -392,7 +420,7 @@ def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]
             continue
         if block.header_at is not None and block.header_end is not None and index <= block.header_end:
             if index == block.header_at and pending:
-                rows.append(Row(_row_cells(pending, edges), pending[0].page, pending[0].number))
+                rows.append(Row(_row_cells(pending, edges, vocab), pending[0].page, pending[0].number))
                 pending = []
             pending.append(line)
             header_open = True
@@ -406,7 +434,7 @@ def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]
         starts_row = not cells[0].empty and not header_goes_on
         if spanning or starts_row or not pending or (header_open and not header_goes_on):
             if pending:
-                rows.append(Row(_row_cells(pending, edges), pending[0].page, pending[0].number))
+                rows.append(Row(_row_cells(pending, edges, vocab), pending[0].page, pending[0].number))
             pending = []
             header_open = not spanning and is_header(Row(cells))
         if spanning:
@@ -414,16 +442,19 @@ def _block_rows(block: Block, edges: list[int], is_header: Callable[[Row], bool]
         else:
             pending.append(line)
     if pending:
-        rows.append(Row(_row_cells(pending, edges), pending[0].page, pending[0].number))
+        rows.append(Row(_row_cells(pending, edges, vocab), pending[0].page, pending[0].number))
     return rows
 
 
 def _layout_rows(blocks: list[Block], is_header: Callable[[Row], bool]) -> list[Row]:
     """Rows of layout tables; lines outside tables are rows of their own, cells split at wide gaps."""
+    vocab: Counter[str] = Counter(
+        w.lower() for block in blocks for line in block.lines for w in re.findall(r"[^\W\d_]+", line.text)
+    )
     rows: list[Row] = []
     for block in blocks:
         if block.edges is None:
             rows.extend(_delimited_row(line, [t for _, _, t in _chunks(line.text)]) for line in block.lines)
         else:
-            rows.extend(_block_rows(block, block.edges, is_header))
+            rows.extend(_block_rows(block, block.edges, is_header, vocab))
     return rows

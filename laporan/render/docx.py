@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from ekstrak import KinerjaError
+from inti.errors import TemplatRusak
 
 from ..view import Laporan
 from .html import TEMPLATES, charts, environment
@@ -51,7 +51,7 @@ def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
         template = DocxTemplate(str(folder / DOCX_TEMPLATE))
         template.init_docx()
     except Exception as exc:  # python-docx raises many kinds for a broken template
-        raise KinerjaError(
+        raise TemplatRusak(
             f"Templat Word '{folder / DOCX_TEMPLATE}' tidak dapat dibuka; salin ulang dengan --salin-templat."
         ) from exc
     profil = laporan.profil
@@ -92,7 +92,7 @@ def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
     try:
         template.render(context, jinja_env=environment(folder), autoescape=True)
     except Exception as exc:  # Jinja or docxtpl errors in a user's template copy
-        raise KinerjaError(
+        raise TemplatRusak(
             f"Templat Word gagal diisi ({type(exc).__name__}: {exc}); periksa salinan templat Anda."
         ) from exc
     out = io.BytesIO()

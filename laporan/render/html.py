@@ -11,8 +11,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from ekstrak import KinerjaError
 from inti import templat
+from inti.errors import TemplatRusak
 
 from ..view import Laporan
 from . import chart
@@ -58,7 +58,7 @@ def render_html(laporan: Laporan, folder: Path = TEMPLATES, dibuat: dt.datetime 
         template = env.get_template(HTML_TEMPLATE)
         css = (folder / CSS).read_text(encoding="utf-8")
     except (OSError, TemplateError) as exc:
-        raise KinerjaError(
+        raise TemplatRusak(
             f"Templat laporan di '{folder}' tidak dapat dibaca ({exc}); salin ulang dengan --salin-templat."
         ) from exc
     images = {name: data_uri(svg, "image/svg+xml") for name, svg in charts(laporan, "svg").items()}
@@ -68,4 +68,4 @@ def render_html(laporan: Laporan, folder: Path = TEMPLATES, dibuat: dt.datetime 
     try:
         return template.render(l=laporan, css=Markup(css), logo=logo, dibuat=created, **images)
     except TemplateError as exc:
-        raise KinerjaError(f"Templat laporan gagal diisi: {exc}. Periksa salinan templat Anda.") from exc
+        raise TemplatRusak(f"Templat laporan gagal diisi: {exc}. Periksa salinan templat Anda.") from exc

@@ -6,7 +6,7 @@ import logging
 import urllib.parse
 from pathlib import Path
 
-from ekstrak import KinerjaError
+from inti.errors import TemplatRusak
 
 from .html import TEMPLATES
 
@@ -39,4 +39,4 @@ def render_pdf(html: str, folder: Path = TEMPLATES) -> bytes:
         document = HTML(string=html, base_url=str(folder.resolve()) + "/", url_fetcher=url_fetcher(folder))
         return document.write_pdf()
     except Exception as exc:  # WeasyPrint raises many kinds on a broken template
-        raise KinerjaError(f"PDF laporan gagal dibuat ({type(exc).__name__}); periksa templat laporan.") from exc
+        raise TemplatRusak(f"PDF laporan gagal dibuat ({type(exc).__name__}); periksa templat laporan.") from exc

@@ -15,7 +15,7 @@ from conftest import ROOT, run_command
 import ekstrak
 from laporan.buat import buat_laporan
 from laporan.capaian import Aturan
-from laporan.view import nilai_realisasi
+from laporan.hasil import nilai_realisasi
 
 SAMPLE = ROOT / "samples" / "isian_2022_CONTOH.xlsx"
 SMALL = "NO\tSASARAN\tINDIKATOR\tTARGET\n1\tSasaran satu\t1. Indikator a 2. Indikator b\t80% maks. 10%\n"

@@ -1,0 +1,138 @@
+"""The records checked against themselves before they are handed out: whatever looks doubtful becomes a
+warning that names the record (kelompok, sasaran, indikator, page, row). A document read exactly gets
+none, so that 0 warnings can mean the records are right."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Iterator
+
+from .model import Dokumen, Indikator, Peringatan, Sasaran
+
+# Text of a record that is only a number or a code was a column taken for the wrong one.
+_ONLY_CODE_RE = re.compile(r"^[\W\d_]*$|^[A-Za-z]{0,5}[ .-]?\d{1,3}(?:[.\-][0-9A-Za-z]{1,3}){0,4}[.)]?$")
+# Words of a table header, a signature block or page furniture.
+_HEADER_RE = re.compile(
+    r"^(?:NO\.?|SASARAN(?:\s+STRATEGIS|\s+PROGRAM|\s+KEGIATAN)?|INDIKATOR(?:\s+KINERJA(?:\s+UTAMA)?)?|TARGET"
+    r"|SATUAN|URAIAN|DESKRIPSI|KETERANGAN|PROGRAM|KEGIATAN)$",
+    re.IGNORECASE,
+)
+_SIGNATURE_RE = re.compile(
+    r"\bNIP\.?\s*[:.]?\s*\d|\b(?:PIHAK\s+(?:PERTAMA|KEDUA)|Mengetahui|Menyetujui|Ditetapkan\s+di)\b"
+    r"|^[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$"
+    r"|\b(?:S\.H|S\.E|S\.Sos|S\.Kom|S\.T|M\.Si|M\.M|M\.H|M\.Kes|M\.Pd|S\.Pd|Dr|Ir|dr)\.?,?\s*$",
+)
+_FURNITURE_RE = re.compile(r"^(?:halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+)$", re.IGNORECASE)
+NO_TARGET = "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya"
+# A sasaran holding this many times its neighbours' usual number of indicators (and at least MANY).
+MANY = 12
+TIMES = 3
+
+
+def _where(s: Sasaran, ind: Indikator | None = None) -> dict:
+    source = ind if ind is not None else s
+    return {
+        "sasaran": s.nomor,
+        "indikator": ind.nomor if ind is not None else None,
+        "kelompok": s.kelompok,
+        "halaman": source.halaman,
+        "baris": source.baris,
+    }
+
+
+def _odd_text(text: str) -> str | None:
+    """Why a sasaran's or an indicator's text looks like no such text, or None."""
+    folded = " ".join(text.split())
+    if not folded:
+        return "uraiannya kosong"
+    if _ONLY_CODE_RE.match(folded):
+        return f'uraiannya hanya "{folded}" (nomor atau kode)'
+    if _HEADER_RE.match(folded):
+        return f'uraiannya "{folded}" seperti judul kolom'
+    if _SIGNATURE_RE.search(folded):
+        return f'uraiannya "{folded[:60]}" seperti bagian tanda tangan'
+    if _FURNITURE_RE.match(folded):
+        return f'uraiannya "{folded}" seperti nomor halaman'
+    return None
+
+
+def _texts(doc: Dokumen) -> Iterator[Peringatan]:
+    for s in doc.sasaran:
+        why = _odd_text(s.uraian) if s.uraian or s.indikator else None
+        if why and s.uraian:
+            yield Peringatan(f"sasaran: {why}; periksa barisnya", **_where(s))
+        for ind in s.indikator:
+            why = _odd_text(ind.uraian)
+            if why:
+                yield Peringatan(f"indikator: {why}; periksa barisnya", **_where(s, ind))
+
+
+def _missing_targets(doc: Dokumen) -> Iterator[Peringatan]:
+    """An indicator without a target where most of the document's indicators have one."""
+    indicators = [(s, i) for s in doc.sasaran for i in s.indikator]
+    with_target = sum(1 for _, i in indicators if i.target is not None)
+    if not with_target or with_target * 3 < len(indicators):
+        return
+    for s, ind in indicators:
+        if ind.target is None and not s.target_mentah:
+            yield Peringatan(
+                "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya", **_where(s, ind)
+            )
+
+
+def _numbering(doc: Dokumen) -> Iterator[Peringatan]:
+    """Sasaran numbers within a group that repeat or skip (a row lost or read twice)."""
+    groups: dict[str | None, list[Sasaran]] = {}
+    for s in doc.sasaran:
+        groups.setdefault(s.kelompok, []).append(s)
+    for members in groups.values():
+        for before, after in itertools.pairwise(members):
+            if after.nomor == before.nomor:
+                yield Peringatan(f"nomor sasaran {after.nomor} muncul dua kali; periksa barisnya", **_where(after))
+            elif after.nomor > before.nomor + 1 and after.nomor != 1:
+                yield Peringatan(
+                    f"nomor sasaran melompat dari {before.nomor} ke {after.nomor}; mungkin ada baris yang terlewat",
+                    **_where(after),
+                )
+
+
+def _crowded(doc: Dokumen) -> Iterator[Peringatan]:
+    """A sasaran with far more indicators than the others (sasaran run together)."""
+    counts = [len(s.indikator) for s in doc.sasaran]
+    if len(counts) < 2:
+        if counts and counts[0] > 3 * MANY:
+            yield Peringatan(f"satu sasaran dengan {counts[0]} indikator; periksa pembagian sasarannya")
+        return
+    usual = statistics.median(counts)
+    for s in doc.sasaran:
+        if len(s.indikator) >= MANY and len(s.indikator) > TIMES * usual:
+            yield Peringatan(
+                f"sasaran ini memuat {len(s.indikator)} indikator, jauh lebih banyak dari yang lain; "
+                "mungkin beberapa sasaran tergabung",
+                **_where(s),
+            )
+
+
+def _located(doc: Dokumen, warning: Peringatan) -> Peringatan:
+    """A warning that names only a page and row, given the sasaran and indicator standing there."""
+    if warning.sasaran is not None or warning.halaman is None:
+        return warning
+    best = None
+    for s in doc.sasaran:
+        for record, ind in [(s, None), *[(i, i) for i in s.indikator]]:
+            if record.halaman == warning.halaman and record.baris is not None and record.baris <= (warning.baris or 0):
+                best = (s, ind)
+    if best is None:
+        return warning
+    where = _where(*best)
+    return Peringatan(warning.pesan, **{**where, "halaman": warning.halaman, "baris": warning.baris})
+
+
+def audit(doc: Dokumen) -> list[Peringatan]:
+    """The document's own warnings, each named by its record, and every doubt the checks find."""
+    found = [_located(doc, w) for w in doc.peringatan]
+    for check in (_texts, _missing_targets, _numbering, _crowded):
+        found.extend(check(doc))
+    return found

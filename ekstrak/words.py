@@ -1,0 +1,99 @@
+"""Words a narrow PDF column broke without a hyphen (`Rekomen` / `dasi`, `Tahanan/Narapidana/An` / `ak`),
+mended by the document's own words: joined when the whole word occurs elsewhere in the document and the
+pieces do not; kept, with a warning, when the document cannot tell."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .grid import Cell, Grid
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_MARKER_RE = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])[.)]$")
+_PARTIAL_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$|^\d{1,3}\.$")
+# A piece this short at a break is a word's end more often than a word of its own.
+SHORT_PIECE = 3
+
+
+@dataclass
+class Break:
+    """A line of one token followed by a line that may continue it, where the document cannot tell."""
+
+    page: int | None
+    line: int | None
+    text: str
+
+
+def vocabulary(grid: Grid) -> Counter[str]:
+    """How often each word (lower case, letters only) occurs in the document."""
+    counts: Counter[str] = Counter()
+    for row in grid.rows:
+        for cell in row.cells:
+            for line in cell.lines:
+                counts.update(w.lower() for w in _WORD_RE.findall(line))
+    return counts
+
+
+def _last_word(text: str) -> str:
+    found = _WORD_RE.findall(text)
+    return found[-1] if found and text.endswith(found[-1]) else ""
+
+
+def _first_word(text: str) -> str:
+    found = _WORD_RE.findall(text)
+    return found[0] if found and text.startswith(found[0]) else ""
+
+
+def _decide(before: str, after: str, words: Counter[str]) -> str:
+    """`join`, `keep` or `ask` for a line holding the single token `before` and the next line `after`."""
+    head, tail = before.split(), after.split()
+    if len(head) != 1 or not tail or before.endswith(("-", "/")):
+        return "keep"
+    if _PARTIAL_NUMBER_RE.match(head[0]) and _GROUPED_RE.match(head[0] + tail[0]):
+        return "join"
+    left, right = _last_word(head[0]), _first_word(tail[0])
+    if not left or not right or right[0].isupper() or _MARKER_RE.match(tail[0]):
+        return "keep"
+    whole = (left + right).lower()
+    # Each piece is counted here once already: elsewhere means more than that.
+    left_known, right_known = words[left.lower()] > 1, words[right.lower()] > 1
+    if words[whole] >= 1 and not (left_known and right_known):
+        return "join"
+    if left_known and right_known:
+        return "keep"
+    return "ask" if min(len(left), len(right)) <= SHORT_PIECE or not (left_known or right_known) else "keep"
+
+
+def _mend_cell(cell: Cell, words: Counter[str]) -> tuple[Cell, list[str]]:
+    lines, tops = list(cell.lines), list(cell.tops) if cell.tops is not None else None
+    doubts: list[str] = []
+    index = 0
+    while index + 1 < len(lines):
+        verdict = _decide(lines[index].strip(), lines[index + 1].strip(), words)
+        if verdict == "join":
+            lines[index] = lines[index].strip() + lines[index + 1].strip()
+            del lines[index + 1]
+            if tops is not None and len(tops) > index + 1:
+                del tops[index + 1]
+            continue
+        if verdict == "ask" and not doubts:
+            doubts.append(" ".join(" ".join(lines[index:]).split()[:4]))
+        index += 1
+    return (replace(cell, lines=lines, tops=tops) if lines != cell.lines else cell), doubts
+
+
+def mend_words(grid: Grid) -> tuple[Grid, list[Break]]:
+    """The grid with broken words joined where the document says so, and the breaks it could not settle."""
+    words = vocabulary(grid)
+    rows, breaks = [], []
+    for row in grid.rows:
+        cells = []
+        for cell in row.cells:
+            mended, doubts = _mend_cell(cell, words) if len(cell.lines) > 1 else (cell, [])
+            cells.append(mended)
+            breaks.extend(Break(row.page, row.line, doubt) for doubt in doubts)
+        rows.append(replace(row, cells=cells))
+    return replace(grid, rows=rows), breaks

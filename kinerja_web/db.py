@@ -1,0 +1,33 @@
+"""The store as every view reaches it, through the application (as `get_db` in Flask's tutorial app):
+`init_app` opens it when the application is made, `get_store` hands it to a request, and `saved` gives the
+saved document a URL names, or a 404 page when there is none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, abort, current_app
+
+from .store import Simpanan, Tersimpan
+
+STORE = "kinerja_store"  # the key of the store in app.extensions
+
+
+def init_app(app: Flask, folder: Path) -> Simpanan:
+    """Open (or create) the database in `folder` for `app`."""
+    store = Simpanan(folder)
+    app.extensions[STORE] = store
+    return store
+
+
+def get_store() -> Simpanan:
+    """The store of the application handling the current request."""
+    return current_app.extensions[STORE]
+
+
+def saved(dokumen_id: int) -> Tersimpan:
+    """The saved document with this id; the request ends with a 404 page when there is none."""
+    rec = get_store().ambil(dokumen_id)
+    if rec is None:
+        abort(404)
+    return rec

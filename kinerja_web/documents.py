@@ -1,0 +1,225 @@
+"""The documents: the list and the upload, a document's table, and the edits the table's script sends
+(corrections, realisasi, deleted and added rows). Every figure on the page is read from the report's
+figures (laporan.hasil through report.hasil), never from its wording."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from ekstrak import Dokumen, KinerjaError, Target, extract_guarded
+from inti.detect import detect
+from inti.limits import Batas
+from inti.numbers import format_number
+from laporan.load import read_budget_guarded
+from laporan.view import batas_teks
+
+from . import report
+from .db import get_store, saved
+from .edits import (
+    DIHAPUS,
+    SASARAN_ITSELF,
+    TRIWULAN,
+    Bagian,
+    check_edit,
+    corrections,
+    new_indicator,
+    row_of,
+    tracks_quarters,
+)
+from .errors import BATAS, size_text
+from .store import Key
+
+bp = Blueprint("documents", __name__)
+BAD_REQUEST = "Permintaan tidak sah; muat ulang halaman lalu coba lagi."
+# One upload is parsed at a time: the parser runs in a forked child, and this is a one-person application.
+_EXTRACTING = threading.Lock()
+
+
+@bp.app_template_global("baca")
+def target_reading(target: Target | None) -> str:
+    """`nilai 80, satuan %` as the page shows under a target."""
+    if target is None:
+        return ""
+    parts = []
+    if target.batas_bawah is not None and target.batas_atas is not None:
+        parts.append(f"rentang {format_number(target.batas_bawah)}–{format_number(target.batas_atas)}")
+    elif target.nilai is not None:
+        parts.append(f"nilai {format_number(target.nilai)}")
+    if target.satuan:
+        parts.append(f"satuan {target.satuan}")
+    return ", ".join(parts) or "tidak terbaca sebagai angka"
+
+
+def year_mistake(text: str) -> str | None:
+    """What is wrong with the year typed beside an upload (empty is fine: the document's own is used)."""
+    if text and not (text.isdigit() and 2000 <= int(text) <= 2100):
+        return "Tahun harus empat angka, misalnya 2022."
+    return None
+
+
+def read_upload(data: bytes, filename: str, sandi: str | None, batas: Batas) -> dict[str, Any]:
+    """The records of an upload, read under the limits; a filled sheet's budget realisasi is kept beside them.
+    KinerjaError when the file cannot be read."""
+    suffix = Path(filename).suffix.lower()
+    suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
+    with tempfile.TemporaryDirectory(prefix="kinerja-") as folder, _EXTRACTING:
+        path = Path(folder) / f"unggahan{suffix}"
+        path.write_bytes(data)
+        doc = extract_guarded(path, sandi, batas).to_dict()
+        if detect(data) == "zip":
+            spent = {row.uraian: row.realisasi for row in read_budget_guarded(path, batas)}
+            for row in doc["anggaran"]:
+                if spent.get(row["uraian"]) is not None:
+                    row["realisasi"] = spent[row["uraian"]]
+    return doc
+
+
+def warnings_by_row(asli: Dokumen, parts: list[Bagian]) -> dict[Any, list[str]]:
+    """Each warning at its row: the sasaran it names, else the one indicator at its page and line, else the top
+    (`"atas"`). Rows are keyed as the page's are: (sasaran index, indicator index or SASARAN_ITSELF)."""
+    by_place: dict[tuple, list[tuple[int, int]]] = {}
+    for part in parts:
+        for row in part.baris:
+            by_place.setdefault((row.indikator.halaman, row.indikator.baris), []).append((part.s, row.i))
+    by_number = {sasaran.nomor: s for s, sasaran in enumerate(asli.sasaran)}
+    out: dict[Any, list[str]] = {}
+    for warning in asli.peringatan:
+        place: Any = "atas"
+        if warning.sasaran in by_number:
+            place = (by_number[warning.sasaran], SASARAN_ITSELF)
+        elif warning.baris is not None and len(by_place.get((warning.halaman, warning.baris), [])) == 1:
+            place = by_place[(warning.halaman, warning.baris)][0]
+        out.setdefault(place, []).append(str(warning))
+    return out
+
+
+def edit_answer(state: report.Keadaan, figures: dict[str, Any], key: Key) -> dict[str, Any]:
+    """What the page's script gets back after an edit: the new figures, and for a text it corrected, the text
+    as saved, the extracted one (None once they agree again) and how a target now reads."""
+    out: dict[str, Any] = {"angka": figures}
+    s, i, name = key
+    if s >= 0 and name in ("uraian", "target"):
+        current = row_of(state.bagian, s, i)
+        out["nilai"] = current.uraian if name == "uraian" else current.target.teks if current.target else ""
+        out["asli"] = corrections(state.asli, state.edits).get((s, i), {}).get(name)
+        if name == "target":
+            out["terbaca"] = target_reading(current.target)
+    out["muat_ulang"] = name == DIHAPUS  # numbers and rows change: the page shows them again
+    return out
+
+
+def _json_body() -> dict[str, Any]:
+    body = request.get_json(silent=True)
+    return body if isinstance(body, dict) else {}
+
+
+def _home(galat: str | None = None) -> Any:
+    years: dict[int, list] = {}
+    for row in get_store().daftar():
+        years.setdefault(row.tahun, []).append(row)
+    page = render_template("beranda.html", tahun=years, batas=size_text(current_app.config[BATAS].berkas), galat=galat)
+    return (page, 400) if galat else page
+
+
+@bp.get("/")
+def beranda() -> Any:
+    return _home()
+
+
+@bp.post("/unggah")
+def unggah() -> Any:
+    batas: Batas = current_app.config[BATAS]
+    upload = request.files.get("berkas")
+    if upload is None or not upload.filename:
+        return _home("Pilih berkas IKU/PK terlebih dahulu (TXT, PDF, DOCX, XLSX, CSV atau JSON).")
+    tahun_teks = (request.form.get("tahun") or "").strip()
+    if galat := year_mistake(tahun_teks):
+        return _home(galat)
+    with upload.stream:
+        data = upload.stream.read(batas.berkas + 1)
+    if len(data) > batas.berkas:
+        raise RequestEntityTooLarge()
+    if not data:
+        return _home(f"Berkas '{upload.filename}' kosong; pilih berkas yang benar.")
+    try:
+        doc = read_upload(data, upload.filename, request.form.get("sandi") or None, batas)
+    except KinerjaError as exc:
+        return _home(f"Berkas '{upload.filename}' tidak dapat dibaca: {exc.pesan}")
+    tahun = int(tahun_teks) if tahun_teks else doc["tahun"]
+    if tahun is None:
+        return _home("Tahun dokumen tidak tertulis di berkasnya; isi kolom Tahun lalu unggah lagi.")
+    doc["tahun"] = tahun
+    store = get_store()
+    dokumen_id = store.tambah(tahun, upload.filename, doc, store.profil_terakhir(), store.logo_terakhir())
+    return redirect(url_for("documents.tabel", dokumen_id=dokumen_id), 303)
+
+
+@bp.get("/dokumen/<int:dokumen_id>")
+def tabel(dokumen_id: int) -> str:
+    state = report.keadaan(get_store(), saved(dokumen_id))
+    hasil = report.hasil(state, get_store())
+    return render_template(
+        "dokumen.html",
+        rec=state.simpanan,
+        doc=state.dokumen,
+        bagian=state.bagian,
+        angka=report.angka(hasil, state.keys),
+        skala=hasil.aturan.skala,
+        batas=batas_teks(hasil.aturan),
+        koreksi=corrections(state.asli, state.edits),
+        triwulan=tracks_quarters(state.edits),
+        triwulan_bidang=TRIWULAN,
+        peringatan=warnings_by_row(state.asli, state.bagian),
+        lalu=state.lalu,
+        anggaran_realisasi=report.realisasi_anggaran(state),
+    )
+
+
+@bp.post("/dokumen/<int:dokumen_id>/sunting")
+def sunting(dokumen_id: int) -> Any:
+    store, rec = get_store(), saved(dokumen_id)
+    body = _json_body()
+    try:
+        key = (int(body["s"]), int(body["i"]), str(body["bidang"]))
+        value = str(body.get("nilai") or "")
+        checked = check_edit(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id), key, value)
+    except (KeyError, TypeError, ValueError):
+        return jsonify(pesan=BAD_REQUEST), 400
+    except KinerjaError as exc:
+        return jsonify(pesan=exc.pesan), 400
+    waktu = store.sunting(dokumen_id, key, checked)
+    state = report.keadaan(store, rec)
+    figures = report.angka(report.hasil(state, store), state.keys)
+    return jsonify(tersimpan=waktu[11:16], **edit_answer(state, figures, key))
+
+
+@bp.post("/dokumen/<int:dokumen_id>/tambah")
+def tambah(dokumen_id: int) -> Any:
+    store, rec = get_store(), saved(dokumen_id)
+    body = _json_body()
+    try:
+        s = int(body["s"])
+        uraian, target = str(body.get("uraian") or ""), str(body.get("target") or "")
+        added = new_indicator(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id), s, uraian, target)
+    except (KeyError, TypeError, ValueError):
+        return jsonify(pesan=BAD_REQUEST), 400
+    except KinerjaError as exc:
+        return jsonify(pesan=exc.pesan), 400
+    for key, value in added:
+        waktu = store.sunting(dokumen_id, key, value)
+    return jsonify(tersimpan=waktu[11:16], muat_ulang=True, baris=f"{s}-{added[0][0][1]}")
+
+
+@bp.post("/dokumen/<int:dokumen_id>/hapus")
+def hapus(dokumen_id: int) -> Any:
+    rec = saved(dokumen_id)
+    get_store().hapus(dokumen_id)
+    flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
+    return redirect(url_for("documents.beranda"), 303)

@@ -1,0 +1,210 @@
+"""The report's figures, computed before a word is written: capaian per indicator, sasaran and organisation
+(Decimal, unrounded), statuses, predikat, counts, the change from last year, and the budget's absorption.
+
+Pure: the inputs (`Masukan`) and the rules (`Aturan`) in, numbers out. Nothing here is formatted or rounded;
+view.py words these figures for the report and kinerja_web shows them on the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ekstrak import Indikator, Sasaran, Target, parse_target
+
+from .capaian import (
+    HUNDRED,
+    POLARITAS,
+    SCALES,
+    TIDAK_DIUKUR,
+    Aturan,
+    Capaian,
+    Nilai,
+    hitung,
+    predikat,
+    rata_rata,
+    simpulkan_polaritas,
+)
+from .load import BarisAnggaran, Masukan, isian
+
+KOSONG = ("", "-")  # a realisasi box left blank, or holding a bare dash
+
+
+def _dec(value: float | int | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def nilai_target(target: Target | None) -> Nilai:
+    if target is None:
+        return Nilai()
+    return Nilai(_dec(target.nilai), _dec(target.batas_bawah), _dec(target.batas_atas), target.teks)
+
+
+def nilai_realisasi(text: str) -> Nilai:
+    """A realisasi as people write it: `85%`, `3,25`, `12 Permohonan`, `WTP`, `38% (Semester I)`."""
+    text = " ".join(text.split())
+    if not text or text in ("-", "–"):
+        return Nilai()
+    read = parse_target(text)
+    return Nilai(_dec(read.nilai), _dec(read.batas_bawah), _dec(read.batas_atas), text)
+
+
+def polaritas(ind: Indikator) -> str:
+    """The office's `polaritas` column when it names one, else what the target's wording says."""
+    chosen = isian(ind, "polaritas").lower()
+    if chosen in POLARITAS:
+        return chosen
+    target = ind.target
+    return simpulkan_polaritas(
+        target.teks if target else "", target.pembanding if target else None, _dec(target.nilai) if target else None
+    )
+
+
+@dataclass(frozen=True)
+class HasilIndikator:
+    """One indicator's figures: its capaian this year and, when it was matched, last year's under the same rules."""
+
+    indikator: Indikator
+    polaritas: str
+    realisasi: str  # as the office filled it in; "" when blank
+    capaian: Capaian
+    predikat: str | None  # None when not measured
+    lalu: Capaian | None = None  # None when last year has no matching indicator
+    lalu_realisasi: str = ""
+
+    @property
+    def nilai(self) -> Decimal | None:
+        """The capaian that counts (capped); None when not measured."""
+        return self.capaian.nilai
+
+    @property
+    def diisi(self) -> bool:
+        """Whether a realisasi was filled in (a bare dash is none)."""
+        return self.realisasi not in KOSONG
+
+    @property
+    def perubahan(self) -> Decimal | None:
+        """Capaian this year minus last year's, in points; None unless both were measured."""
+        if self.lalu is None or self.lalu.nilai is None or self.nilai is None:
+            return None
+        return self.nilai - self.lalu.nilai
+
+
+@dataclass(frozen=True)
+class HasilSasaran:
+    """A sasaran's figures: its indicators' and their mean."""
+
+    sasaran: Sasaran
+    indikator: tuple[HasilIndikator, ...]
+    nilai: Decimal | None  # mean of the measured indicators; None when none was measured
+    predikat: str | None
+
+    @property
+    def diisi(self) -> bool:
+        """Whether a realisasi was filled in for any of its indicators."""
+        return any(ind.diisi for ind in self.indikator)
+
+
+@dataclass(frozen=True)
+class HasilAnggaran:
+    """A budget row, or their total (without uraian): pagu, what was spent, and the absorption in percent."""
+
+    uraian: str
+    pagu_teks: str
+    pagu: float | int | None
+    realisasi: float | int | None
+    serapan: Decimal | None
+
+
+@dataclass(frozen=True)
+class HasilKinerja:
+    """Every figure of a report."""
+
+    aturan: Aturan
+    sasaran: tuple[HasilSasaran, ...]
+    nilai: Decimal | None  # the organisation's capaian: mean of the sasaran
+    predikat: str | None
+    predikat_jumlah: tuple[tuple[str, int], ...]  # measured indicators per predikat, in the scale's order
+    diukur: int
+    tidak_diukur: int
+    tidak_dapat: int
+    ada_realisasi: bool
+    anggaran: tuple[HasilAnggaran, ...]
+    anggaran_total: HasilAnggaran | None  # None when there are no budget rows
+    ada_realisasi_anggaran: bool
+
+    @property
+    def jumlah_indikator(self) -> int:
+        return sum(len(s.indikator) for s in self.sasaran)
+
+    @property
+    def selisih_serapan(self) -> Decimal | None:
+        """Capaian minus budget absorption, in points (positive: efficient); None unless both are known."""
+        serapan = self.anggaran_total.serapan if self.anggaran_total else None
+        return self.nilai - serapan if self.nilai is not None and serapan is not None else None
+
+
+def _capaian(target: Target | None, realisasi: str, arah: str, aturan: Aturan) -> Capaian:
+    return hitung(nilai_target(target), nilai_realisasi(realisasi), arah, aturan)
+
+
+def hasil_indikator(ind: Indikator, lalu: Indikator | None, aturan: Aturan) -> HasilIndikator:
+    """One indicator's capaian; last year's indicator (if any) is judged with this year's polaritas."""
+    arah = polaritas(ind)
+    realisasi = isian(ind, "realisasi")
+    capaian = _capaian(ind.target, realisasi, arah, aturan)
+    lalu_realisasi = isian(lalu, "realisasi") if lalu is not None else ""
+    lalu_capaian = _capaian(lalu.target, lalu_realisasi, arah, aturan) if lalu is not None else None
+    return HasilIndikator(
+        ind, arah, realisasi, capaian, predikat(capaian.nilai, aturan.skala), lalu_capaian, lalu_realisasi
+    )
+
+
+def _serapan(realisasi: float | int | None, pagu: float | int | None) -> Decimal | None:
+    if realisasi is None or not pagu:
+        return None
+    return Decimal(str(realisasi)) / Decimal(str(pagu)) * HUNDRED
+
+
+def hasil_anggaran(rows: list[BarisAnggaran]) -> tuple[tuple[HasilAnggaran, ...], HasilAnggaran | None, bool]:
+    """Each budget row's absorption, the total (None without rows; it has no uraian), and whether any realisasi
+    was given (else the total's realisasi is None)."""
+    if not rows:
+        return (), None, False
+    out = tuple(HasilAnggaran(r.uraian, r.pagu_teks, r.pagu, r.realisasi, _serapan(r.realisasi, r.pagu)) for r in rows)
+    spent_any = any(r.realisasi is not None for r in rows)
+    pagu = sum((r.pagu or 0) for r in rows)
+    spent = sum((r.realisasi or 0) for r in rows) if spent_any else None
+    return out, HasilAnggaran("", "", pagu, spent, _serapan(spent, pagu)), spent_any
+
+
+def hitung_hasil(masukan: Masukan, aturan: Aturan | None = None) -> HasilKinerja:
+    """Every figure of the report from its inputs, under `aturan` (the default rules when None)."""
+    aturan = aturan or Aturan()
+    sasaran = []
+    for si, s in enumerate(masukan.dokumen.sasaran):
+        rows = tuple(
+            hasil_indikator(ind, masukan.tahun_lalu.get((si, ii)), aturan) for ii, ind in enumerate(s.indikator)
+        )
+        mean = rata_rata([r.nilai for r in rows])
+        sasaran.append(HasilSasaran(s, rows, mean, predikat(mean, aturan.skala)))
+    every = [r for s in sasaran for r in s.indikator]
+    counts = {name: 0 for _, _, name in SCALES[aturan.skala]}
+    for r in every:
+        if r.predikat is not None:
+            counts[r.predikat] += 1
+    overall = rata_rata([s.nilai for s in sasaran])
+    anggaran, total, spent_any = hasil_anggaran(masukan.anggaran)
+    return HasilKinerja(
+        aturan=aturan,
+        sasaran=tuple(sasaran),
+        nilai=overall,
+        predikat=predikat(overall, aturan.skala),
+        predikat_jumlah=tuple(counts.items()),
+        diukur=sum(1 for r in every if r.nilai is not None),
+        tidak_diukur=sum(1 for r in every if r.nilai is None and r.capaian.status == TIDAK_DIUKUR),
+        tidak_dapat=sum(1 for r in every if r.nilai is None and r.capaian.status != TIDAK_DIUKUR),
+        ada_realisasi=masukan.ada_realisasi,
+        anggaran=anggaran,
+        anggaran_total=total,
+        ada_realisasi_anggaran=spent_any,
+    )
