@@ -48,6 +48,19 @@ def _from_grid(grid: Grid) -> Dokumen:
     return doc
 
 
+def _doubts(doc: Dokumen) -> tuple[int, int]:
+    """How doubtful a reading is: its warnings, then (fewer is better) the indicators without a target."""
+    return len(doc.peringatan), sum(1 for s in doc.sasaran for i in s.indikator if i.target is None)
+
+
+def _best(grids: list[Grid]) -> Dokumen:
+    """The reading of a PDF that leaves the fewest doubts, of the ways its pages could be read."""
+    found = [doc for doc in map(build_document, grids) if doc.sasaran]
+    if not found:
+        raise TabelTidakDitemukan(NO_TABLE)
+    return min(found, key=_doubts)
+
+
 def _converted(data: bytes, suffix: str, source: str, batas: Batas) -> Dokumen:
     target = "xlsx" if suffix in (".xls", ".ods") else "docx"
     return extract_bytes(convert(data, suffix, target, batas.detik), source, batas=batas)
@@ -70,7 +83,7 @@ def extract_bytes(data: bytes, source: str = "", password: str | None = None, ba
             "Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT."
         )
     if kind == "pdf":
-        return _from_grid(read_pdf(data, is_table_header, source, password, batas.halaman))
+        return _best(read_pdf(data, is_table_header, source, password, batas.halaman))
     if kind == "ole":
         return _converted(data, ole_kind(data), source, batas)
     return extract_text(decode_text(data), source)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from inti.errors import KinerjaError, PerluOCR
 
 from ..grid import Cell, Grid, Row
+from .aligned import page_rows
 from .lattice import cell_lines, find_lattices, lattice_rows, segments
 from .text import Line, read_lines
 
@@ -291,9 +292,9 @@ def _pages(data: bytes, password: str | None, max_pages: int) -> list[Page]:
 
 def read_pdf(
     data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None, max_pages: int = 1000
-) -> Grid:
-    """Read a text PDF into a grid: ruled tables by their lines, other pages by the words' alignment; a
-    scan without a text layer is a clear error."""
+) -> list[Grid]:
+    """Read a text PDF into grids to choose from: ruled tables by their lines; pages without rules both
+    by the words' alignment and as laid-out text. A scan without a text layer is a clear error."""
     pages = _pages(data, password, max_pages)
     if not any(page.words for page in pages):
         raise PerluOCR(
@@ -302,6 +303,8 @@ def read_pdf(
         )
     if any(page.lattices for page in pages):
         furniture = _furniture(pages) if len(pages) > 1 else set()
-        return Grid([row for page in pages for row in _ruled_rows(page, furniture)], source, wrapped=True)
+        return [Grid([row for page in pages for row in _ruled_rows(page, furniture)], source, wrapped=True)]
     lines = [line for page in pages for line in page_lines(page.words, page.number)]
-    return replace(read_lines(lines, is_header, source), wrapped=True)
+    laid_out = replace(read_lines(lines, is_header, source), wrapped=True)
+    rows = [row for page in pages for row in page_rows(page.words, page.number, page.number * PAGE_SPAN, is_header)]
+    return [laid_out, Grid(rows, source, wrapped=True)]
