@@ -24,6 +24,11 @@ _SIGNATURE_RE = re.compile(
     r"|^[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$"
     r"|\b(?:S\.H|S\.E|S\.Sos|S\.Kom|S\.T|M\.Si|M\.M|M\.H|M\.Kes|M\.Pd|S\.Pd|Dr|Ir|dr)\.?,?\s*$",
 )
+_COLUMN_NUMBER_RE = re.compile(r"\s\(\d{1,2}\)$")
+# A second indicator run on after the first: an opening word in capitals right after a lower-case word.
+_RUN_TOGETHER_RE = re.compile(
+    r"(?<=[a-z)]) (?:Persentase|Prosentase|Jumlah|Indeks|Tingkat|Rasio|Angka|Cakupan|Proporsi|Rata-rata|Capaian) [a-z]"
+)
 _FURNITURE_RE = re.compile(r"^(?:halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+)$", re.IGNORECASE)
 NO_TARGET = "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya"
 # A sasaran holding this many times its neighbours' usual number of indicators (and at least MANY).
@@ -55,6 +60,10 @@ def _odd_text(text: str) -> str | None:
         return f'uraiannya "{folded[:60]}" seperti bagian tanda tangan'
     if _FURNITURE_RE.match(folded):
         return f'uraiannya "{folded}" seperti nomor halaman'
+    if _COLUMN_NUMBER_RE.search(folded):
+        return f'uraiannya "{folded[-40:]}" berakhir dengan nomor kolom'
+    if _RUN_TOGETHER_RE.search(folded):
+        return f'uraiannya "{folded[:60]} …" tampak memuat dua indikator yang tergabung'
     return None
 
 

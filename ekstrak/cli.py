@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from inti.cli import EXIT_OK, EXIT_WARNINGS, Parser, add_limit_options, fail, limits_from, report_warnings, run_main
-from inti.errors import KinerjaError
+from inti.errors import FormatTidakDikenal, KinerjaError
 from inti.files import check_output
 
 from .batch import Pilihan, find_inputs
@@ -66,7 +66,7 @@ def output_format(output: Path | None, chosen: str | None) -> str:
     suffix = output.suffix.lower().lstrip(".")
     if suffix in FORMATS:
         return suffix
-    raise KinerjaError(
+    raise FormatTidakDikenal(
         f"Format keluaran untuk '{output}' tidak dapat ditentukan dari ekstensinya; "
         "pakai akhiran .json, .csv atau .xlsx, atau --format."
     )

@@ -36,6 +36,9 @@ class Cell:
     tops: list[float] | None = None
     colspan: int = 1
     rowspan: int = 1
+    # For each line, whether it runs to the cell's right edge (None where the reader knows no positions):
+    # only such a line can end in a word its column was too narrow for.
+    full: list[bool] | None = None
 
     @property
     def text(self) -> str:

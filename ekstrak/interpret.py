@@ -236,6 +236,8 @@ def _units(cell: Cell, count: int) -> list[str | None]:
     lines = [line for line, _ in cell.numbered_lines()]
     if not lines:
         return [None] * count
+    if count == 1:
+        return [cell.text]
     if len(lines) == count:
         return list(lines)
     words = " ".join(lines).split()

@@ -148,6 +148,18 @@ def _stitch(segment: Segment, more: Segment) -> None:
         segment.lain.setdefault(name, Cell([], [])).extend(cell)
 
 
+def _has_data(segment: Segment) -> bool:
+    return not segment.target.empty or not segment.satuan.empty or any(not c.empty for c in segment.lain.values())
+
+
+def _continues(before: Segment, segment: Segment) -> bool:
+    """Whether a row at the top of a new page is the rest of the row the page break cut: it has nothing in
+    the data columns (target, unit, years …) where the row above has, or its text goes on in lower case."""
+    if segment.indikator.empty or (_has_data(before) and not _has_data(segment)):
+        return True
+    return segment.indikator.text[:1].islower() and not segment.nomor.text
+
+
 def cut_at_end(row: Row) -> tuple[Row, bool]:
     """The row without any line from the signature block on (a date and place, PIHAK PERTAMA, NIP)
     that ran on into it, and whether the table ends there."""
@@ -180,6 +192,7 @@ class Body:
     def __init__(self, columns: Columns, kelompok: str | None, page: int | None, mixed: bool) -> None:
         self.columns = columns
         self.header_rows: set[tuple[str, ...]] = set()
+        self.names: list[str] = []
         self.kelompok = kelompok
         self.mixed = mixed
         self.entries: list[Entry] = []
@@ -206,7 +219,9 @@ class Body:
             self._budget(row)
         elif header_columns(row) is not None:
             self.after_break = self.last_header = True
-        elif not (self.last_header and self._repeats_header(row)) and not self._skip(row):
+        elif (
+            not (self.last_header and self._repeats_header(row)) and not self._header_piece(row) and not self._skip(row)
+        ):
             self._data(row)
         return not ended
 
@@ -220,6 +235,20 @@ class Body:
             and bool(texts)
             and all(len(t) <= 25 and _CAPITAL_LABEL_RE.match(t) for t in texts)
             and not any(_GROUP_WORDS_RE.match(t) for t in texts)
+        )
+
+    def _header_again(self, row: Row) -> bool:
+        return (self.last_header and self._repeats_header(row)) or self._header_piece(row)
+
+    def _header_piece(self, row: Row) -> bool:
+        """A piece of the header repeated on a new page (its cells' lines set apart): every cell's text is
+        part of its column's header name."""
+        texts = [(c, " ".join(cell.text.upper().split())) for c, cell in enumerate(row.cells) if not cell.empty]
+        names = self.names
+        return (
+            bool(texts)
+            and bool(names)
+            and all(c < len(names) and len(text) >= 2 and text in names[c] for c, text in texts)
         )
 
     def _skip(self, row: Row) -> bool:
@@ -273,7 +302,8 @@ class Body:
         entry = self.entries[-1]
         if not sasaran_cell.empty:
             entry.sasaran.extend(sasaran_cell)
-        if self.after_break or (segment.indikator.empty and not segment.target.empty):
+        cut = self.after_break and (not sasaran_cell.empty or _continues(entry.segments[-1], segment))
+        if cut or (segment.indikator.empty and not segment.target.empty):
             _stitch(entry.segments[-1], segment)
         elif not segment.indikator.empty or not segment.target.empty:
             entry.segments.append(segment)
@@ -331,6 +361,7 @@ def find_table(grid: Grid) -> Table:
     first_page = rows[header.start].page if header.start >= 0 else None
     body = Body(columns, kelompok, first_page, mixed)
     body.header_rows = {_folded(row) for row in rows[max(header.start, 0) + 1 : header.end + 1]}
+    body.names = [" ".join(name.upper().split()) for name in header.names] if header.start >= 0 else []
     for row in body_rows:
         if not body.take(row):
             break

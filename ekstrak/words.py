@@ -14,6 +14,13 @@ _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _MARKER_RE = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])[.)]$")
 _PARTIAL_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$|^\d{1,3}\.$")
+# Words of IKU tables and their headers, known even where a short document writes them once.
+COMMON = {
+    "realisasi", "satuan", "keterangan", "penanggung", "jawab", "indikator", "sasaran", "strategis", "target",
+    "capaian", "kinerja", "predikat", "kategori", "formulasi", "penjelasan", "sumber", "kegiatan", "program",
+    "anggaran", "persentase", "meningkatnya", "terwujudnya", "terselenggaranya", "tersedianya", "jumlah",
+    "indeks", "nilai", "rasio", "tingkat", "pertanggungjawaban", "akuntabilitas", "pelayanan", "laporan",
+}  # fmt: skip
 # A piece this short at a break is a word's end more often than a word of its own.
 SHORT_PIECE = 3
 
@@ -47,10 +54,11 @@ def _first_word(text: str) -> str:
     return found[0] if found and text.startswith(found[0]) else ""
 
 
-def _decide(before: str, after: str, words: Counter[str]) -> str:
-    """`join`, `keep` or `ask` for a line holding the single token `before` and the next line `after`."""
+def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> str:
+    """`join`, `keep` or `ask` for a line holding the single token `before` and the next line `after`;
+    `full` says whether that line runs to the cell's edge (None: not known)."""
     head, tail = before.split(), after.split()
-    if len(head) != 1 or not tail or before.endswith(("-", "/")):
+    if len(head) != 1 or not tail or before.endswith(("-", "/")) or full is False:
         return "keep"
     if _PARTIAL_NUMBER_RE.match(head[0]) and _GROUPED_RE.match(head[0] + tail[0]):
         return "join"
@@ -59,30 +67,37 @@ def _decide(before: str, after: str, words: Counter[str]) -> str:
         return "keep"
     whole = (left + right).lower()
     # Each piece is counted here once already: elsewhere means more than that.
-    left_known, right_known = words[left.lower()] > 1, words[right.lower()] > 1
-    if words[whole] >= 1 and not (left_known and right_known):
+    left_known = words[left.lower()] > 1 or left.lower() in COMMON
+    right_known = words[right.lower()] > 1 or right.lower() in COMMON
+    if (words[whole] >= 1 or whole in COMMON) and not (left_known and right_known):
         return "join"
     if left_known and right_known:
         return "keep"
-    return "ask" if min(len(left), len(right)) <= SHORT_PIECE or not (left_known or right_known) else "keep"
+    if full:
+        return "ask"
+    return "ask" if min(len(left), len(right)) <= SHORT_PIECE and not (left_known or right_known) else "keep"
 
 
 def _mend_cell(cell: Cell, words: Counter[str]) -> tuple[Cell, list[str]]:
     lines, tops = list(cell.lines), list(cell.tops) if cell.tops is not None else None
+    full = list(cell.full) if cell.full is not None and len(cell.full) == len(cell.lines) else None
     doubts: list[str] = []
     index = 0
     while index + 1 < len(lines):
-        verdict = _decide(lines[index].strip(), lines[index + 1].strip(), words)
+        verdict = _decide(lines[index].strip(), lines[index + 1].strip(), words, full[index] if full else None)
         if verdict == "join":
             lines[index] = lines[index].strip() + lines[index + 1].strip()
             del lines[index + 1]
             if tops is not None and len(tops) > index + 1:
                 del tops[index + 1]
+            if full is not None:
+                full[index] = full.pop(index + 1)
             continue
         if verdict == "ask" and not doubts:
             doubts.append(" ".join(" ".join(lines[index:]).split()[:4]))
         index += 1
-    return (replace(cell, lines=lines, tops=tops) if lines != cell.lines else cell), doubts
+    changed = lines != cell.lines
+    return (replace(cell, lines=lines, tops=tops, full=full) if changed else cell), doubts
 
 
 def mend_words(grid: Grid) -> tuple[Grid, list[Break]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import KinerjaError
+from .errors import BerkasRusak, FormatTidakDikenal
 from .limits import check_zip
 
 PDF_MAGIC = b"%PDF-"
@@ -54,9 +54,9 @@ def decode_text(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise KinerjaError("Berkas teks UTF-16 ini rusak dan tidak dapat dibaca.") from exc
+            raise BerkasRusak("Berkas teks UTF-16 ini rusak dan tidak dapat dibaca.") from exc
     if b"\x00" in data:
-        raise KinerjaError(
+        raise FormatTidakDikenal(
             "Berkas ini bukan teks dan bukan format yang dikenali (PDF, DOCX, XLSX, CSV, TXT); "
             "periksa apakah berkas yang dipilih benar."
         )
@@ -66,7 +66,7 @@ def decode_text(data: bytes) -> str:
         text = data.decode("cp1252", errors="replace")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if text and (controls > 0.01 * len(text) or text.count("\ufffd") > 0.01 * len(text)):
-        raise KinerjaError(
+        raise FormatTidakDikenal(
             "Berkas ini bukan teks dan bukan format yang dikenali (PDF, DOCX, XLSX, CSV, TXT); "
             "periksa apakah berkas yang dipilih benar."
         )

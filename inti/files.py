@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import KinerjaError
+from .errors import BerkasRusak, BerkasTidakAda, KeluaranGagal, MelebihiBatas
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -16,22 +16,22 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of an input file, or a KinerjaError saying why it cannot be read."""
     if not path.exists():
-        raise KinerjaError(f"Berkas '{path}' tidak ditemukan; periksa nama dan foldernya.")
+        raise BerkasTidakAda(f"Berkas '{path}' tidak ditemukan; periksa nama dan foldernya.")
     if path.is_dir():
-        raise KinerjaError(f"'{path}' adalah folder, bukan berkas; sebutkan satu berkas IKU.")
+        raise BerkasTidakAda(f"'{path}' adalah folder, bukan berkas; sebutkan satu berkas IKU.")
     try:
         size = path.stat().st_size
         if size > limit:
-            raise KinerjaError(
+            raise MelebihiBatas(
                 f"Berkas '{path}' terlalu besar ({size // (1024 * 1024)} MiB; batasnya {limit // (1024 * 1024)} MiB)."
             )
         data = path.read_bytes()
     except PermissionError as exc:
-        raise KinerjaError(f"Berkas '{path}' tidak dapat dibaca: izin ditolak.") from exc
+        raise BerkasTidakAda(f"Berkas '{path}' tidak dapat dibaca: izin ditolak.") from exc
     except OSError as exc:
-        raise KinerjaError(f"Berkas '{path}' tidak dapat dibaca ({exc.strerror}).") from exc
+        raise BerkasTidakAda(f"Berkas '{path}' tidak dapat dibaca ({exc.strerror}).") from exc
     if not data.strip():
-        raise KinerjaError(f"Berkas '{path}' kosong; tidak ada yang dapat diekstrak.")
+        raise BerkasRusak(f"Berkas '{path}' kosong; tidak ada yang dapat diekstrak.")
     return data
 
 
@@ -39,13 +39,13 @@ def check_output(path: Path) -> None:
     """Fail before any work when the output cannot be written where asked."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
-        raise KinerjaError(f"Folder '{folder}' untuk berkas keluaran tidak ada; buat dulu foldernya.")
+        raise KeluaranGagal(f"Folder '{folder}' untuk berkas keluaran tidak ada; buat dulu foldernya.")
     if not folder.is_dir():
-        raise KinerjaError(f"'{folder}' bukan folder; pilih tempat lain untuk berkas keluaran.")
+        raise KeluaranGagal(f"'{folder}' bukan folder; pilih tempat lain untuk berkas keluaran.")
     if path.is_dir():
-        raise KinerjaError(f"'{path}' adalah folder; sebutkan nama berkas keluaran.")
+        raise KeluaranGagal(f"'{path}' adalah folder; sebutkan nama berkas keluaran.")
     if not os.access(folder, os.W_OK):
-        raise KinerjaError(f"Folder '{folder}' tidak dapat ditulisi; pilih folder lain.")
+        raise KeluaranGagal(f"Folder '{folder}' tidak dapat ditulisi; pilih folder lain.")
 
 
 @contextlib.contextmanager
@@ -70,6 +70,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         with atomic_path(path) as tmp:
             tmp.write_bytes(data)
     except PermissionError as exc:
-        raise KinerjaError(f"Berkas '{path}' tidak dapat ditulis: izin ditolak.") from exc
+        raise KeluaranGagal(f"Berkas '{path}' tidak dapat ditulis: izin ditolak.") from exc
     except OSError as exc:
-        raise KinerjaError(f"Berkas '{path}' tidak dapat ditulis ({exc.strerror}).") from exc
+        raise KeluaranGagal(f"Berkas '{path}' tidak dapat ditulis ({exc.strerror}).") from exc

@@ -9,8 +9,11 @@ import resource
 from collections.abc import Callable
 from typing import Any
 
-from .errors import KinerjaError
+from . import errors
+from .errors import BerkasRusak, KinerjaError, MelebihiBatas
 from .limits import BAWAAN, Batas, MiB
+
+NESTED = "Berkas ini bersarang terlalu dalam untuk dibaca; bukan dokumen biasa."
 
 
 def _address_space() -> int:
@@ -26,11 +29,13 @@ def _child(connection, work: Callable[..., Any], args: tuple, memory: int) -> No
     try:
         connection.send(("ok", work(*args)))
     except KinerjaError as exc:
-        connection.send(("error", exc.pesan))
+        connection.send(("error", (type(exc).__name__, exc.pesan)))
     except MemoryError:
         connection.send(("memory", ""))
     except RecursionError:
-        connection.send(("error", "Berkas ini bersarang terlalu dalam untuk dibaca; bukan dokumen biasa."))
+        connection.send(
+            ("error", ("BerkasRusak", "Berkas ini bersarang terlalu dalam untuk dibaca; bukan dokumen biasa."))
+        )
     except Exception as exc:  # reported to the user as one sentence by the parent
         connection.send(("bug", type(exc).__name__))
     finally:
@@ -47,14 +52,14 @@ def run_limited(work: Callable[..., Any], args: tuple, batas: Batas = BAWAAN) ->
     send.close()
     try:
         if not receive.poll(batas.detik):
-            raise KinerjaError(
+            raise MelebihiBatas(
                 f"Membaca berkas ini melebihi batas waktu {batas.detik:g} detik dan dihentikan; berkas mungkin "
                 "rusak atau sengaja dibuat berat (bila memang sangat besar, naikkan dengan --batas-waktu)."
             )
         try:
             kind, payload = receive.recv()
         except (EOFError, OSError) as exc:
-            raise KinerjaError("Pembaca berkas berhenti mendadak; berkas mungkin rusak atau terlalu berat.") from exc
+            raise BerkasRusak("Pembaca berkas berhenti mendadak; berkas mungkin rusak atau terlalu berat.") from exc
     finally:
         if process.is_alive():
             process.kill()
@@ -63,10 +68,12 @@ def run_limited(work: Callable[..., Any], args: tuple, batas: Batas = BAWAAN) ->
     if kind == "ok":
         return payload
     if kind == "memory":
-        raise KinerjaError(
+        raise MelebihiBatas(
             f"Membaca berkas ini memerlukan lebih dari {batas.memori // MiB} MiB memori dan dihentikan; berkas "
             "mungkin rusak atau sengaja dibuat berat (bila memang sangat besar, naikkan dengan --batas-memori)."
         )
     if kind == "error":
-        raise KinerjaError(payload)
-    raise KinerjaError(f"Berkas ini tidak dapat dibaca (kesalahan {payload}); mohon laporkan bersama berkasnya.")
+        name, pesan = payload
+        kind = getattr(errors, name, KinerjaError)
+        raise kind(pesan) if isinstance(kind, type) and issubclass(kind, KinerjaError) else KinerjaError(pesan)
+    raise BerkasRusak(f"Berkas ini tidak dapat dibaca (kesalahan {payload}); mohon laporkan bersama berkasnya.")

@@ -6,7 +6,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from .errors import KinerjaError
+from .errors import BerkasRusak, MelebihiBatas
 
 MiB = 1024 * 1024
 
@@ -34,23 +34,25 @@ def check_zip(data: bytes, batas: Batas = BAWAAN) -> set[str]:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise KinerjaError(
+        raise BerkasRusak(
             "Berkas ini rusak (arsip ZIP/DOCX/XLSX tidak utuh); simpan ulang atau minta salinan baru."
         ) from exc
     if len(members) > batas.zip_anggota:
-        raise KinerjaError(f"Berkas ini berisi {len(members)} bagian (batas {batas.zip_anggota}); bukan dokumen biasa.")
+        raise MelebihiBatas(
+            f"Berkas ini berisi {len(members)} bagian (batas {batas.zip_anggota}); bukan dokumen biasa."
+        )
     total = sum(m.file_size for m in members)
     packed = sum(m.compress_size for m in members) or 1
     if total > batas.zip_isi:
-        raise KinerjaError(
+        raise MelebihiBatas(
             f"Isi berkas ini {total // MiB} MiB setelah dibuka (batas {batas.zip_isi // MiB} MiB); bukan dokumen biasa."
         )
     if total > 10 * MiB and total / packed > batas.zip_rasio:
-        raise KinerjaError(
+        raise MelebihiBatas(
             f"Berkas ini memampat {total // packed}:1 (batas {batas.zip_rasio}:1): tanda 'bom zip', tidak dibuka."
         )
     for member in members:
         name = member.filename.replace("\\", "/")
         if name.startswith("/") or ".." in name.split("/"):
-            raise KinerjaError("Berkas ini memuat jalur berbahaya di dalam arsipnya; tidak dibuka.")
+            raise BerkasRusak("Berkas ini memuat jalur berbahaya di dalam arsipnya; tidak dibuka.")
     return {m.filename for m in members}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inti.errors import KinerjaError
+from inti.errors import FormatTidakDikenal
 from inti.files import write_atomic
 
 from ..model import Dokumen
@@ -23,7 +23,7 @@ def render(doc: Dokumen, fmt: str) -> bytes:
         return csv_bytes(doc)
     if fmt == "xlsx":
         return xlsx_bytes(doc)
-    raise KinerjaError(f"Format keluaran '{fmt}' tidak dikenal; pilih json, csv atau xlsx.")
+    raise FormatTidakDikenal(f"Format keluaran '{fmt}' tidak dikenal; pilih json, csv atau xlsx.")
 
 
 def save(doc: Dokumen, path: Path, fmt: str) -> None:

@@ -9,7 +9,7 @@ import statistics
 from collections.abc import Callable
 
 from ..grid import Cell, Row
-from .lattice import cell_lines
+from .lattice import cell_lines, full_lines
 
 # Points within which words stand on one line, and new cells start on one row.
 LINE_TOLERANCE = 2.5
@@ -111,6 +111,7 @@ def aligned_rows(
             continue
         for word in line:
             per_column[_column((word["x0"] + word["x1"]) / 2, cuts)].append(word)
+    limits = [max((w["x1"] for w in words), default=0.0) for words in per_column]
     starts: list[tuple[float, int, list[dict]]] = []
     for column, words in enumerate(per_column):
         starts.extend((min(w["top"] for w in block), column, block) for block in _blocks(words, step))
@@ -120,7 +121,8 @@ def aligned_rows(
         if not rows or top - rows[-1][0] > ROW_TOLERANCE or column == -1 or rows[-1][1][0].colspan > 1:
             rows.append((top, [Cell([], []) for _ in range(columns)]))
         texts = cell_lines(block, LINE_TOLERANCE)
-        cell = Cell([t for t, _ in texts], [offset + y for _, y in texts], columns if column == -1 else 1)
+        full = full_lines(block, LINE_TOLERANCE, limits[column]) if column >= 0 else None
+        cell = Cell([t for t, _ in texts], [offset + y for _, y in texts], columns if column == -1 else 1, 1, full)
         rows[-1][1][max(column, 0)] = cell
     tops = sorted({round(line[0]["top"], 1) for line in lines})
     return [Row(cells, page, first_line + sum(1 for t in tops if t < top - LINE_TOLERANCE)) for top, cells in rows]

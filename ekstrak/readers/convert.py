@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from inti.errors import KinerjaError
+from inti.errors import BerkasRusak, MelebihiBatas, PerluProgram
 
 # LibreOffice's start-up is slow on a cold machine; a hostile file gets no longer than this.
 CONVERT_SECONDS = 120
@@ -29,7 +29,7 @@ def convert(data: bytes, suffix: str, target: str, seconds: float = CONVERT_SECO
     """`data` (a .doc/.xls/.odt/.ods, named by `suffix`) as `target` ('docx' or 'xlsx') bytes."""
     program = soffice()
     if program is None:
-        raise KinerjaError(
+        raise PerluProgram(
             f"Berkas {suffix} perlu LibreOffice untuk dibaca; pasang paket {PACKAGES[target]} "
             f"(mis. 'apt-get install {PACKAGES[target]}') atau simpan ulang sebagai {target.upper()}."
         )
@@ -51,13 +51,13 @@ def convert(data: bytes, suffix: str, target: str, seconds: float = CONVERT_SECO
         try:
             subprocess.run(command, capture_output=True, timeout=seconds, check=False, preexec_fn=_unlimited_memory)
         except subprocess.TimeoutExpired as exc:
-            raise KinerjaError(
+            raise MelebihiBatas(
                 f"LibreOffice tidak selesai mengubah berkas {suffix} dalam {seconds:g} detik; "
                 f"berkas mungkin rusak. Simpan ulang sebagai {target.upper()}."
             ) from exc
         result = folder / "hasil" / f"masukan.{target}"
         if not result.exists():
-            raise KinerjaError(
+            raise BerkasRusak(
                 f"LibreOffice tidak dapat membuka berkas {suffix} ini; berkas mungkin rusak. "
                 f"Simpan ulang sebagai {target.upper()}."
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from inti.errors import KinerjaError
+from inti.errors import BerkasRusak
 
 from ..grid import Cell, Grid, Row
 
@@ -173,7 +173,7 @@ def read_docx(data: bytes, source: str = "") -> Grid:
     except MemoryError:  # the guard's limit, reported as such
         raise
     except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise KinerjaError("Berkas Word (DOCX) ini rusak dan tidak dapat dibuka; simpan ulang dari Word.") from exc
+        raise BerkasRusak("Berkas Word (DOCX) ini rusak dan tidak dapat dibuka; simpan ulang dari Word.") from exc
     numbering = _numbering(document)
     styles = _style_numbering(document)
     rows: list[Row] = []

@@ -218,6 +218,22 @@ def cell_lines(words: list[dict], tolerance: float) -> list[tuple[str, float]]:
     ]
 
 
+def full_lines(words: list[dict], tolerance: float, limit: float) -> list[bool]:
+    """For each of a cell's lines, whether its text reaches `limit` (within about one character)."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    out = []
+    for line in lines:
+        last = max(line, key=lambda w: w["x1"])
+        char = (last["x1"] - last["x0"]) / max(1, len(last["text"]))
+        out.append(last["x1"] >= limit - 1.5 * char)
+    return out
+
+
 def lattice_rows(
     lattice: Lattice, words: list[dict], tolerance: float, offset: float
 ) -> list[tuple[float, list[Cell]]]:
@@ -231,7 +247,13 @@ def lattice_rows(
     grid: list[list[Cell]] = [[Cell([], []) for _ in range(columns)] for _ in range(len(lattice.ys) - 1)]
     for region in lattice.regions:
         lines = cell_lines(region.words, tolerance)
+        padding = min((w["x0"] for w in region.words), default=region.box[0]) - region.box[0]
+        limit = region.box[2] - min(max(padding, 1.0), 8.0)
         grid[region.row][region.column] = Cell(
-            [text for text, _ in lines], [offset + top for _, top in lines], region.colspan, region.rowspan
+            [text for text, _ in lines],
+            [offset + top for _, top in lines],
+            region.colspan,
+            region.rowspan,
+            full_lines(region.words, tolerance, limit),
         )
     return [(offset + lattice.ys[r], cells) for r, cells in enumerate(grid) if any(not c.empty for c in cells)]

@@ -10,7 +10,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from inti.errors import KinerjaError, PerluOCR
+from inti.errors import BerkasRusak, KinerjaError, MelebihiBatas, PerluOCR, PerluSandi
 
 from ..grid import Cell, Grid, Row
 from .aligned import page_rows
@@ -49,14 +49,12 @@ def _open(data: bytes, password: str | None):
         return PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
     except PDFPasswordIncorrect as exc:
         if password:
-            raise KinerjaError("Sandi PDF salah; periksa lagi sandi yang diberikan dengan --sandi.") from exc
-        raise KinerjaError(
-            "PDF ini terkunci dengan sandi; jalankan lagi dengan --sandi SANDI untuk membukanya."
-        ) from exc
+            raise PerluSandi("Sandi PDF salah; periksa lagi sandi yang diberikan dengan --sandi.") from exc
+        raise PerluSandi("PDF ini terkunci dengan sandi; jalankan lagi dengan --sandi SANDI untuk membukanya.") from exc
     except MemoryError:  # the guard's limit, reported as such
         raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged file
-        raise KinerjaError(DAMAGED) from exc
+        raise BerkasRusak(DAMAGED) from exc
 
 
 def _chars(layout) -> list:
@@ -276,7 +274,9 @@ def _pages(data: bytes, password: str | None, max_pages: int) -> list[Page]:
     try:
         for number, page in enumerate(PDFPage.create_pages(document), start=1):
             if number > max_pages:
-                raise KinerjaError(f"PDF ini lebih dari {max_pages} halaman (batasnya); pisahkan bagian tabel IKU-nya.")
+                raise MelebihiBatas(
+                    f"PDF ini lebih dari {max_pages} halaman (batasnya); pisahkan bagian tabel IKU-nya."
+                )
             interpreter.process_page(page)
             layout = device.get_result()
             words = page_words(layout)
@@ -286,7 +286,7 @@ def _pages(data: bytes, password: str | None, max_pages: int) -> list[Page]:
     except MemoryError:  # the guard's limit, reported as such
         raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged stream
-        raise KinerjaError(DAMAGED) from exc
+        raise BerkasRusak(DAMAGED) from exc
     return pages
 
 
