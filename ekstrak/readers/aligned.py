@@ -5,6 +5,7 @@ start (a cell's lines follow one another at the line step; a new cell starts aft
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections.abc import Callable
 
@@ -19,7 +20,7 @@ NEW_CELL = 1.25
 # A vertical strip this wide (points) with no word in the body parts two columns.
 GUTTER = 6.0
 # A gutter may be crossed by this share of the body's lines.
-OPEN_SHARE = 0.08
+OPEN_SHARE = 0.04
 # A line of one phrase wider than this share of the table is a group heading across the columns.
 SPANNING = 0.5
 
@@ -41,6 +42,12 @@ def _spans_columns(line: list[dict], width: float, space: float) -> bool:
     return all(g < space for g in gaps) and line[-1]["x1"] - line[0]["x0"] > SPANNING * width
 
 
+def _heading(line: list[dict], left: float, space: float) -> bool:
+    """A group heading: one phrase set from the table's left edge (it runs across the first columns)."""
+    gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(line)]
+    return len(line) > 1 and line[0]["x0"] - left <= 3 and all(g < space for g in gaps)
+
+
 def gutters(body: list[list[dict]], space: float) -> list[float]:
     """Where one column ends and the next starts: strips of the page that (nearly) no line of the body
     writes in; a few lines running across (group headings, a budget block, a signature) do not close them."""
@@ -50,12 +57,14 @@ def gutters(body: list[list[dict]], space: float) -> list[float]:
     right = int(max(w["x1"] for line in body for w in line)) + 1
     covered = [0] * (right - left + 1)
     for line in body:
+        if _spans_columns(line, right - left, space) or _heading(line, left, space):
+            continue
         marks = set()
         for word in line:
             marks.update(range(int(word["x0"]) - left, int(word["x1"]) - left + 1))
         for x in marks:
             covered[x] += 1
-    allowed = max(1, int(OPEN_SHARE * len(body)))
+    allowed = int(OPEN_SHARE * len(body))
     cuts: list[float] = []
     run = None
     for x, count in enumerate(covered):
@@ -143,14 +152,29 @@ def page_rows(words: list[dict], page: int, offset: float, is_header: Callable[[
     ]
     table = lines[start:]
     body = table[1:] if header_at is not None else table
-    cuts = gutters(body, step * 0.6)
+    cuts = gutters(_before_other_blocks(body), step * 0.6)
     return above + aligned_rows(table, cuts, step, offset, page, start + 1)
+
+
+_OTHER_BLOCK_RE = re.compile(
+    r"^(?:NO\.?\s+)?(?:PROGRAM|KEGIATAN|URAIAN)\b.*\b(?:ANGGARAN|PAGU)\b|^(?:PIHAK\s+(?:PERTAMA|KEDUA)|Mengetahui"
+    r"|Menyetujui|Ditetapkan\s+di)\b|^[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}",
+    re.IGNORECASE,
+)
+
+
+def _before_other_blocks(body: list[list[dict]]) -> list[list[dict]]:
+    """The table's lines up to a budget block's header or the signature block (their lines run across)."""
+    for index, line in enumerate(body):
+        if _OTHER_BLOCK_RE.match(" ".join(w["text"] for w in line)):
+            return body[:index]
+    return body
 
 
 def _header_line(lines: list[list[dict]], step: float, is_header: Callable[[Row], bool]) -> int | None:
     """The line where the table's header stands (its words split at the gutters of the lines below)."""
     for index, line in enumerate(lines):
-        below = lines[index + 1 : index + 40]
+        below = _before_other_blocks(lines[index + 1 : index + 40])
         cuts = gutters(below, step * 0.6)
         cells: dict[int, list[str]] = {}
         for word in line:

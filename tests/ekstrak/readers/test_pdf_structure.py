@@ -1,0 +1,61 @@
+"""readers/lattice.py and readers/aligned.py: a PDF table's cells from its ruling lines, or from the
+words' alignment when it has none (tables printed from HTML by WeasyPrint, another producer than Word)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from weasyprint import HTML
+
+from ekstrak.header import is_table_header
+from ekstrak.readers.pdf import read_pdf
+
+TABLE = """<table>
+<thead><tr><th>NO</th><th>SASARAN</th><th>INDIKATOR KINERJA</th><th>TARGET</th></tr></thead>
+<tr><td rowspan="2">1</td><td rowspan="2">Meningkatnya kualitas layanan publik di kantor wilayah</td>
+    <td>Persentase layanan yang selesai tepat waktu</td><td>80%</td></tr>
+<tr><td>Indeks kepuasan masyarakat</td><td>3,5</td></tr>
+<tr><td colspan="4">DIVISI PEMASYARAKATAN</td></tr>
+<tr><td>2</td><td>Meningkatnya pembinaan</td><td>Jumlah narapidana yang mengikuti pelatihan</td><td>30 orang</td></tr>
+</table>"""
+STYLE = (
+    "table{border-collapse:collapse;font:10pt sans-serif} td,th{padding:4px;vertical-align:top;%s} th{text-align:left}"
+)
+
+
+@functools.cache
+def _pdf(borders: bool) -> bytes:
+    style = STYLE % ("border:1px solid black" if borders else "border:none")
+    return HTML(string=f"<style>{style}</style>{TABLE}").write_pdf()
+
+
+def test_a_ruled_table_reaches_the_grid_with_its_merged_cells():
+    (grid,) = read_pdf(_pdf(True), is_table_header)
+    rows = [r.texts() for r in grid.rows]
+    assert rows[0] == ["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"]
+    assert rows[1][0] == "1" and rows[1][3] == "80%" and rows[1][1].startswith("Meningkatnya kualitas")
+    assert rows[2] == ["", "", "Indeks kepuasan masyarakat", "3,5"], "the merged cells are read once"
+    assert grid.rows[3].cells[0].text == "DIVISI PEMASYARAKATAN" and grid.rows[3].cells[0].colspan == 4
+    assert rows[4][3] == "30 orang"
+
+
+@pytest.mark.parametrize("borders", [True, False])
+def test_both_readings_give_the_same_records(borders):
+    import ekstrak
+
+    doc = ekstrak.extract_bytes(_pdf(borders))
+    assert [(s.nomor, s.kelompok, [i.uraian for i in s.indikator]) for s in doc.sasaran] == [
+        (1, None, ["Persentase layanan yang selesai tepat waktu", "Indeks kepuasan masyarakat"]),
+        (2, "DIVISI PEMASYARAKATAN", ["Jumlah narapidana yang mengikuti pelatihan"]),
+    ]
+    assert [i.target.teks for s in doc.sasaran for i in s.indikator] == ["80%", "3,5", "30 orang"]
+    assert doc.peringatan == ()
+
+
+def test_a_borderless_table_is_cut_where_the_body_leaves_strips_empty():
+    _laid_out, aligned = read_pdf(_pdf(False), is_table_header)
+    header = next(r for r in aligned.rows if r.texts()[0] == "NO")
+    assert [t for t in header.texts() if t] == ["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"]
+    second = next(r for r in aligned.rows if "Indeks kepuasan masyarakat" in r.texts())
+    assert second.texts()[0] == "" and second.texts()[-1] == "3,5", "a new row where the short cells start"

@@ -1,0 +1,58 @@
+"""audit.py: doubtful records become warnings that name them; a clean document gets none."""
+
+from __future__ import annotations
+
+import ekstrak
+from ekstrak import Dokumen, Indikator, Sasaran, Target
+from ekstrak.audit import audit
+
+
+def _doc(*sasaran: Sasaran) -> Dokumen:
+    return Dokumen(sasaran=sasaran)
+
+
+def _ind(n: int, text: str, target: str | None = "80%") -> Indikator:
+    return Indikator(n, text, Target(target, 80, "%") if target else None, 1, 10 + n)
+
+
+def test_a_clean_document_gets_no_warning():
+    doc = _doc(Sasaran(1, None, "Meningkatnya layanan", [_ind(1, "Persentase layanan"), _ind(2, "Indeks kepuasan")]))
+    assert audit(doc) == []
+
+
+def test_each_doubt_names_its_record():
+    doc = _doc(
+        Sasaran(1, "DIVISI A", "Meningkatnya layanan", [_ind(1, "Persentase layanan"), _ind(2, "2.")]),
+        Sasaran(1, "DIVISI A", "SASARAN STRATEGIS", [_ind(1, "Indeks kepuasan", None)]),
+        Sasaran(4, "DIVISI A", "Meningkatnya tata kelola", [_ind(1, "Nilai SAKIP dan Persentase realisasi anggaran")]),
+    )
+    found = {(w.sasaran, w.indikator, w.pesan.split(";")[0]) for w in audit(doc)}
+    assert (1, 2, 'indikator: uraiannya hanya "2." (nomor atau kode)') in found
+    assert (1, None, 'sasaran: uraiannya "SASARAN STRATEGIS" seperti judul kolom') in found
+    assert (1, 1, "indikator tanpa target, padahal indikator lain bertarget") in found
+    assert (1, None, "nomor sasaran 1 muncul dua kali") in found
+    assert any(w[0] == 4 and "melompat" in w[2] for w in found)
+    assert all(w.kelompok == "DIVISI A" for w in audit(doc))
+
+
+def test_two_indicators_run_together_and_a_signature_are_doubts():
+    doc = _doc(
+        Sasaran(1, None, "Meningkatnya layanan", [_ind(1, "Jumlah dokumen yang disahkan Persentase laporan tepat")]),
+        Sasaran(2, None, "Meningkatnya mutu", [_ind(1, "Drs. Ahmad, M.Si"), _ind(2, "Halaman 2 dari 5")]),
+    )
+    texts = " ".join(w.pesan for w in audit(doc))
+    assert "dua indikator" in texts and "tanda tangan" in texts and "nomor halaman" in texts
+
+
+def test_a_sasaran_far_longer_than_the_others_is_a_doubt():
+    many = [_ind(n, f"Persentase layanan {n}") for n in range(1, 40)]
+    doc = _doc(
+        Sasaran(1, None, "A", many), Sasaran(2, None, "B", [_ind(1, "X a")]), Sasaran(3, None, "C", [_ind(1, "Y b")])
+    )
+    assert any("jauh lebih banyak" in w.pesan and w.sasaran == 1 for w in audit(doc))
+
+
+def test_a_unit_column_that_disagrees_with_the_target_is_named():
+    text = "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\tSATUAN\n1\tMeningkatnya layanan\tJumlah peserta\t80%\tOrang\n"
+    warnings = ekstrak.extract_text(text).peringatan
+    assert [(w.sasaran, w.indikator) for w in warnings] == [(1, 1)] and "Orang" in warnings[0].pesan

@@ -1,0 +1,46 @@
+"""words.py: words a narrow column broke, mended by the document's own words, or warned about."""
+
+from __future__ import annotations
+
+from ekstrak.grid import Cell, Grid, Row
+from ekstrak.words import mend_words
+
+
+def _grid(*cells: Cell, also: str = "") -> Grid:
+    rows = [Row(list(cells), 1, 1)]
+    if also:
+        rows.append(Row([Cell([also])], 1, 2))
+    return Grid(rows, wrapped=True)
+
+
+def test_a_word_found_elsewhere_in_the_document_is_joined():
+    grid, doubts = mend_words(_grid(Cell(["Rekomen", "dasi", "%"]), also="Jumlah rekomendasi strategis"))
+    assert grid.rows[0].cells[0].lines == ["Rekomendasi", "%"] and not doubts
+
+
+def test_a_line_that_does_not_reach_the_edge_ends_a_whole_word():
+    cell = Cell(["Rekomen", "dasi"], None, 1, 1, [False, False])
+    grid, doubts = mend_words(_grid(cell, also="rekomendasi"))
+    assert grid.rows[0].cells[0].lines == ["Rekomen", "dasi"] and not doubts
+
+
+def test_pieces_the_document_cannot_settle_are_kept_and_named():
+    cell = Cell(["Pertangg", "ungjawab an keuangan"], None, 1, 1, [True, False])
+    grid, doubts = mend_words(_grid(cell))
+    assert grid.rows[0].cells[0].lines == ["Pertangg", "ungjawab an keuangan"]
+    assert [d.text for d in doubts] == ["Pertangg ungjawab an keuangan"] and doubts[0].page == 1
+
+
+def test_two_known_words_stay_two_words():
+    grid, doubts = mend_words(_grid(Cell(["Meningkatnya", "kualitas layanan"]), also="kualitas layanan meningkatnya"))
+    assert grid.rows[0].cells[0].lines == ["Meningkatnya", "kualitas layanan"] and not doubts
+
+
+def test_a_number_broken_in_its_thousands_is_joined():
+    grid, _ = mend_words(_grid(Cell(["331.485.001.20", "6"])))
+    assert grid.rows[0].cells[0].lines == ["331.485.001.206"]
+
+
+def test_a_list_marker_on_the_next_line_is_not_a_word_end():
+    grid, doubts = mend_words(_grid(Cell(["terintegrasi", "b. Persentase"])))
+    assert grid.rows[0].cells[0].lines == ["terintegrasi", "b. Persentase"] and not doubts
