@@ -12,6 +12,7 @@ from inti.files import check_output
 from .batch import Pilihan, find_inputs
 from .extract import extract_guarded
 from .formats import FORMATS, render, save
+from .periksa import periksa_guarded
 from .progress import run_with_progress
 
 DESCRIPTION = """\
@@ -54,6 +55,7 @@ def build_parser() -> Parser:
     add("--sandi", metavar="SANDI", help="sandi untuk membuka PDF yang terkunci")
     add("-j", "--proses", type=int, metavar="N", help="jumlah proses untuk folder (bawaan: semua inti prosesor)")
     add_limit_options(parser)
+    add("--periksa", metavar="FOLDER", help="gambar apa yang terbaca (sel, peran kolom, batas baris) ke FOLDER")
     add("-q", "--senyap", action="store_true", help="jangan cetak ringkasan, peringatan dan kemajuan")
     return parser
 
@@ -82,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         if output is not None:
             check_output(output)
         doc = extract_guarded(args.masukan, args.sandi, limits_from(args, "ekstrak"))
+        if args.periksa:
+            _pictures(args)
     except KinerjaError as exc:
         fail(f"ekstrak: {exc.pesan}")
     if report_warnings("ekstrak", doc.peringatan, quiet=args.senyap, strict=args.ketat):
@@ -104,10 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
+def _pictures(args) -> None:
+    folder = Path(args.periksa)
+    drawn = periksa_guarded(Path(args.masukan), folder, args.sandi, limits_from(args, "ekstrak"))
+    if not args.senyap:
+        print(f"ekstrak: {len(drawn)} gambar pembacaan → {folder}", file=sys.stderr)
+
+
 def _folder(args) -> int:
     folder = Path(args.masukan)
     if not args.keluaran:
         fail("ekstrak: untuk sebuah folder, sebutkan folder keluaran dengan -o (mis. -o hasil/).")
+    if args.periksa:
+        fail("ekstrak: --periksa menggambar satu berkas; jalankan untuk berkas yang ingin diperiksa.")
     outdir = Path(args.keluaran)
     if outdir.exists() and not outdir.is_dir():
         fail(f"ekstrak: '{outdir}' sudah ada dan bukan folder; pilih folder keluaran lain.")

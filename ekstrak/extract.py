@@ -30,63 +30,68 @@ NO_TABLE = (
 )
 
 
-def extract_text(text: str, source: str = "") -> Dokumen:
-    """Records from the text of an IKU document (pasted, exported or `pdftotext -layout` output)."""
+def _sheet(text: str) -> Dokumen | None:
+    """A JSON document or a flat CSV sheet written by `ekstrak` itself, else None."""
     if text.lstrip("\ufeff").lstrip().startswith("{"):
         return read_json_text(text)
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     cells = first.split(";") if first.count(";") >= first.count(",") else first.split(",")
-    if is_flat_header(cells):
-        return read_csv_text(text.lstrip("\ufeff"))
-    return _from_grid(read_text(text, is_table_header, source))
+    return read_csv_text(text.lstrip("\ufeff")) if is_flat_header(cells) else None
 
 
-def _from_grid(grid: Grid) -> Dokumen:
-    doc = build_document(grid)
-    if not doc.sasaran:
+def extract_text(text: str, source: str = "") -> Dokumen:
+    """Records from the text of an IKU document (pasted, exported or `pdftotext -layout` output)."""
+    return _sheet(text) or choose([read_text(text, is_table_header, source)])[0]
+
+
+def choose(grids: list[Grid]) -> tuple[Dokumen, Grid]:
+    """The reading that leaves the fewest doubts (its warnings, then indicators without a target), of the
+    ways a document's pages could be read, with the grid it came from."""
+    found = [(doc, grid) for doc, grid in ((build_document(g), g) for g in grids) if doc.sasaran]
+    if not found:
         raise TabelTidakDitemukan(NO_TABLE)
-    return doc
+    return min(found, key=lambda pair: _doubts(pair[0]))
 
 
 def _doubts(doc: Dokumen) -> tuple[int, int]:
-    """How doubtful a reading is: its warnings, then (fewer is better) the indicators without a target."""
     return len(doc.peringatan), sum(1 for s in doc.sasaran for i in s.indikator if i.target is None)
 
 
-def _best(grids: list[Grid]) -> Dokumen:
-    """The reading of a PDF that leaves the fewest doubts, of the ways its pages could be read."""
-    found = [doc for doc in map(build_document, grids) if doc.sasaran]
-    if not found:
-        raise TabelTidakDitemukan(NO_TABLE)
-    return min(found, key=_doubts)
+def _converted(data: bytes, suffix: str, batas: Batas) -> bytes:
+    return convert(data, suffix, "xlsx" if suffix in (".xls", ".ods") else "docx", batas.detik)
 
 
-def _converted(data: bytes, suffix: str, source: str, batas: Batas) -> Dokumen:
-    target = "xlsx" if suffix in (".xls", ".ods") else "docx"
-    return extract_bytes(convert(data, suffix, target, batas.detik), source, batas=batas)
+def read_grids(data: bytes, source: str = "", password: str | None = None, batas: Batas = BAWAAN) -> list[Grid]:
+    """The grids a document can be read as (a PDF without ruling lines has two); empty for a sheet or JSON
+    written by `ekstrak` itself."""
+    kind = detect(data)
+    if kind == "ole":
+        return read_grids(_converted(data, ole_kind(data), batas), source, batas=batas)
+    if kind == "pdf":
+        return read_pdf(data, is_table_header, source, password, batas.halaman)
+    if kind != "zip":
+        text = decode_text(data)
+        return [] if _sheet(text) is not None else [read_text(text, is_table_header, source)]
+    members = zip_members(data)
+    if "xl/workbook.xml" in members:
+        return [] if is_kinerja_workbook(data) else [read_xlsx(data, is_table_header, source)]
+    if "word/document.xml" in members:
+        return [read_docx(data, source)]
+    odf = odf_kind(data) if "mimetype" in members else None
+    if odf is not None:
+        return read_grids(_converted(data, odf, batas), source, batas=batas)
+    raise FormatTidakDikenal("Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT.")
 
 
 def extract_bytes(data: bytes, source: str = "", password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:
-    kind = detect(data)
-    if kind == "zip":
-        members = zip_members(data)
-        if "xl/workbook.xml" in members:
-            if is_kinerja_workbook(data):
-                return read_workbook(data)
-            return _from_grid(read_xlsx(data, is_table_header, source))
-        if "word/document.xml" in members:
-            return _from_grid(read_docx(data, source))
-        odf = odf_kind(data) if "mimetype" in members else None
-        if odf is not None:
-            return _converted(data, odf, source, batas)
-        raise FormatTidakDikenal(
-            "Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT."
-        )
-    if kind == "pdf":
-        return _best(read_pdf(data, is_table_header, source, password, batas.halaman))
-    if kind == "ole":
-        return _converted(data, ole_kind(data), source, batas)
-    return extract_text(decode_text(data), source)
+    grids = read_grids(data, source, password, batas)
+    if grids:
+        return choose(grids)[0]
+    if detect(data) == "zip":
+        return read_workbook(data)
+    sheet = _sheet(decode_text(data))
+    assert sheet is not None
+    return sheet
 
 
 def extract(path: str | Path, password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:

@@ -39,6 +39,8 @@ class Cell:
     # For each line, whether it runs to the cell's right edge (None where the reader knows no positions):
     # only such a line can end in a word its column was too narrow for.
     full: list[bool] | None = None
+    # Where the cell stands on its PDF page (x0, top, x1, bottom in points), where the reader knows.
+    box: tuple[float, float, float, float] | None = None
 
     @property
     def text(self) -> str:

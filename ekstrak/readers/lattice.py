@@ -255,5 +255,6 @@ def lattice_rows(
             region.colspan,
             region.rowspan,
             full_lines(region.words, tolerance, limit),
+            region.box,
         )
     return [(offset + lattice.ys[r], cells) for r, cells in enumerate(grid) if any(not c.empty for c in cells)]
