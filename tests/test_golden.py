@@ -130,7 +130,7 @@ def _without_provenance(data):
 KNOWN_MISSES = {
     "kolom_sempit.pdf": [
         (0, "Pertangg ungjawab an keuangan akuntabel", "terpotong oleh kolom yang sempit"),
-        (1, "Terseleng garanya pengarus utamaan gender", "terpotong oleh kolom yang sempit"),
+        (1, "Terselenggaranya pengarus utamaan gender", "terpotong oleh kolom yang sempit"),
     ],
 }
 
