@@ -91,6 +91,22 @@ def _missing_targets(doc: Dokumen) -> Iterator[Peringatan]:
             )
 
 
+_RATIO_RE = re.compile(r"^\d+(?:[.,]\d+)?\s?:\s?\d")
+
+
+def _unread_targets(doc: Dokumen) -> Iterator[Peringatan]:
+    """A target holding a number that was not read as its value (other text ran into its cell)."""
+    for s in doc.sasaran:
+        for ind in s.indikator:
+            target = ind.target
+            if target is None or target.nilai is not None or target.batas_bawah is not None:
+                continue
+            if re.search(r"\d", target.teks) and not _RATIO_RE.match(target.teks):
+                yield Peringatan(
+                    f'target "{target.teks}" tidak terbaca sebagai nilai; periksa barisnya', **_where(s, ind)
+                )
+
+
 def _numbering(doc: Dokumen) -> Iterator[Peringatan]:
     """Sasaran numbers within a group that repeat or skip (a row lost or read twice)."""
     groups: dict[str | None, list[Sasaran]] = {}
@@ -142,6 +158,6 @@ def _located(doc: Dokumen, warning: Peringatan) -> Peringatan:
 def audit(doc: Dokumen) -> list[Peringatan]:
     """The document's own warnings, each named by its record, and every doubt the checks find."""
     found = [_located(doc, w) for w in doc.peringatan]
-    for check in (_texts, _missing_targets, _numbering, _crowded):
+    for check in (_texts, _missing_targets, _unread_targets, _numbering, _crowded):
         found.extend(check(doc))
     return found

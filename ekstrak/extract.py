@@ -45,7 +45,8 @@ def extract_text(text: str, source: str = "") -> Dokumen:
 
 
 def choose(grids: list[Grid]) -> tuple[Dokumen, Grid]:
-    """The reading that leaves the fewest doubts (its warnings, then indicators without a target), of the
+    """The reading that leaves the fewest doubts (its warnings, then indicators without a target, then
+    values without a unit), the first on a tie, of the
     ways a document's pages could be read, with the grid it came from."""
     found = [(doc, grid) for doc, grid in ((build_document(g), g) for g in grids) if doc.sasaran]
     if not found:
@@ -53,8 +54,10 @@ def choose(grids: list[Grid]) -> tuple[Dokumen, Grid]:
     return min(found, key=lambda pair: _doubts(pair[0]))
 
 
-def _doubts(doc: Dokumen) -> tuple[int, int]:
-    return len(doc.peringatan), sum(1 for s in doc.sasaran for i in s.indikator if i.target is None)
+def _doubts(doc: Dokumen) -> tuple[int, int, int]:
+    targets = [i.target for s in doc.sasaran for i in s.indikator]
+    unitless = sum(1 for t in targets if t is not None and t.nilai is not None and t.satuan is None)
+    return len(doc.peringatan), sum(1 for t in targets if t is None), unitless
 
 
 def _converted(data: bytes, suffix: str, batas: Batas) -> bytes:

@@ -92,8 +92,9 @@ def _is_separator(row: Row) -> bool:
 
 
 def is_column_numbers(row: Row) -> bool:
-    """A row `1 2 3 4` or `(1) (2) (3) (4)` numbering the columns under the header."""
-    found = [_COLUMN_NUMBERS_RE.match(t) for t in row.texts() if t]
+    """A row `1 2 3 4` or `(1) (2) (3) (4)` numbering the columns under the header (its numbers perhaps run
+    together in fewer cells, as laid-out text sets them)."""
+    found = [_COLUMN_NUMBERS_RE.match(t) for text in row.texts() for t in text.split()]
     if len(found) < 3 or not all(found):
         return False
     numbers = [int(m.group(1)) for m in found if m]
@@ -252,8 +253,18 @@ class Body:
         )
 
     def _skip(self, row: Row) -> bool:
-        self.last_header = False
-        return is_column_numbers(row) or _is_summary(row, self.columns)
+        """Rows that are not data: column numbers, a summary, and (before the first sasaran) the short
+        labels of a header's further lines."""
+        under_header, self.last_header = self.last_header, False
+        texts = [t for t in row.texts() if t]
+        label_only = (
+            under_header
+            and not self.entries
+            and all(len(t.split()) <= 2 and len(t) <= 20 for t in texts)
+            and group_text(row, self.columns) is None
+        )
+        self.last_header = label_only
+        return is_column_numbers(row) or _is_summary(row, self.columns) or (label_only and not _numbered(row, self))
 
     def _budget(self, row: Row) -> None:
         found = budget_rows(row)
@@ -322,6 +333,12 @@ class Body:
             self.entries[-1].segments.append(segment)
         elif self.entries and self.entries[-1].segments:
             _stitch(self.entries[-1].segments[-1], segment)
+
+
+def _numbered(row: Row, body: Body) -> bool:
+    """A row that starts a numbered sasaran (its NO cell holds a number or code)."""
+    columns = body.columns
+    return columns.no is not None and number_of(row.cell(columns.no).text) is not None
 
 
 def _folded(row: Row) -> tuple[str, ...]:

@@ -294,7 +294,8 @@ def read_pdf(
     data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None, max_pages: int = 1000
 ) -> list[Grid]:
     """Read a text PDF into grids to choose from: ruled tables by their lines; pages without rules both
-    by the words' alignment and as laid-out text. A scan without a text layer is a clear error."""
+    by the words' alignment and as laid-out text (preferred in that order). A scan without a text layer
+    is a clear error."""
     pages = _pages(data, password, max_pages)
     if not any(page.words for page in pages):
         raise PerluOCR(
@@ -307,4 +308,4 @@ def read_pdf(
     lines = [line for page in pages for line in page_lines(page.words, page.number)]
     laid_out = replace(read_lines(lines, is_header, source), wrapped=True)
     rows = [row for page in pages for row in page_rows(page.words, page.number, page.number * PAGE_SPAN, is_header)]
-    return [laid_out, Grid(rows, source, wrapped=True)]
+    return [Grid(rows, source, wrapped=True), laid_out]

@@ -225,16 +225,28 @@ def _find_header(
     chunked: list[list[tuple[int, int, str]]], lines: list[Line], is_header: Callable[[Row], bool]
 ) -> tuple[int, int, list[tuple[int, int, str]]] | None:
     """Where the table's header stands: one line, or up to three lines in capitals (a header whose cells
-    are centred vertically puts short headings on another line than long ones), and its pieces."""
-    for size in range(HEADER_LINES):  # a header on one line anywhere first; windows only when there is none
-        for index in range(len(chunked) - size):
+    are centred vertically puts short headings on another line than long ones), and its pieces. A window
+    of lines is taken over a one-line header when it names a target column the one line does not."""
+    single = None
+    for index, chunks in enumerate(chunked):
+        if len(chunks) >= 3 and is_header(_row_of(chunks)):
+            single = (index, index, chunks)
+            break
+    for size in range(1, HEADER_LINES):
+        starts = range(len(chunked) - size) if single is None else range(max(0, single[0] - size), single[0] + 1)
+        for index in starts:
             window = chunked[index : index + size + 1]
-            if size and not all(_capitals(line.text) for line in lines[index : index + size + 1]):
+            if len(window) <= size or not all(_capitals(line.text) for line in lines[index : index + size + 1]):
                 continue
-            merged = window[0] if size == 0 else _merge_chunks(window)
-            if len(merged) >= 3 and is_header(_row_of(merged)):
+            merged = _merge_chunks(window)
+            better = single is None or (_names_target(merged) and not _names_target(single[2]))
+            if len(merged) >= 3 and is_header(_row_of(merged)) and better:
                 return index, index + size, merged
-    return None
+    return single
+
+
+def _names_target(chunks: list[tuple[int, int, str]]) -> bool:
+    return any("".join(text.upper().split()).startswith("TARGET") for _, _, text in chunks)
 
 
 def _capitals(text: str) -> bool:

@@ -54,7 +54,7 @@ def test_both_readings_give_the_same_records(borders):
 
 
 def test_a_borderless_table_is_cut_where_the_body_leaves_strips_empty():
-    _laid_out, aligned = read_pdf(_pdf(False), is_table_header)
+    aligned, _ = read_pdf(_pdf(False), is_table_header)
     header = next(r for r in aligned.rows if r.texts()[0] == "NO")
     assert [t for t in header.texts() if t] == ["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"]
     second = next(r for r in aligned.rows if "Indeks kepuasan masyarakat" in r.texts())
