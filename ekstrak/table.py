@@ -279,6 +279,9 @@ class Body:
 
     def _data(self, row: Row) -> None:
         group = group_text(row, self.columns)
+        if group is not None and self.columns.sasaran is None and sasaran_heading(group):
+            self.heading(group, row)
+            return
         if group is not None:
             self.kelompok = group
             self.after_break = False
@@ -287,6 +290,13 @@ class Body:
             self._mixed(row)
         else:
             self._entry_row(row)
+        self.after_break = False
+
+    def heading(self, text: str, row: Row | None) -> None:
+        """A sasaran written in the heading above its table (a measurement table of an LKjIP)."""
+        nomor, kode, uraian = sasaran_heading(text) or (None, None, text)
+        page, line = (row.page, row.line) if row is not None else (None, None)
+        self.entries.append(Entry(nomor, self.kelompok, Cell([uraian]), [], page, line, kode))
         self.after_break = False
 
     def _entry_row(self, row: Row) -> None:
@@ -313,6 +323,9 @@ class Body:
         entry = self.entries[-1]
         if not sasaran_cell.empty:
             entry.sasaran.extend(sasaran_cell)
+        if not entry.segments:  # the first row under a sasaran heading
+            entry.segments.append(segment)
+            return
         cut = self.after_break and (not sasaran_cell.empty or _continues(entry.segments[-1], segment))
         if cut or (segment.indikator.empty and not segment.target.empty):
             _stitch(entry.segments[-1], segment)
@@ -351,6 +364,24 @@ def _is_summary(row: Row, columns: Columns) -> bool:
     return bool(texts) and bool(_SUMMARY_RE.match(texts[0])) and row.cell(columns.indikator).text in ("", texts[0])
 
 
+_HEADING_RE = re.compile(
+    r"^(?:(?P<label>Sasaran(?:\s+Strategis|\s+Program|\s+Kegiatan)?)\s*(?P<code>[A-Z]{0,3}[.\s]?\d{1,2})?\s*[:.]\s*)?"
+    r"(?P<text>(?:Meningkatnya|Meningkatkan|Terwujudnya|Mewujudkan|Terselenggaranya|Tercapainya|Menurunnya|"
+    r"Terlaksananya|Tersedianya|Terpenuhinya|Terjaminnya|Peningkatan|Penurunan)\b.{5,})$",
+    re.IGNORECASE,
+)
+
+
+def sasaran_heading(text: str) -> tuple[int | None, str | None, str] | None:
+    """`Sasaran 1: Meningkatnya …` or a bare `Meningkatnya …` set above a table: number, code, text."""
+    m = _HEADING_RE.match(" ".join(text.split()))
+    if not m:
+        return None
+    code = m.group("code")
+    nomor = number_of(code) if code else None
+    return nomor, (code.strip() if code and not code.strip().isdigit() else None), m.group("text")
+
+
 def _title_block(rows: list[Row]) -> tuple[list[str], str | None]:
     """The lines above the header, and a group heading set right above it."""
     kelompok = None
@@ -379,6 +410,8 @@ def find_table(grid: Grid) -> Table:
     body = Body(columns, kelompok, first_page, mixed)
     body.header_rows = {_folded(row) for row in rows[max(header.start, 0) + 1 : header.end + 1]}
     body.names = [" ".join(name.upper().split()) for name in header.names] if header.start >= 0 else []
+    if columns.sasaran is None and title and sasaran_heading(title[-1]):
+        body.heading(title.pop(), None)  # the first table's sasaran, in the heading above it
     for row in body_rows:
         if not body.take(row):
             break

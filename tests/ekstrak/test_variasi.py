@@ -133,3 +133,26 @@ def test_capital_letter_numbering():
 def test_unit_in_the_target_header():
     doc = _read("NO\tSASARAN\tINDIKATOR KINERJA\tTARGET (%)\n1\tSasaran\tPersentase a\t80\n")
     assert doc["sasaran"][0]["indikator"][0]["target"] == {"teks": "80", "nilai": 80, "satuan": "%"}
+
+
+def test_lkjip_measurement_tables_with_the_sasaran_in_the_heading_above_each():
+    text = (
+        "PENGUKURAN KINERJA TAHUN 2022\n"
+        "Sasaran 1: Meningkatnya kualitas layanan publik\n"
+        "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\tPredikat\n"
+        "1\tPersentase layanan tepat waktu\t80%\t84%\t105%\tSangat Baik\n"
+        "2\tIndeks kepuasan masyarakat\t3,5\t3,6\t102,86%\tSangat Baik\n"
+        "\tRata-rata\t\t\t103,93%\tSangat Baik\n\n"
+        "Sasaran 2: Terwujudnya tata kelola yang akuntabel\n"
+        "No\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\tPredikat\n"
+        "1\tNilai SAKIP\tA\tBB\t90%\tBaik\n"
+    )
+    doc = _read(text)
+    assert [(s["nomor"], s["uraian"]) for s in doc["sasaran"]] == [
+        (1, "Meningkatnya kualitas layanan publik"),
+        (2, "Terwujudnya tata kelola yang akuntabel"),
+    ]
+    first = doc["sasaran"][0]["indikator"]
+    assert [i["uraian"] for i in first] == ["Persentase layanan tepat waktu", "Indeks kepuasan masyarakat"]
+    assert first[0]["kolom_lain"] == {"realisasi": "84%", "capaian": "105%", "predikat": "Sangat Baik"}
+    assert doc["peringatan"] == [] and doc["tahun"] == 2022
