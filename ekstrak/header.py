@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .grid import Row
+from .grid import Cell, Row
 
 # A header cell is a short label; longer text is data.
 MAX_HEADER_CELL = 100
@@ -98,9 +98,39 @@ class Header:
     columns: Columns
 
 
+def _implied_spans(rows: list[Row]) -> list[Row]:
+    """Where the reader knows no merged cells (a borderless print), a label standing over a run of labels
+    in the row below, with nothing beside it, spans that run (`Target` centred over `2020 … 2024`)."""
+    if len(rows) < 2 or any(cell.colspan > 1 for row in rows for cell in row.cells):
+        return rows
+    out = [rows[-1]]
+    for upper in reversed(rows[:-1]):
+        lower = out[0]
+        cells = [replace(cell) for cell in upper.cells]
+        width = len(cells)
+        for column, cell in enumerate(upper.cells):
+            if cell.empty or lower.cell(column).empty:
+                continue
+            left = column
+            while left > 0 and upper.cells[left - 1].empty and not lower.cell(left - 1).empty:
+                left -= 1
+            right = column
+            while right + 1 < width and upper.cells[right + 1].empty and not lower.cell(right + 1).empty:
+                right += 1
+            if right > left:
+                cells[left] = replace(cell, colspan=right - left + 1)
+                for covered in range(left + 1, right + 1):
+                    cells[covered] = Cell()
+                if column != left:
+                    cells[column] = Cell()
+        out.insert(0, replace(upper, cells=cells))
+    return out
+
+
 def compose_names(rows: list[Row]) -> list[str]:
     """Each column's header text, the rows of a header stacked: a cell spanning columns names each of
     them (`TARGET` over `2023 | 2024` gives `TARGET 2023`, `TARGET 2024`)."""
+    rows = _implied_spans(rows)
     width = max(len(row.cells) for row in rows)
     names: list[list[str]] = [[] for _ in range(width)]
     for row in rows:

@@ -19,6 +19,8 @@ ROW_TOLERANCE = 3.0
 NEW_CELL = 1.25
 # A vertical strip this wide (points) with no word in the body parts two columns.
 GUTTER = 6.0
+# A header may stand over this many lines.
+HEADER_LINES = 3
 # A gutter may be crossed by this share of the body's lines.
 OPEN_SHARE = 0.04
 # A line of one phrase wider than this share of the table is a group heading across the columns.
@@ -173,13 +175,19 @@ def _before_other_blocks(body: list[list[dict]]) -> list[list[dict]]:
 
 
 def _header_line(lines: list[list[dict]], step: float, is_header: Callable[[Row], bool]) -> int | None:
-    """The line where the table's header stands (its words split at the gutters of the lines below)."""
-    for index, line in enumerate(lines):
-        below = _before_other_blocks(lines[index + 1 : index + 40])
-        cuts = gutters(below, step * 0.6)
-        cells: dict[int, list[str]] = {}
-        for word in line:
-            cells.setdefault(_column((word["x0"] + word["x1"]) / 2, cuts), []).append(word["text"])
-        if len(cells) >= 3 and is_header(Row([Cell([" ".join(t)]) for _, t in sorted(cells.items())])):
-            return index
+    """The line where the table's header starts: its words (of one line, or of up to three lines close
+    together, a header cell broken over lines) split at the gutters of the lines below."""
+    for size in range(1, HEADER_LINES + 1):  # one line anywhere first, then windows of lines
+        for index in range(len(lines) - size + 1):
+            group = lines[index : index + size]
+            if size > 1 and group[-1][0]["bottom"] - group[0][0]["bottom"] > size * 2 * step:
+                continue
+            below = _before_other_blocks(lines[index + size : index + size + 40])
+            cuts = gutters(below, step * 0.6)
+            cells: dict[int, list[str]] = {}
+            for word in (w for line in group for w in line):
+                cells.setdefault(_column((word["x0"] + word["x1"]) / 2, cuts), []).append(word["text"])
+            row = Row([Cell([" ".join(t)]) for _, t in sorted(cells.items())])
+            if len(cells) >= 3 and is_header(row):
+                return index
     return None
