@@ -95,6 +95,8 @@ def is_column_numbers(row: Row) -> bool:
     """A row `1 2 3 4` or `(1) (2) (3) (4)` numbering the columns under the header (its numbers perhaps run
     together in fewer cells, as laid-out text sets them)."""
     found = [_COLUMN_NUMBERS_RE.match(t) for text in row.texts() for t in text.split()]
+    if found and all(found) and all(t.startswith("(") for text in row.texts() for t in text.split()):
+        return True  # `(1)`, `(2)` … are never data, even where a page shows only some of them
     if len(found) < 3 or not all(found):
         return False
     numbers = [int(m.group(1)) for m in found if m]

@@ -8,10 +8,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from inti.numbers import parse_number
+
 from .grid import Cell, Grid
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_DIGITS_RE = re.compile(r"\d[\d.,]*")
 _MARKER_RE = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])[.)]$")
 _PARTIAL_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$|^\d{1,3}\.$")
 # Words of IKU tables and their headers, known even where a short document writes them once.
@@ -20,6 +23,11 @@ COMMON = {
     "capaian", "kinerja", "predikat", "kategori", "formulasi", "penjelasan", "sumber", "kegiatan", "program",
     "anggaran", "persentase", "meningkatnya", "terwujudnya", "terselenggaranya", "tersedianya", "jumlah",
     "indeks", "nilai", "rasio", "tingkat", "pertanggungjawaban", "akuntabilitas", "pelayanan", "laporan",
+    # units, which narrow SATUAN columns break most
+    "persen", "orang", "dokumen", "rekomendasi", "sertifikat", "pelabuhan", "kejadian",
+    "kecelakaan", "layanan", "instansi", "pemerintah", "perkara", "putusan", "paket", "unit",
+    "desa", "kelurahan", "kecamatan", "sekolah", "rupiah", "kali", "hari", "bulan", "tahun", "skor",
+    "aplikasi", "sistem", "kebijakan", "inovasi", "pegawai", "peserta",
 }  # fmt: skip
 # A piece this short at a break is a word's end more often than a word of its own.
 SHORT_PIECE = 3
@@ -62,10 +70,14 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
         return "keep"
     if _PARTIAL_NUMBER_RE.match(head[0]) and _GROUPED_RE.match(head[0] + tail[0]):
         return "join"
+    if full and _DIGITS_RE.fullmatch(head[0]) and _DIGITS_RE.fullmatch(tail[0]) and parse_number(head[0] + tail[0]):
+        return "join"  # a number that ran to the edge of its narrow column and went on below (`100.2` / `1`)
     left, right = _last_word(head[0]), _first_word(tail[0])
     if not left or not right or right[0].isupper() or _MARKER_RE.match(tail[0]):
         return "keep"
     whole = (left + right).lower()
+    if whole in COMMON:
+        return "join"  # a word of IKU tables, however often its pieces repeat (a unit broken on every row)
     # Each piece is counted here once already: elsewhere means more than that.
     left_known = words[left.lower()] > 1 or left.lower() in COMMON
     right_known = words[right.lower()] > 1 or right.lower() in COMMON

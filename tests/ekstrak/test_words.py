@@ -44,3 +44,16 @@ def test_a_number_broken_in_its_thousands_is_joined():
 def test_a_list_marker_on_the_next_line_is_not_a_word_end():
     grid, doubts = mend_words(_grid(Cell(["terintegrasi", "b. Persentase"])))
     assert grid.rows[0].cells[0].lines == ["terintegrasi", "b. Persentase"] and not doubts
+
+
+def test_a_unit_broken_on_every_row_is_still_joined():
+    cells = [Cell(["Perse", "n"], None, 1, 1, [True, False]) for _ in range(3)]
+    grid, doubts = mend_words(Grid([Row([cell], 1, n) for n, cell in enumerate(cells, 1)], wrapped=True))
+    assert [r.cells[0].lines for r in grid.rows] == [["Persen"]] * 3 and not doubts
+
+
+def test_a_decimal_that_ran_to_the_edge_is_joined_and_stacked_targets_are_not():
+    grid, _ = mend_words(_grid(Cell(["100.2", "1"], None, 1, 1, [True, False])))
+    assert grid.rows[0].cells[0].lines == ["100.21"]
+    grid, _ = mend_words(_grid(Cell(["80", "90"], None, 1, 1, [False, False])))
+    assert grid.rows[0].cells[0].lines == ["80", "90"]
