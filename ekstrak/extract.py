@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inti.detect import decode_text, detect, odf_kind, ole_kind, zip_members
-from inti.errors import FormatTidakDikenal, TabelTidakDitemukan
+from inti.errors import BerkasRusak, FormatTidakDikenal, TabelTidakDitemukan
 from inti.files import read_input
 from inti.guard import run_limited
 from inti.limits import BAWAAN, Batas
@@ -64,12 +64,28 @@ def _converted(data: bytes, suffix: str, batas: Batas) -> bytes:
     return convert(data, suffix, "xlsx" if suffix in (".xls", ".ods") else "docx", batas.detik)
 
 
+OLE_AS_TEXT = "ÐÏ"  # an old Office file's first bytes, as a text import shows them
+
+
+def _read_converted(data: bytes, suffix: str, source: str, batas: Batas) -> list[Grid]:
+    """An old or OpenDocument file through LibreOffice; what comes back empty was a damaged file."""
+    grids = read_grids(_converted(data, suffix, batas), source, batas=batas)
+    texts = [text for grid in grids for row in grid.rows for text in row.texts() if text]
+    # Nothing read, or the container itself read as text (LibreOffice's last resort for a damaged file).
+    if not texts or texts[0].startswith(OLE_AS_TEXT):
+        target = "XLSX" if suffix in (".xls", ".ods") else "DOCX"
+        raise BerkasRusak(
+            f"LibreOffice tidak dapat membuka berkas {suffix} ini; berkas mungkin rusak. Simpan ulang sebagai {target}."
+        )
+    return grids
+
+
 def read_grids(data: bytes, source: str = "", password: str | None = None, batas: Batas = BAWAAN) -> list[Grid]:
     """The grids a document can be read as (a PDF without ruling lines has two); empty for a sheet or JSON
     written by `ekstrak` itself."""
     kind = detect(data)
     if kind == "ole":
-        return read_grids(_converted(data, ole_kind(data), batas), source, batas=batas)
+        return _read_converted(data, ole_kind(data), source, batas)
     if kind == "pdf":
         return read_pdf(data, is_table_header, source, password, batas.halaman)
     if kind != "zip":
@@ -82,7 +98,7 @@ def read_grids(data: bytes, source: str = "", password: str | None = None, batas
         return [read_docx(data, source)]
     odf = odf_kind(data) if "mimetype" in members else None
     if odf is not None:
-        return read_grids(_converted(data, odf, batas), source, batas=batas)
+        return _read_converted(data, odf, source, batas)
     raise FormatTidakDikenal("Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT.")
 
 

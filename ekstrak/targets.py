@@ -91,6 +91,9 @@ MAX_UNIT_WORDS = 5
 MAX_QUALITATIVE_WORDS = 4
 # Words that are not a known grade read as a qualitative target only when nothing else fits.
 UNKNOWN_WORDS_COST = 10.0
+REMARK_FIRST_COST = 0.5
+# A bracketed remark after a target (`(delapan puluh persen)`) is at most this many words.
+MAX_REMARK_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,15 @@ def _unit(tokens: tuple[Token, ...]) -> str | None:
 
 
 def read_segment(tokens: tuple[Token, ...], source: str) -> tuple[Target, float] | None:
-    """One target from its tokens, with a cost (lower is a likelier reading); None if not a target."""
+    """One target from its tokens, with a cost (lower is a likelier reading); None if not a target. A
+    bracketed remark belongs to the target before it rather than the one after (`0% (nol) WTP`)."""
+    found = _read_segment(tokens, source)
+    if found is not None and tokens[0].text.startswith("("):
+        return found[0], found[1] + REMARK_FIRST_COST
+    return found
+
+
+def _read_segment(tokens: tuple[Token, ...], source: str) -> tuple[Target, float] | None:
     if not tokens:
         return None
     teks = _fold(source[tokens[0].start : tokens[-1].end])
@@ -186,6 +197,8 @@ def read_segment(tokens: tuple[Token, ...], source: str) -> tuple[Target, float]
             return None
         cost = 1.0 if unit is None and pembanding is None else 0.0
         return Target(teks, value, unit, pembanding=pembanding), cost
+    if len(rest) > 1 and rest[-1].text.endswith(")"):
+        rest = _without_remark(rest) or rest  # `Skala 7 (tujuh)`, `WTP (opini BPK)`: the remark is no part of it
     prefixed = len(rest) == 2 and rest[0].text.lower() in PREFIX_UNITS and rest[1].kind == "num"
     if pembanding is None and prefixed:
         value = parse_number(rest[1].text)
@@ -199,7 +212,12 @@ def read_segment(tokens: tuple[Token, ...], source: str) -> tuple[Target, float]
 
 
 def _without_remark(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-    """The unit words without a remark in brackets right after the number: `3 (tiga) Laporan`."""
+    """The unit words without a remark in brackets, right after the number (`3 (tiga) Laporan`) or after
+    the unit (`3 Laporan (tiga laporan)`)."""
+    if tokens and tokens[-1].text.endswith(")"):
+        opening = [i for i, token in enumerate(tokens) if token.text.startswith("(")]
+        if opening and opening[-1] > 0:
+            tokens = tokens[: opening[-1]]
     if not tokens or not tokens[0].text.startswith("("):
         return tokens
     for index, token in enumerate(tokens):
@@ -221,7 +239,7 @@ def _read_range(low: int | float, tail: tuple[Token, ...]) -> tuple[int | float,
     high = parse_number(tail[1].text)
     if high is None or high < low:
         return None
-    unit = _unit(tail[2:])
+    unit = _unit(_without_remark(tail[2:]))
     if unit == "":
         return None
     if unit_first and unit not in (None, "%"):
@@ -279,7 +297,7 @@ def _best_split(teks: str, count: int) -> tuple[float, list[tuple[Target, int]]]
     segment: dict[tuple[int, int], tuple[Target, float] | None] = {}
     for k in range(1, count + 1):
         for i in range(k, n - (count - k) + 1):
-            for j in range(max(k - 1, i - (MAX_UNIT_WORDS + 4)), i):
+            for j in range(max(k - 1, i - (MAX_UNIT_WORDS + MAX_REMARK_WORDS + 4)), i):
                 before = best[k - 1][j][0]
                 if before == inf:
                     continue

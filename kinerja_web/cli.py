@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -86,10 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Kinerja berjalan di {url}  (data: {folder}). Tekan Ctrl-C untuk berhenti.", flush=True)
     if not args.tanpa_peramban:
         threading.Timer(0.5, webbrowser.open, (url,)).start()
-    try:
+    # waitress ends its loop on Ctrl-C by itself (it catches the interrupt), or lets it through.
+    with contextlib.suppress(KeyboardInterrupt):
         server.run()
-    except KeyboardInterrupt:
-        print(f"{PROG}: berhenti. Semua perubahan sudah tersimpan.", file=sys.stderr)
+    print(f"{PROG}: berhenti. Semua perubahan sudah tersimpan.", file=sys.stderr)
     return 0
 
 

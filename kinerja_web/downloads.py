@@ -58,7 +58,7 @@ def unduh(dokumen_id: int, fmt: str) -> Response:
         abort(404)
     store = get_store()
     state = report.keadaan(store, saved(dokumen_id))
-    response = Response(content(state, store, fmt), mimetype=MEDIA[fmt])
+    response = Response(content(state, store, fmt), content_type=MEDIA[fmt])
     filename = file_name(state.simpanan.tahun, state.simpanan.nama_berkas, fmt)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
