@@ -284,6 +284,15 @@ def split_any(text: str, most: int = 30) -> list[tuple[Target, int]]:
     return best[1] if best else []
 
 
+def _unit_torn_off(segment: dict, start: int, j: int, read: tuple[Target, float]) -> bool:
+    """Unknown words read as a target of their own right after a number without a unit: they are that
+    number's unit (`3 Dokumen`), never a target made up for another indicator."""
+    if read[0].nilai is not None or read[0].batas_bawah is not None or start < 0 or read[1] < UNKNOWN_WORDS_COST:
+        return False  # a known grade (`0 WTP`) is a target of its own
+    previous = segment.get((start, j))
+    return previous is not None and previous[0].nilai is not None and previous[0].satuan is None
+
+
 @lru_cache(maxsize=4096)
 def _best_split(teks: str, count: int) -> tuple[float, list[tuple[Target, int]]] | None:
     tokens = tokenize(teks)
@@ -304,7 +313,9 @@ def _best_split(teks: str, count: int) -> tuple[float, list[tuple[Target, int]]]
                 if (j, i) not in segment:
                     segment[(j, i)] = read_segment(tokens[j:i], teks)
                 read = segment[(j, i)]
-                if read is not None and before + read[1] < best[k][i][0]:
+                if read is None or _unit_torn_off(segment, best[k - 1][j][1], j, read):
+                    continue
+                if before + read[1] < best[k][i][0]:
                     best[k][i] = (before + read[1], j)
     if best[count][n][0] == inf:
         return None
