@@ -18,6 +18,9 @@ def parse_number(text: str) -> int | float | None:
     if "." in s and "," in s:
         decimal_sep = "," if s.rfind(",") > s.rfind(".") else "."
         thousands = "." if decimal_sep == "," else ","
+        whole, _, _ = s.rpartition(decimal_sep)
+        if decimal_sep in whole or not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})*", whole):
+            return None  # separators mixed beyond one reading (`1.2,3.4`): no number
         s = s.replace(thousands, "").replace(decimal_sep, ".")
     elif "," in s:
         if s.count(",") > 1:
