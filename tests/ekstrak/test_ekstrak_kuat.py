@@ -12,14 +12,24 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ekstrak
+import ekstrak.targets as targets_module
 from ekstrak.targets import looks_like_target, split_any, split_targets
 
 HEADER = "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\n"
 EXAMPLES = settings(
     max_examples=int(os.environ.get("KINERJA_EXAMPLES", "300")),
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+
+
+@pytest.fixture(autouse=True)
+def _read_afresh():
+    """Every test reads its cells afresh: splits are cached per process (functools.lru_cache), and a reading
+    cached by an earlier test would hide a change in how a cell is read."""
+    for value in vars(targets_module).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
 
 
 def _read(text: str) -> dict:

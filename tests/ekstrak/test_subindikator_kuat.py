@@ -6,9 +6,19 @@ from __future__ import annotations
 import pytest
 
 import ekstrak
+import ekstrak.targets as targets_module
 from ekstrak.interpret import numbered_parts
 
 HEADER = "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\n"
+
+
+@pytest.fixture(autouse=True)
+def _read_afresh():
+    """Every test reads its cells afresh: splits are cached per process (functools.lru_cache), and a reading
+    cached by an earlier test would hide a change in how a cell is read."""
+    for value in vars(targets_module).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
 
 
 def _indikator(indikator: str, target: str) -> list[tuple[str, str | None]]:
@@ -47,6 +57,13 @@ def _indikator(indikator: str, target: str) -> list[tuple[str, str | None]]:
         ("1.1 Satu 2.2 Dua", ["Satu 2.2 Dua"]),
         ("1.1 Satu 1.3 Tiga", ["Satu 1.3 Tiga"]),
         ("10. Sepuluh 11. Sebelas", None),  # a run starts at 1
+        # Where `2.` stands twice, the one opening a capitalised name, inside the run before `3.`
+        ("1. Persentase tahap 2. Dua tahap 2. dari", ["Persentase tahap", "Dua tahap 2. dari"]),
+        ("1. Alfa 2. Beta 3. Gama 2. Delta", ["Alfa", "Beta", "Gama 2. Delta"]),
+        ("1. Alfa 3. Gama 2. Beta 2. Delta", ["Alfa 3. Gama", "Beta 2. Delta"]),
+        # a marker typed against its word counts only where the run expects it, and only the first
+        ("1. Persentase a 3.Rasio b", ["Persentase a 3.Rasio b"]),
+        ("1. Persentase a 2.Rasio b 2.Indeks c", ["Persentase a", "Rasio b 2.Indeks c"]),
     ],
 )
 def test_numbered_parts(text, parts):

@@ -157,6 +157,13 @@ def test_the_default_rules_cap_at_120_and_use_2_minus_r_over_t():
     assert (rules.batas, rules.rumus_turun, rules.skala) == (D(120), "2-r/t", "lkjip")
 
 
+def test_a_lone_bound_is_no_range():
+    # A range needs both bounds; a target with its number and one bound is read by its number.
+    lone = Nilai(angka=D(80), bawah=D(70), teks="80")
+    assert _whole(hitung(lone, n(88), NAIK)) == done(110)
+    assert _whole(hitung(Nilai(angka=D(80), atas=D(90), teks="80"), n(88), NAIK)) == done(110)
+
+
 def test_measured_and_empty():
     assert hitung(n(80), n(80), NAIK).diukur
     assert not hitung(n(80), Nilai(), NAIK).diukur

@@ -218,7 +218,7 @@ def test_the_favicon_is_the_applications_own(app):
     assert (response.status_code, response.headers["Location"]) == (301, "/aset/favicon.svg")
 
 
-def test_a_bug_of_ours_is_one_sentence_and_no_trace(tmp_path):
+def test_a_bug_of_ours_is_one_sentence_and_no_trace(tmp_path, caplog):
     from werkzeug.exceptions import Conflict
 
     app = create_app(tmp_path / "data")
@@ -232,7 +232,10 @@ def test_a_bug_of_ours_is_one_sentence_and_no_trace(tmp_path):
     app.add_url_rule("/rusak", view_func=broken)
     app.add_url_rule("/bentrok", view_func=refused)
     client = app.test_client()
-    response = client.get("/rusak")
+    with caplog.at_level("ERROR"):
+        response = client.get("/rusak")
+    (logged,) = [r for r in caplog.records if r.name == app.logger.name]
+    assert logged.getMessage() == "kesalahan tak terduga" and logged.exc_info[0] is ZeroDivisionError
     assert response.status_code == 500
     assert _said(response) == (
         "Kesalahan tak terduga (ZeroDivisionError); perubahan yang sudah tersimpan tetap aman. "
