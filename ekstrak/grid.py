@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 NO_SPACE_AFTER = ("-", "/")
+# A code broken after one of its dots by a narrow column (`1.05.03.2.` / `01`).
+_CODE_HEAD_RE = re.compile(r"^[A-Za-z]{0,4}\.?\d+(\.\d+)+\.$")
+_CODE_TAIL_RE = re.compile(r"^\d+(\.\d+)*\.?$")
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join a cell's lines with a space, except after a hyphen or slash that ends a line."""
+    """Join a cell's lines with a space, except after a hyphen or slash that ends a line, and inside a
+    code broken after one of its dots."""
     out = ""
     for raw in lines:
         line = " ".join(raw.split())
@@ -16,7 +21,9 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif out.endswith(NO_SPACE_AFTER) and line[0].isalnum():
+        elif (out.endswith(NO_SPACE_AFTER) and line[0].isalnum()) or (
+            _CODE_HEAD_RE.match(out) and _CODE_TAIL_RE.match(line)
+        ):
             out += line
         else:
             out += " " + line

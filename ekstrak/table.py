@@ -205,6 +205,7 @@ class Body:
         self.after_break = False
         self.last_header = True
         self.last_page = page
+        self.spill = False
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -222,10 +223,13 @@ class Body:
             self._budget(row)
         elif header_columns(row) is not None:
             self.after_break = self.last_header = True
-        elif (
-            not (self.last_header and self._repeats_header(row)) and not self._header_piece(row) and not self._skip(row)
-        ):
-            self._data(row)
+            self.spill = bool(self.entries)
+        elif self._header_again(row):
+            self.spill = bool(self.entries)
+        elif not self._skip(row):
+            row, self.spill = (self._without_header_spill(row) if self.spill else row), False
+            if row.filled():
+                self._data(row)
         return not ended
 
     def _repeats_header(self, row: Row) -> bool:
@@ -242,6 +246,25 @@ class Body:
 
     def _header_again(self, row: Row) -> bool:
         return (self.last_header and self._repeats_header(row)) or self._header_piece(row)
+
+    def _without_header_spill(self, row: Row) -> Row:
+        """The first row under a header repeated on a new page, without the lines of a header cell that
+        ran down into it (`KONDISI` above the line, `AWAL` below it)."""
+        cells = []
+        for c, cell in enumerate(row.cells):
+            name = self.names[c] if c < len(self.names) else ""
+            kept = [
+                i
+                for i, line in enumerate(cell.lines)
+                if not (name and _CAPITAL_LABEL_RE.match(line.strip()) and f" {line.strip()} " in f" {name} ")
+            ]
+            if len(kept) == len(cell.lines):
+                cells.append(cell)
+                continue
+            tops = [cell.tops[i] for i in kept] if cell.tops is not None else None
+            full = [cell.full[i] for i in kept] if cell.full is not None else None
+            cells.append(replace(cell, lines=[cell.lines[i] for i in kept], tops=tops, full=full))
+        return replace(row, cells=cells)
 
     def _header_piece(self, row: Row) -> bool:
         """A piece of the header repeated on a new page (its cells' lines set apart): every cell's text is

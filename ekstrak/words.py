@@ -27,7 +27,8 @@ COMMON = {
     "persen", "orang", "dokumen", "rekomendasi", "sertifikat", "pelabuhan", "kejadian",
     "kecelakaan", "layanan", "instansi", "pemerintah", "perkara", "putusan", "paket", "unit",
     "desa", "kelurahan", "kecamatan", "sekolah", "rupiah", "kali", "hari", "bulan", "tahun", "skor",
-    "aplikasi", "sistem", "kebijakan", "inovasi", "pegawai", "peserta",
+    "aplikasi", "sistem", "kebijakan", "inovasi", "pegawai", "peserta", "kegiatan", "kawasan", "keluarga",
+    "kondisi", "awal", "akhir", "periode", "tujuan", "uraian", "kode", "nomor",
 }  # fmt: skip
 # A piece this short at a break is a word's end more often than a word of its own.
 SHORT_PIECE = 3
@@ -73,9 +74,14 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
     if full and _DIGITS_RE.fullmatch(head[0]) and _DIGITS_RE.fullmatch(tail[0]) and parse_number(head[0] + tail[0]):
         return "join"  # a number that ran to the edge of its narrow column and went on below (`100.2` / `1`)
     left, right = _last_word(head[0]), _first_word(tail[0])
-    if not left or not right or right[0].isupper() or _MARKER_RE.match(tail[0]):
+    if not left or not right or _MARKER_RE.match(tail[0]):
         return "keep"
     whole = (left + right).lower()
+    if left.isupper() and right.isupper() and len(left) > 1:
+        # a header label in capitals (`KONDI` / `SI AWAL`): joined only into a word known to be one
+        return "join" if whole in COMMON or words[whole] >= 1 else "keep"
+    if right[0].isupper():
+        return "keep"
     if whole in COMMON:
         return "join"  # a word of IKU tables, however often its pieces repeat (a unit broken on every row)
     # Each piece is counted here once already: elsewhere means more than that.

@@ -16,13 +16,12 @@ import ekstrak
 CASES = [(slug, form) for slug in slugs() for form in FORMS]
 # Indicators read exactly, per form, as measured when this was written: a change may raise these,
 # never lower them. (The corpus has 304 indicators in each form.)
-FLOOR = {".docx": 304, ".xlsx": 304, ".pdf": 255, "_tanpa_garis.pdf": 124, "_layout.txt": 49}
+FLOOR = {".docx": 304, ".xlsx": 304, ".pdf": 272, "_tanpa_garis.pdf": 124, "_layout.txt": 49}
 # Renderings still read wrong without a warning: named in the README's limitations, each a shape ekstrak
 # does not yet read (a borderless print whose columns run together or whose repeated header breaks into
 # pieces, a repeated header whose cell runs into the first row of the next page). The list may only shrink.
 KNOWN_SILENT = {
     ("iku_pemkab_kulon_progo_2011_2016", "_tanpa_garis.pdf"),
-    ("renstra_bpbd_situbondo_2026_2030", ".pdf"),
     ("renstra_dpmptsp_banyuwangi_2026_2030", "_tanpa_garis.pdf"),
     ("renstra_kec_giri_banyuwangi_2026_2030", "_tanpa_garis.pdf"),
 }
