@@ -226,6 +226,7 @@ def columns_from_names(names: list[str], year: int | None = None) -> Columns | N
         target=target,
         satuan=by_role.get("satuan", [None])[0],
         kode=kode[-1] if kode else None,
+        kode_sasaran=kode[0] if len(kode) > 1 and sasaran and kode[0] < sasaran[0] else None,
         no_indikator=indikator[0] if len(indikator) > 1 else None,
         lain=lain,
         satuan_target=_unit_of(names[target]) if target is not None else None,

@@ -14,6 +14,7 @@ from .title import title_year
 
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
+_SASARAN_CODE_RE = re.compile(r"^[A-Za-z]+[.\-]?\d+(?:[.\-]\d+)*\.?$")
 _CAPITAL_LABEL_RE = re.compile(r"^[A-Z][A-Z .()/&-]*(?: [IVX]+| \d{4})?$")
 _SEPARATOR_RE = re.compile(r"^[-=_.*~|+\s]*$")
 _COLUMN_NUMBERS_RE = re.compile(r"^\(?(\d{1,2})\)?$")
@@ -339,6 +340,7 @@ class Body:
             not self.entries
             or (coded and not sasaran_cell.empty)
             or (not coded and not sasaran_cell.empty and not self.after_break)
+            or self._new_code(nomor_text or row.cell(columns.kode_sasaran).text)
         )
         if starts_entry:
             kode = nomor_text if nomor_text and not _NUMBERED_RE.match(nomor_text) else None
@@ -356,6 +358,17 @@ class Body:
             _stitch(entry.segments[-1], segment)
         elif not segment.indikator.empty or not segment.target.empty:
             entry.segments.append(segment)
+
+    def _new_code(self, nomor_text: str) -> bool:
+        """A sasaran code (`SSPL.12`, not a bare number) other than the current sasaran's, beside an empty
+        sasaran cell: a sasaran whose text the page break carried to the next page."""
+        last = self.entries[-1] if self.entries else None
+        return (
+            last is not None
+            and bool(_SASARAN_CODE_RE.match(nomor_text))
+            and last.kode is not None
+            and nomor_text != last.kode
+        )
 
     def _mixed(self, row: Row) -> None:
         """A table whose one text column holds sasaran rows and, under each, its indicator rows: a row

@@ -27,7 +27,7 @@ COMMON = {
     "persen", "orang", "dokumen", "rekomendasi", "sertifikat", "pelabuhan", "kejadian",
     "kecelakaan", "layanan", "instansi", "pemerintah", "perkara", "putusan", "paket", "unit",
     "desa", "kelurahan", "kecamatan", "sekolah", "rupiah", "kali", "hari", "bulan", "tahun", "skor",
-    "aplikasi", "sistem", "kebijakan", "inovasi", "pegawai", "peserta", "kegiatan", "kawasan", "keluarga",
+    "aplikasi", "sistem", "kebijakan", "inovasi", "pegawai", "peserta", "kawasan", "keluarga",
     "kondisi", "awal", "akhir", "periode", "tujuan", "uraian", "kode", "nomor",
 }  # fmt: skip
 # A piece this short at a break is a word's end more often than a word of its own.

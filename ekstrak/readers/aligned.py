@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable
 
 from ..grid import Cell, Row
@@ -19,6 +20,9 @@ ROW_TOLERANCE = 3.0
 NEW_CELL = 1.25
 # A vertical strip this wide (points) with no word in the body parts two columns.
 GUTTER = 6.0
+# A narrower strip parts two columns where this many lines start a word at its right edge.
+NARROW_GUTTER = 1
+ALIGNED_STARTS = 4
 # A header may stand over this many lines.
 HEADER_LINES = 3
 # A gutter may be crossed by this share of the body's lines.
@@ -50,16 +54,40 @@ def _heading(line: list[dict], left: float, space: float) -> bool:
     return len(line) > 1 and line[0]["x0"] - left <= 3 and all(g < space for g in gaps)
 
 
-def gutters(body: list[list[dict]], space: float) -> list[float]:
+def split_at_column_starts(words: list[dict]) -> list[dict]:
+    """Words split where a tiny gap inside them falls on a column's left edge (where other lines start
+    words): a long code set against the text of the next column (`1.05.03.2.01Terlaksananya`)."""
+    starts = Counter(round(w["x0"]) for w in words)
+    out: list[dict] = []
+    for word in words:
+        cuts = [(i, x) for i, x in word.get("gaps", ()) if _column_start(starts, round(x))]
+        if not cuts:
+            out.append(word)
+            continue
+        begin, x_begin = 0, word["x0"]
+        for index, x in cuts:
+            out.append({**word, "text": word["text"][begin:index], "x0": x_begin, "x1": x - 1.0, "gaps": ()})
+            begin, x_begin = index, x
+        out.append({**word, "text": word["text"][begin:], "x0": x_begin, "gaps": ()})
+    return out
+
+
+def _column_start(starts: Counter[int], x: int) -> bool:
+    return sum(starts[x + d] for d in (-1, 0, 1)) >= ALIGNED_STARTS
+
+
+def gutters(body: list[list[dict]], space: float, header: list[list[dict]] = ()) -> list[float]:
     """Where one column ends and the next starts: strips of the page that (nearly) no line of the body
-    writes in; a few lines running across (group headings, a budget block, a signature) do not close them."""
+    writes in; a few lines running across (group headings, a budget block, a signature) do not close them.
+    A narrow strip counts where lines start words at its right edge and no header word covers it."""
     if not body:
         return []
     left = int(min(w["x0"] for line in body for w in line))
     right = int(max(w["x1"] for line in body for w in line)) + 1
+    edge = min([left, *(w["x0"] for line in header for w in line)])  # the table's left, where headings start
     covered = [0] * (right - left + 1)
     for line in body:
-        if _spans_columns(line, right - left, space) or _heading(line, left, space):
+        if _spans_columns(line, right - left, space) or _heading(line, edge, space):
             continue
         marks = set()
         for word in line:
@@ -67,16 +95,29 @@ def gutters(body: list[list[dict]], space: float) -> list[float]:
         for x in marks:
             covered[x] += 1
     allowed = int(OPEN_SHARE * len(body))
+    starts = Counter(round(w["x0"]) for line in body for w in line)
     cuts: list[float] = []
     run = None
     for x, count in enumerate(covered):
         if count <= allowed and 0 < x < len(covered) - 1:
             run = x if run is None else run
             continue
-        if run is not None and x - run >= GUTTER:
+        narrow = run is not None and x - run >= NARROW_GUTTER and _narrow(starts, header, left, run, x)
+        if run is not None and (x - run >= GUTTER or narrow):
             cuts.append(left + (run + x) / 2)
         run = None
     return cuts
+
+
+def _narrow(starts: Counter[int], header: list[list[dict]], left: int, run: int, end: int) -> bool:
+    covered = any(w["x0"] <= left + end and w["x1"] >= left + run for line in header for w in line)
+    return bool(header) and not covered and _column_start(starts, left + end)
+
+
+def _crosses(line: list[dict], cuts: list[float]) -> bool:
+    """Whether a line's words stand in more than one column (a heading across them, not a long line of
+    one wide column)."""
+    return len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line}) > 1
 
 
 def _column(x: float, cuts: list[float]) -> int:
@@ -111,13 +152,15 @@ def aligned_rows(
     lines: list[list[dict]], cuts: list[float], step: float, offset: float, page: int, first_line: int
 ) -> list[Row]:
     """The table's rows: each column's cells, gathered on the rows where cells start."""
+    if not lines:
+        return []
     columns = len(cuts) + 1
     width = (max(w["x1"] for line in lines for w in line) - min(w["x0"] for line in lines for w in line)) or 1.0
     space = step * 0.6
     per_column: list[list[dict]] = [[] for _ in range(columns)]
     spanning: list[list[dict]] = []
     for line in lines:
-        if _spans_columns(line, width, space) and len(line) > 1:
+        if _spans_columns(line, width, space) and len(line) > 1 and _crosses(line, cuts):
             spanning.append(line)
             continue
         for word in line:
@@ -140,23 +183,77 @@ def aligned_rows(
     return [Row(cells, page, first_line + sum(1 for t in tops if t < top - LINE_TOLERANCE)) for top, cells in rows]
 
 
-def page_rows(words: list[dict], page: int, offset: float, is_header: Callable[[Row], bool]) -> list[Row]:
+def page_rows(
+    words: list[dict], page: int, offset: float, is_header: Callable[[Row], bool], carried: list[float] = ()
+) -> tuple[list[Row], list[float]]:
     """A page without ruling lines: lines above the table's header as one-cell rows, the rest cut into
-    cells by alignment (columns from the body's gutters)."""
-    lines = lines_of(words)
+    cells by alignment (columns from the body's gutters, and from the page before where this page's body
+    leaves its gutters free: a page that continues a table has its columns). Returns the rows and the cuts."""
+    lines = lines_of(split_at_column_starts(words))
     if not lines:
-        return []
+        return [], list(carried)
     step = line_step(lines)
-    header_at = _header_line(lines, step, is_header)
+    found = _header_line(lines, step, is_header, list(carried))
+    header_at, size = found if found is not None else (None, 0)
     start = header_at if header_at is not None else 0
     above = [
         Row([Cell([" ".join(w["text"] for w in line)], [offset + line[0]["top"]])], page, number)
         for number, line in enumerate(lines[:start], start=1)
     ]
     table = lines[start:]
-    body = table[1:] if header_at is not None else table
-    cuts = gutters(_before_other_blocks(body), step * 0.6)
-    return above + aligned_rows(table, cuts, step, offset, page, start + 1)
+    body = _before_other_blocks(table[1:] if header_at is not None else table)
+    header = table[:HEADER_LINES] if header_at is not None else []
+    cuts = gutters(body, step * 0.6, header)
+    if carried and all(_free(body, x, step * 0.6) for x in carried):
+        cuts = _continued(list(carried), cuts, body)
+    while size and size < len(table) and _label_line(table[size]):
+        size += 1
+    rows = aligned_rows(table[:size], cuts, step, offset, page, start + 1) if size else []
+    rows += aligned_rows(table[size:], cuts, step, offset, page, start + size + 1)
+    return above + rows, cuts
+
+
+def _continued(carried: list[float], own: list[float], body: list[list[dict]]) -> list[float]:
+    """A page that continues the table above keeps its columns; its own gutters add a column only where
+    words stand on both sides between two of those (a column the page before could not see)."""
+    centres = [(w["x0"] + w["x1"]) / 2 for line in body for w in line]
+    bounds = [float("-inf"), *carried, float("inf")]
+    added = []
+    for cut in own:
+        low = max(b for b in bounds if b < cut)
+        high = min(b for b in bounds if b > cut)
+        if (
+            min(abs(cut - b) for b in bounds) >= GUTTER
+            and any(low < c < cut for c in centres)
+            and any(cut < c < high for c in centres)
+        ):
+            added.append(cut)
+    return sorted(carried + added)
+
+
+_LABEL_WORD_RE = re.compile(r"^(?:[A-Z][A-Z.,/&()-]*|\(?(?:19|20)\d\d\)?|\([^()]{1,12}\)|[IVX]+|-)$")
+
+
+def _label_line(line: list[dict]) -> bool:
+    """A further line of the header: capitals, years, units in brackets (`AWAL`, `2026`, `(%)`)."""
+    return all(_LABEL_WORD_RE.match(w["text"]) for w in line) and not all(
+        w["text"].strip("()").isdigit() and len(w["text"].strip("()")) <= 2 for w in line
+    )
+
+
+def _free(body: list[list[dict]], x: float, space: float) -> bool:
+    """Whether (nearly) no line of the body writes across `x`."""
+    if not body:
+        return False
+    left = min(w["x0"] for line in body for w in line)
+    width = max(w["x1"] for line in body for w in line) - left
+    crossing = sum(
+        1
+        for line in body
+        if not (_spans_columns(line, width, space) or _heading(line, left, space))
+        and any(w["x0"] - 0.5 <= x <= w["x1"] + 0.5 for w in line)
+    )
+    return crossing <= int(OPEN_SHARE * len(body))
 
 
 _OTHER_BLOCK_RE = re.compile(
@@ -174,20 +271,27 @@ def _before_other_blocks(body: list[list[dict]]) -> list[list[dict]]:
     return body
 
 
-def _header_line(lines: list[list[dict]], step: float, is_header: Callable[[Row], bool]) -> int | None:
+def _header_line(
+    lines: list[list[dict]], step: float, is_header: Callable[[Row], bool], carried: list[float]
+) -> int | None:
     """The line where the table's header starts: its words (of one line, or of up to three lines close
-    together, a header cell broken over lines) split at the gutters of the lines below."""
+    together, a header cell broken over lines) split at the gutters of the lines below, or at the columns
+    of the page before (a header repeated over a page with too few rows to show its gutters)."""
     for size in range(1, HEADER_LINES + 1):  # one line anywhere first, then windows of lines
         for index in range(len(lines) - size + 1):
             group = lines[index : index + size]
             if size > 1 and group[-1][0]["bottom"] - group[0][0]["bottom"] > size * 2 * step:
                 continue
             below = _before_other_blocks(lines[index + size : index + size + 40])
-            cuts = gutters(below, step * 0.6)
-            cells: dict[int, list[str]] = {}
-            for word in (w for line in group for w in line):
-                cells.setdefault(_column((word["x0"] + word["x1"]) / 2, cuts), []).append(word["text"])
-            row = Row([Cell([" ".join(t)]) for _, t in sorted(cells.items())])
-            if len(cells) >= 3 and is_header(row):
-                return index
+            for cuts in (gutters(below, step * 0.6), carried) if carried else (gutters(below, step * 0.6),):
+                if _splits_as_header(group, cuts, is_header):
+                    return index, size
     return None
+
+
+def _splits_as_header(group: list[list[dict]], cuts: list[float], is_header: Callable[[Row], bool]) -> bool:
+    cells: dict[int, list[str]] = {}
+    for word in (w for line in group for w in line):
+        cells.setdefault(_column((word["x0"] + word["x1"]) / 2, cuts), []).append(word["text"])
+    row = Row([Cell([" ".join(t)]) for _, t in sorted(cells.items())])
+    return len(cells) >= 3 and is_header(row)

@@ -22,6 +22,10 @@ DAMAGED = "PDF ini rusak atau terpotong dan tidak dapat dibaca; minta salinan ya
 LINE_TOLERANCE = 2.5
 # Characters closer than this (points) belong to one word (pdfplumber's x_tolerance).
 WORD_GAP = 1.5
+# How far a letter may reach back under the one before it (a kerned pair: `Te`, `AV`).
+KERNING = 3.0
+# A gap inside a word wider than this is noted: a column may start there (a code set against its text).
+SPLIT_GAP = 0.6
 # A typical narrow character width (points), the measure of the gaps below.
 UNIT_PERCENTILE = 0.1
 # A gap under this many character widths is a space inside a phrase, not a gap between columns.
@@ -90,9 +94,11 @@ def page_words(layout) -> list[dict]:
         joins = (
             current is not None
             and abs(current["bottom"] - bottom) <= LINE_TOLERANCE
-            and -WORD_GAP <= x0 - current["x1"] <= WORD_GAP
+            and -KERNING <= x0 - current["x1"] <= WORD_GAP
         )
         if joins:
+            if x0 - current["x1"] > SPLIT_GAP:
+                current.setdefault("gaps", []).append((len(current["text"]), x0))
             current["text"] += text
             current["x1"] = max(current["x1"], x1)
             current["top"] = min(current["top"], top)
@@ -307,5 +313,9 @@ def read_pdf(
         return [Grid([row for page in pages for row in _ruled_rows(page, furniture)], source, wrapped=True)]
     lines = [line for page in pages for line in page_lines(page.words, page.number)]
     laid_out = replace(read_lines(lines, is_header, source), wrapped=True)
-    rows = [row for page in pages for row in page_rows(page.words, page.number, page.number * PAGE_SPAN, is_header)]
+    rows: list[Row] = []
+    cuts: list[float] = []
+    for page in pages:
+        found, cuts = page_rows(page.words, page.number, page.number * PAGE_SPAN, is_header, cuts)
+        rows.extend(found)
     return [Grid(rows, source, wrapped=True), laid_out]
