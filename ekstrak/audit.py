@@ -26,9 +26,8 @@ _SIGNATURE_RE = re.compile(
 )
 _COLUMN_NUMBER_RE = re.compile(r"\s\(\d{1,2}\)$")
 # A second indicator run on after the first: an opening word in capitals right after a lower-case word.
-_RUN_TOGETHER_RE = re.compile(
-    r"(?<=[a-z)]) (?:Persentase|Prosentase|Jumlah|Indeks|Tingkat|Rasio|Angka|Cakupan|Proporsi|Rata-rata|Capaian) [a-z]"
-)
+_LEADS = r"(?:Persentase|Prosentase|Jumlah|Indeks|Tingkat|Rasio|Angka|Cakupan|Proporsi|Rata-rata|Capaian|Nilai)"
+_RUN_TOGETHER_RE = re.compile(rf"(?<=[a-z)]) {_LEADS} [a-z]|(?<=\S) \d{{1,2}}[.)] {_LEADS}\b")
 _FURNITURE_RE = re.compile(r"^(?:halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+)$", re.IGNORECASE)
 NO_TARGET = "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya"
 # A sasaran holding this many times its neighbours' usual number of indicators (and at least MANY).
@@ -131,8 +130,11 @@ def _crowded(doc: Dokumen) -> Iterator[Peringatan]:
             yield Peringatan(f"satu sasaran dengan {counts[0]} indikator; periksa pembagian sasarannya")
         return
     usual = statistics.median(counts)
+    length = statistics.median(len(s.uraian) for s in doc.sasaran)
     for s in doc.sasaran:
-        if len(s.indikator) >= MANY and len(s.indikator) > TIMES * usual:
+        # a sasaran that swallowed its neighbours also took their text, unless it is far out of scale
+        swallowed = len(s.uraian) > 2 * length or len(s.indikator) >= 3 * MANY
+        if len(s.indikator) >= MANY and len(s.indikator) > TIMES * usual and swallowed:
             yield Peringatan(
                 f"sasaran ini memuat {len(s.indikator)} indikator, jauh lebih banyak dari yang lain; "
                 "mungkin beberapa sasaran tergabung",

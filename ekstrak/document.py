@@ -15,6 +15,10 @@ from .table import find_table
 from .title import split_title
 from .words import Break, mend_words
 
+CROWDED = (
+    "tulisan di halaman ini saling bertumpuk (kolom terlalu sempit untuk isinya), jadi isi kolom bisa "
+    "tercampur; periksa baris-baris halaman ini dengan dokumen aslinya"
+)
 BROKEN = 'kata dalam "{} …" mungkin terpotong oleh kolom yang sempit; periksa ejaannya'
 
 
@@ -28,6 +32,7 @@ def build_document(grid: Grid) -> Dokumen:
     sasaran: list = []
     peringatan = [Peringatan(note) for note in table.notes]
     peringatan += [Peringatan(BROKEN.format(b.text), halaman=b.page, baris=b.line) for b in breaks]
+    peringatan += [Peringatan(CROWDED, halaman=page) for page in grid.crowded]
     for position, entry in enumerate(table.entries, start=1):
         read, warnings = read_entry(entry, position)
         sasaran.append(read)

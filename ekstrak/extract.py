@@ -54,10 +54,13 @@ def choose(grids: list[Grid]) -> tuple[Dokumen, Grid]:
     return min(found, key=lambda pair: _doubts(pair[0]))
 
 
-def _doubts(doc: Dokumen) -> tuple[int, int, int]:
+def _doubts(doc: Dokumen) -> tuple[int, float, float]:
+    """Warnings, then the share of indicators without a target, then of values without a unit: shares,
+    so that a reading that ran indicators together does not win by having fewer of them."""
     targets = [i.target for s in doc.sasaran for i in s.indikator]
+    count = len(targets) or 1
     unitless = sum(1 for t in targets if t is not None and t.nilai is not None and t.satuan is None)
-    return len(doc.peringatan), sum(1 for t in targets if t is None), unitless
+    return len(doc.peringatan), sum(1 for t in targets if t is None) / count, unitless / count
 
 
 def _converted(data: bytes, suffix: str, batas: Batas) -> bytes:

@@ -98,3 +98,4 @@ class Grid:
     rows: list[Row]
     source: str = ""
     wrapped: bool = False  # cells' lines are lines as printed (a PDF's), not paragraphs
+    crowded: tuple[int, ...] = ()  # pages where printed text runs over other text (columns too narrow)

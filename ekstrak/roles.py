@@ -12,7 +12,7 @@ from .header import Columns, Header
 from .targets import looks_like_target
 
 _LIST_NUMBER_RE = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])[.)]?\)?$")
-_CODE_RE = re.compile(r"^[A-Za-z]{0,5}[ .-]?\d{1,3}(?:[.,\-][0-9A-Za-z]{1,3}){0,4}[.)]?$")
+_CODE_RE = re.compile(r"^[A-Za-z]{0,5}[ .-]?\d{1,3}[a-z]?(?:[.,\-][0-9A-Za-z]{1,3}){0,4}[.)]?$")
 _UNIT_WORDS_RE = re.compile(r"^[A-Za-z%][A-Za-z%/. ]{0,24}$")
 # Share of a column's cells that must fit a kind for the column to be taken as that kind.
 MOST = 0.8
@@ -45,7 +45,7 @@ def _code_column(rows: list[Row], column: int | None) -> bool:
     return bool(texts) and _share(texts, lambda t: is_code(t) or is_list_number(t)) >= MOST
 
 
-def _assigned(columns: Columns) -> set[int]:
+def assigned_columns(columns: Columns) -> set[int]:
     found = (columns.no, columns.sasaran, columns.indikator, columns.target, columns.satuan, columns.kode)
     return {c for c in (*found, columns.kode_sasaran, columns.no_indikator) if c is not None}
 
@@ -53,7 +53,7 @@ def _assigned(columns: Columns) -> set[int]:
 def _text_beside(header: Header, columns: Columns, rows: list[Row], column: int) -> int | None:
     """The column right of a code column that holds the indicator's text (same header, or none)."""
     nxt = column + 1
-    if nxt >= len(header.names) or (nxt in _assigned(columns) and nxt != columns.indikator):
+    if nxt >= len(header.names) or (nxt in assigned_columns(columns) and nxt != columns.indikator):
         return None
     if header.names[nxt] not in ("", header.names[column]):
         return None
@@ -95,8 +95,25 @@ def refine(header: Header, rows: list[Row]) -> tuple[Columns, bool, list[str]]:
     columns, mixed = _split_number_column(header, columns, rows)
     if columns.kode is not None and columns.sasaran is not None and columns.kode < columns.sasaran:
         columns = replace(columns, kode_sasaran=columns.kode, kode=None)
-    lain = {name: c for name, c in columns.lain.items() if c not in _assigned(columns)}
+    columns = _unnamed_codes(header, columns, rows)
+    lain = {name: c for name, c in columns.lain.items() if c not in assigned_columns(columns)}
     return replace(columns, lain=lain), mixed, list(header_notes(header))
+
+
+def _unnamed_codes(header: Header, columns: Columns, rows: list[Row]) -> Columns:
+    """A column without a header of its own, of codes, just left of the indicator's or the sasaran's text:
+    their codes, under a header centred over both (a borderless print shows it over one)."""
+    used = assigned_columns(columns)
+    for role, code_role in (("indikator", "kode"), ("sasaran", "kode_sasaran")):
+        text = getattr(columns, role)
+        c = text - 1 if text is not None else -1
+        if c < 0 or c in used or getattr(columns, code_role) is not None or c >= len(header.names):
+            continue
+        texts = values(rows, c)
+        if not header.names[c] and texts and _share(texts, is_code) >= MOST:
+            columns = replace(columns, **{code_role: c})
+            used.add(c)
+    return columns
 
 
 def header_notes(header: Header) -> list[str]:

@@ -9,11 +9,14 @@ from dataclasses import dataclass, field, replace
 from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
 from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
-from .roles import guess_header, refine
+from .roles import assigned_columns, guess_header, refine
 from .title import title_year
 
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
+UNREAD = (
+    'kolom ke-{} berisi data (mis. "{}") tetapi judulnya tidak terbaca, jadi isinya tidak ikut; periksa judul kolomnya'
+)
 _SASARAN_CODE_RE = re.compile(r"^[A-Za-z]+[.\-]?\d+(?:[.\-]\d+)*\.?$")
 _CAPITAL_LABEL_RE = re.compile(r"^[A-Z][A-Z .()/&-]*(?: [IVX]+| \d{4})?$")
 _SEPARATOR_RE = re.compile(r"^[-=_.*~|+\s]*$")
@@ -207,6 +210,9 @@ class Body:
         self.last_header = True
         self.last_page = page
         self.spill = False
+        self.used = {*assigned_columns(columns), *columns.lain.values()}
+        self.unread: dict[int, str] = {}  # columns with data that no header names: their first text
+        self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -272,11 +278,14 @@ class Body:
         part of its column's header name."""
         texts = [(c, " ".join(cell.text.upper().split())) for c, cell in enumerate(row.cells) if not cell.empty]
         names = self.names
-        return (
-            bool(texts)
-            and bool(names)
-            and all(c < len(names) and len(text) >= 2 and text in names[c] for c, text in texts)
-        )
+        if not texts or not names:
+            return False
+        if all(c < len(names) and len(text) >= 2 and text in names[c] for c, text in texts):
+            return True
+        # At the top of a page, a header broken over more lines than the first page's, its pieces set in
+        # other columns: every word of the row is a word of the header.
+        words = {word.strip(",.;:()") for name in names for word in name.split()}
+        return self.after_break and all(word.strip(",.;:()") in words for _, text in texts for word in text.split())
 
     def _skip(self, row: Row) -> bool:
         """Rows that are not data: column numbers, a summary, and (before the first sasaran) the short
@@ -303,7 +312,27 @@ class Body:
                 break
             self.budget.append(item)
 
+    def _joined_siblings(self, row: Row) -> Row:
+        """The row with the columns under one header cell (`Kode` over four columns `5 | 01 | 01 | 2,01`)
+        read as the one of them that has a role."""
+        if not self.siblings:
+            return row
+        cells = list(row.cells)
+        for main, group in self.siblings.items():
+            parts = [cells[c] for c in group if c < len(cells)]
+            if main >= len(cells) or sum(not cell.empty for cell in parts) < 2:
+                continue
+            joined = Cell([])
+            for part in parts:
+                joined.extend(part)
+            for c in group:
+                if c < len(cells):
+                    cells[c] = Cell()
+            cells[main] = replace(joined, colspan=1)
+        return replace(row, cells=cells)
+
     def _data(self, row: Row) -> None:
+        row = self._joined_siblings(row)
         group = group_text(row, self.columns)
         if group is not None and self.columns.sasaran is None and sasaran_heading(group):
             self.heading(group, row)
@@ -325,7 +354,13 @@ class Body:
         self.entries.append(Entry(nomor, self.kelompok, Cell([uraian]), [], page, line, kode))
         self.after_break = False
 
+    def _note_unread(self, row: Row) -> None:
+        for c, cell in enumerate(row.cells):
+            if c not in self.used and cell.colspan == 1 and not cell.empty:
+                self.unread.setdefault(c, cell.text)
+
     def _entry_row(self, row: Row) -> None:
+        self._note_unread(row)
         columns = self.columns
         nomor_text = row.cell(columns.no).text if columns.no is not None else ""
         sasaran_cell = row.cell(columns.sasaran)
@@ -373,6 +408,7 @@ class Body:
     def _mixed(self, row: Row) -> None:
         """A table whose one text column holds sasaran rows and, under each, its indicator rows: a row
         with nothing in the target, unit or other columns is a sasaran."""
+        self._note_unread(row)
         columns = self.columns
         segment = _segment(row, columns)
         has_data = not segment.target.empty or not row.cell(columns.satuan).empty or bool(segment.lain)
@@ -433,6 +469,19 @@ def _lines_above(rows: list[Row]) -> list[str]:
     return [line for row in rows for cell in row.cells for line in cell.lines if line.strip()]
 
 
+def _siblings(names: list[str], used: set[int]) -> dict[int, list[int]]:
+    """Columns of no role of their own under the same header cell as a used column: that column and all
+    of them, in order."""
+    found: dict[int, list[int]] = {}
+    for column, name in enumerate(names):
+        if column in used or not name:
+            continue
+        mains = sorted((abs(c - column), c) for c in used if names[c] == name)
+        if mains:
+            found.setdefault(mains[0][1], [mains[0][1]]).append(column)
+    return {main: sorted(group) for main, group in found.items()}
+
+
 def find_table(grid: Grid) -> Table:
     """Find the IKU table in the grid and sort its rows into sasaran entries, groups and budget rows."""
     rows = grid.rows
@@ -450,7 +499,10 @@ def find_table(grid: Grid) -> Table:
     body.names = [" ".join(name.upper().split()) for name in header.names] if header.start >= 0 else []
     if columns.sasaran is None and title and sasaran_heading(title[-1]):
         body.heading(title.pop(), None)  # the first table's sasaran, in the heading above it
+    body.siblings = _siblings(header.names, body.used)
+    body.used |= {c for group in body.siblings.values() for c in group}
     for row in body_rows:
         if not body.take(row):
             break
+    notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)

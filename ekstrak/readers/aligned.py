@@ -139,11 +139,16 @@ def _blocks(words: list[dict], step: float) -> list[list[dict]]:
 
 
 def line_step(lines: list[list[dict]]) -> float:
-    """The usual distance between two lines of one cell (the smallest common step)."""
+    """The usual distance between two lines of one cell: the steps that fit the letters' height (a line
+    and a little leading), else the smallest common step."""
     steps = sorted(b[0]["bottom"] - a[0]["bottom"] for a, b in itertools.pairwise(lines))
     steps = [s for s in steps if s > LINE_TOLERANCE]
     if not steps:
         return 12.0
+    height = statistics.median(w["bottom"] - w["top"] for line in lines for w in line)
+    fitting = [s for s in steps if 0.95 * height <= s <= 1.5 * height]
+    if fitting:
+        return statistics.median(fitting)
     low = steps[: max(1, len(steps) // 3)]
     return statistics.median(low)
 

@@ -103,7 +103,15 @@ def page_words(layout) -> list[dict]:
             current["x1"] = max(current["x1"], x1)
             current["top"] = min(current["top"], top)
         else:
+            collides = (
+                current is not None
+                and abs(current["bottom"] - bottom) <= LINE_TOLERANCE
+                and current["x0"] < x0 < current["x1"] - KERNING
+                and not (text == current["text"][-1:] and abs(x1 - current["x1"]) < 1)  # a letter printed twice
+            )
             current = {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+            if collides:
+                current["collides"] = True
             words.append(current)
     return words
 
@@ -308,14 +316,16 @@ def read_pdf(
             "PDF ini tidak memiliki lapisan teks (hasil pindaian); jalankan OCR dulu "
             "(mis. 'ocrmypdf berkas.pdf hasil.pdf'), lalu ekstrak hasilnya."
         )
+    crowded = tuple(page.number for page in pages if any(word.get("collides") for word in page.words))
     if any(page.lattices for page in pages):
         furniture = _furniture(pages) if len(pages) > 1 else set()
-        return [Grid([row for page in pages for row in _ruled_rows(page, furniture)], source, wrapped=True)]
+        rows = [row for page in pages for row in _ruled_rows(page, furniture)]
+        return [Grid(rows, source, wrapped=True, crowded=crowded)]
     lines = [line for page in pages for line in page_lines(page.words, page.number)]
-    laid_out = replace(read_lines(lines, is_header, source), wrapped=True)
+    laid_out = replace(read_lines(lines, is_header, source), wrapped=True, crowded=crowded)
     rows: list[Row] = []
     cuts: list[float] = []
     for page in pages:
         found, cuts = page_rows(page.words, page.number, page.number * PAGE_SPAN, is_header, cuts)
         rows.extend(found)
-    return [Grid(rows, source, wrapped=True), laid_out]
+    return [Grid(rows, source, wrapped=True, crowded=crowded), laid_out]

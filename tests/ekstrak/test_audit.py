@@ -56,3 +56,18 @@ def test_a_unit_column_that_disagrees_with_the_target_is_named():
     text = "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\tSATUAN\n1\tMeningkatnya layanan\tJumlah peserta\t80%\tOrang\n"
     warnings = ekstrak.extract_text(text).peringatan
     assert [(w.sasaran, w.indikator) for w in warnings] == [(1, 1)] and "Orang" in warnings[0].pesan
+
+
+def test_a_sasaran_with_many_indicators_and_text_twice_as_long_is_a_doubt_and_a_large_one_alone_is_not():
+    many = [_ind(n, f"Persentase layanan {n}") for n in range(1, 14)]
+    few = [Sasaran(n, None, f"Meningkatnya mutu layanan {n}", [_ind(1, "Jumlah X a")]) for n in range(2, 6)]
+    large = _doc(Sasaran(1, None, "Meningkatnya mutu layanan publik", many), *few)
+    assert not any("jauh lebih banyak" in w.pesan for w in audit(large))
+    joined = _doc(Sasaran(1, None, "Meningkatnya mutu layanan publik Meningkatnya tata kelola keuangan", many), *few)
+    assert any("jauh lebih banyak" in w.pesan and w.sasaran == 1 for w in audit(joined))
+
+
+def test_a_list_number_inside_an_indicator_is_two_indicators_run_together():
+    ind = _ind(1, "Angka Partisipasi Kasar SD/MI 4. Angka Partisipasi")
+    doc = _doc(Sasaran(1, None, "Meningkatnya pendidikan", [ind]))
+    assert any("dua indikator" in w.pesan for w in audit(doc))

@@ -110,3 +110,52 @@ def test_a_sasaran_code_beside_an_empty_sasaran_cell_starts_a_sasaran_whose_text
         ("SS.02", "Meningkatnya pelayanan"),
     ]
     assert [i.kode for s in doc.sasaran for i in s.indikator] == ["IKU.01.01", "IKU.02.01"]
+
+
+def test_printed_text_running_over_other_text_is_a_warning_naming_the_page():
+    html = (
+        f"<style>{STYLE % 'td.sempit{letter-spacing:-4pt}'}</style><table>{HEAD}"
+        "<tr><td>1</td><td>SS.1</td><td>Meningkatnya layanan</td><td>Jumlah laporan kinerja</td>"
+        "<td class='sempit'>Dokumen</td><td>3</td></tr></table>"
+    )
+    doc = ekstrak.extract_bytes(HTML(string=html).write_pdf())
+    assert any("bertumpuk" in w.pesan and w.halaman == 1 for w in doc.peringatan)
+
+
+def test_a_column_of_data_without_a_header_is_a_warning_not_a_silent_loss():
+    text = (
+        "NO\tSASARAN\tINDIKATOR KINERJA\t\tTARGET\n"
+        "1\tMeningkatnya layanan\tPersentase layanan tepat waktu\tpersen\t80\n"
+    )
+    doc = ekstrak.extract_text(text)
+    assert [w.pesan for w in doc.peringatan if "kolom ke-4" in w.pesan and '"persen"' in w.pesan]
+
+
+def test_an_unnamed_column_of_codes_before_the_indicator_gives_their_codes():
+    text = (
+        "NO\tSASARAN\t\tINDIKATOR KINERJA\tTARGET\n"
+        "1\tPengelolaan keuangan yang optimal\t1a-N\tPersentase tagihan dibayar tepat waktu\t100%\n"
+        "\t\t1b-N\tPersentase laporan tepat waktu\t100%\n"
+    )
+    doc = ekstrak.extract_text(text)
+    assert [i.kode for s in doc.sasaran for i in s.indikator] == ["1a-N", "1b-N"]
+    assert doc.peringatan == ()
+
+
+def test_columns_under_one_header_cell_are_read_as_one():
+    from ekstrak.document import build_document
+
+    header = Row(
+        [_cell("NO"), _cell("SASARAN"), Cell(["KODE"], [0.0], colspan=3), Cell(), Cell(), _cell("INDIKATOR KINERJA"),
+         _cell("TARGET")],
+        1,
+        1,
+    )  # fmt: skip
+    rows = [
+        header,
+        Row([_cell(t) for t in ("1", "Meningkatnya layanan", "5", "01", "", "Jumlah laporan", "3")], 1, 2),
+        Row([_cell(t) for t in ("", "", "5", "01", "2,01", "Jumlah dokumen", "4")], 1, 3),
+    ]
+    doc = build_document(Grid(rows, "uji"))
+    assert [i.kode for s in doc.sasaran for i in s.indikator] == ["5 01", "5 01 2,01"]
+    assert doc.peringatan == ()
