@@ -18,10 +18,11 @@ from .formats.xlsxfile import is_kinerja_workbook, read_workbook
 from .grid import Grid
 from .header import is_table_header
 from .model import Dokumen
+from .readers.columns import read_columns
 from .readers.convert import convert
 from .readers.docx import read_docx
 from .readers.pdf import read_pdf
-from .readers.text import read_text
+from .readers.text import read_text, split_lines
 from .readers.xlsx import read_xlsx
 
 NO_TABLE = (
@@ -41,7 +42,16 @@ def _sheet(text: str) -> Dokumen | None:
 
 def extract_text(text: str, source: str = "") -> Dokumen:
     """Records from the text of an IKU document (pasted, exported or `pdftotext -layout` output)."""
-    return _sheet(text) or choose([read_text(text, is_table_header, source)])[0]
+    return _sheet(text) or choose(_text_grids(text, source))[0]
+
+
+def _text_grids(text: str, source: str) -> list[Grid]:
+    """Text read as delimited or spaced rows, and (text laid out in columns) by its character columns."""
+    grids = [read_text(text, is_table_header, source)]
+    if "\t" not in text:
+        by_columns = read_columns(split_lines(text), is_table_header, source)
+        grids += [by_columns] if by_columns is not None else []
+    return grids
 
 
 def choose(grids: list[Grid]) -> tuple[Dokumen, Grid]:
@@ -51,16 +61,17 @@ def choose(grids: list[Grid]) -> tuple[Dokumen, Grid]:
     found = [(doc, grid) for doc, grid in ((build_document(g), g) for g in grids) if doc.sasaran]
     if not found:
         raise TabelTidakDitemukan(NO_TABLE)
-    return min(found, key=lambda pair: _doubts(pair[0]))
+    return min(found, key=lambda pair: _doubts(*pair))
 
 
-def _doubts(doc: Dokumen) -> tuple[int, float, float]:
-    """Warnings, then the share of indicators without a target, then of values without a unit: shares,
-    so that a reading that ran indicators together does not win by having fewer of them."""
+def _doubts(doc: Dokumen, grid: Grid) -> tuple[int, bool, float, float]:
+    """Warnings; then whether the reading is a fallback; then the share of indicators without a target,
+    then of values without a unit: shares, so that a reading that ran indicators together does not win
+    by having fewer of them."""
     targets = [i.target for s in doc.sasaran for i in s.indikator]
     count = len(targets) or 1
     unitless = sum(1 for t in targets if t is not None and t.nilai is not None and t.satuan is None)
-    return len(doc.peringatan), sum(1 for t in targets if t is None) / count, unitless / count
+    return len(doc.peringatan), grid.fallback, sum(1 for t in targets if t is None) / count, unitless / count
 
 
 def _converted(data: bytes, suffix: str, batas: Batas) -> bytes:
@@ -93,7 +104,7 @@ def read_grids(data: bytes, source: str = "", password: str | None = None, batas
         return read_pdf(data, is_table_header, source, password, batas.halaman)
     if kind != "zip":
         text = decode_text(data)
-        return [] if _sheet(text) is not None else [read_text(text, is_table_header, source)]
+        return [] if _sheet(text) is not None else _text_grids(text, source)
     members = zip_members(data)
     if "xl/workbook.xml" in members:
         return [] if is_kinerja_workbook(data) else [read_xlsx(data, is_table_header, source)]

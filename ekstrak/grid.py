@@ -9,6 +9,8 @@ NO_SPACE_AFTER = ("-", "/")
 # A code broken after one of its dots by a narrow column (`1.05.03.2.` / `01`).
 _CODE_HEAD_RE = re.compile(r"^[A-Za-z]{0,4}\.?\d+(\.\d+)+\.$")
 _CODE_TAIL_RE = re.compile(r"^\d+(\.\d+)*\.?$")
+_CODE_RE = re.compile(r"^[A-Za-z]{0,4}\.?\d+(\.\d+)+$")  # or before one (`7.01.01.2` / `.06`)
+_DOT_TAIL_RE = re.compile(r"^\.\d+(\.\d+)*$")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -21,8 +23,10 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif (out.endswith(NO_SPACE_AFTER) and line[0].isalnum()) or (
-            _CODE_HEAD_RE.match(out) and _CODE_TAIL_RE.match(line)
+        elif (
+            (out.endswith(NO_SPACE_AFTER) and line[0].isalnum())
+            or (_CODE_HEAD_RE.match(out) and _CODE_TAIL_RE.match(line))
+            or (_CODE_RE.match(out) and _DOT_TAIL_RE.match(line))
         ):
             out += line
         else:
@@ -98,4 +102,6 @@ class Grid:
     rows: list[Row]
     source: str = ""
     wrapped: bool = False  # cells' lines are lines as printed (a PDF's), not paragraphs
+    loose: bool = False  # rows cut from laid-out text: a cell's lines may run on into the rows below
+    fallback: bool = False  # a second way of reading: chosen only when it leaves fewer warnings
     crowded: tuple[int, ...] = ()  # pages where printed text runs over other text (columns too narrow)

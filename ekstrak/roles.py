@@ -111,7 +111,8 @@ def _unnamed_codes(header: Header, columns: Columns, rows: list[Row]) -> Columns
             continue
         texts = values(rows, c)
         if not header.names[c] and texts and _share(texts, is_code) >= MOST:
-            columns = replace(columns, **{code_role: c})
+            numbers = role == "indikator" and _share(texts, is_list_number) >= MOST
+            columns = replace(columns, **{"no_indikator" if numbers else code_role: c})
             used.add(c)
     return columns
 

@@ -212,6 +212,7 @@ class Body:
         self.spill = False
         self.used = {*assigned_columns(columns), *columns.lain.values()}
         self.unread: dict[int, str] = {}  # columns with data that no header names: their first text
+        self.loose = False
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
 
     def take(self, original: Row) -> bool:
@@ -374,7 +375,8 @@ class Body:
         starts_entry = (
             not self.entries
             or (coded and not sasaran_cell.empty)
-            or (not coded and not sasaran_cell.empty and not self.after_break)
+            or (not coded and not sasaran_cell.empty and not self.after_break and not self._runs_on())
+            or (self.loose and split_code(sasaran_cell)[0] is not None)
             or self._new_code(nomor_text or row.cell(columns.kode_sasaran).text)
         )
         if starts_entry:
@@ -393,6 +395,15 @@ class Body:
             _stitch(entry.segments[-1], segment)
         elif not segment.indikator.empty or not segment.target.empty:
             entry.segments.append(segment)
+
+    def _runs_on(self) -> bool:
+        """In laid-out text, a sasaran cell's lines run on beside the next indicators: where every sasaran
+        so far is numbered, a sasaran text without a number is the rest of the one above."""
+        return (
+            self.loose
+            and bool(self.entries)
+            and all(e.nomor is not None or e.kode or split_code(e.sasaran)[0] for e in self.entries)
+        )
 
     def _new_code(self, nomor_text: str) -> bool:
         """A sasaran code (`SSPL.12`, not a bare number) other than the current sasaran's, beside an empty
@@ -499,6 +510,7 @@ def find_table(grid: Grid) -> Table:
     body.names = [" ".join(name.upper().split()) for name in header.names] if header.start >= 0 else []
     if columns.sasaran is None and title and sasaran_heading(title[-1]):
         body.heading(title.pop(), None)  # the first table's sasaran, in the heading above it
+    body.loose = grid.loose
     body.siblings = _siblings(header.names, body.used)
     body.used |= {c for group in body.siblings.values() for c in group}
     for row in body_rows:

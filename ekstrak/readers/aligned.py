@@ -268,10 +268,16 @@ _OTHER_BLOCK_RE = re.compile(
 )
 
 
+_AMOUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
+
+
 def _before_other_blocks(body: list[list[dict]]) -> list[list[dict]]:
     """The table's lines up to a budget block's header or the signature block (their lines run across)."""
     for index, line in enumerate(body):
-        if _OTHER_BLOCK_RE.match(" ".join(w["text"] for w in line)):
+        text = " ".join(w["text"] for w in line)
+        found = _OTHER_BLOCK_RE.match(text)
+        # a budget block's header names its columns; a group heading with its budget carries an amount
+        if found and not (found.group(0).upper().startswith(("PROGRAM", "KEGIATAN", "NO")) and _AMOUNT_RE.search(text)):
             return body[:index]
     return body
 

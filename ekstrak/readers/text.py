@@ -48,7 +48,7 @@ class Line:
 def read_text(text: str, is_header: Callable[[Row], bool], source: str = "") -> Grid:
     """Read the text of an IKU document (already decoded) into a grid; `is_header` spots header rows,
     which anchor the columns of `pdftotext -layout` text."""
-    lines = _split_lines(text)
+    lines = split_lines(text)
     if any("\t" in line.text for line in lines):
         lines = _drop_page_furniture(lines, is_header)
         rows = [_delimited_row(line, line.text.split("\t")) for line in lines if line.text.strip()]
@@ -66,7 +66,7 @@ def read_lines(lines: list[Line], is_header: Callable[[Row], bool], source: str 
     return Grid(_spaced_rows(lines), source)
 
 
-def _split_lines(text: str) -> list[Line]:
+def split_lines(text: str) -> list[Line]:
     """Lines with their page (form feeds from pdftotext start a page) and 1-based line number."""
     out: list[Line] = []
     page = 1

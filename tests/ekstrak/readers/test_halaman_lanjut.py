@@ -74,6 +74,7 @@ def test_the_page_break_really_falls_inside_the_second_sasaran():
 def test_a_code_broken_after_a_dot_by_a_narrow_column_is_joined():
     assert join_lines(["1.05.03.2.", "01"]) == "1.05.03.2.01"
     assert join_lines(["SS.1.2.", "3"]) == "SS.1.2.3"
+    assert join_lines(["7.01.01.2", ".06"]) == "7.01.01.2.06"
     assert join_lines(["1.", "2"]) == "1. 2", "a list number and a number are not one code"
     assert join_lines(["tahun 2020.", "5 orang"]) == "tahun 2020. 5 orang"
 

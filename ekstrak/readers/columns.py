@@ -1,0 +1,186 @@
+"""`pdftotext -layout` text read by its character columns, as a borderless print is read by its words'
+positions: columns where a strip of character places stays empty through the table, rows where the
+value columns (numbers, list numbers) start a new entry; a row's other lines are its cells' further lines."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from ..grid import Cell, Grid, Row
+from .aligned import _before_other_blocks, _column, _header_line, gutters, lines_of
+from .text import Line, _drop_page_furniture
+
+# A character's width and a line's height, in the points the aligned reader measures in.
+CHAR = 5.0
+LINE = 12.0
+_WORD_RE = re.compile(r"\S+")
+# What a value column holds on a row's first line: a number, a percentage, a list number, a code.
+_VALUE_RE = re.compile(r"^(?:[<>≤≥±]?\s?\d[\d.,]*\s?%?|\(?\d{1,3}[.)]|[A-Za-z]{1,5}[.\-]?\d+(?:[.\-]\w+)*)$")
+# A column is a value column when this share of its filled lines hold a value.
+VALUES = 0.7
+
+
+def _words(line: Line, index: int) -> list[dict]:
+    top = index * LINE
+    return [
+        {"text": m.group(), "x0": m.start() * CHAR, "x1": m.end() * CHAR - 1, "top": top, "bottom": top + LINE * 0.8}
+        for m in _WORD_RE.finditer(line.text)
+    ]
+
+
+def read_columns(lines: list[Line], is_header: Callable[[Row], bool], source: str = "") -> Grid | None:
+    """Layout text into a grid by its character columns, page by page (a page continuing the table keeps
+    its columns); None when no page has a table header."""
+    lines = _drop_page_furniture(lines, is_header)
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    rows: list[Row] = []
+    cuts: list[float] = []
+    found = False
+    for page, page_lines in sorted(pages.items()):
+        got, cuts, header = _page(page_lines, page, is_header, cuts)
+        rows.extend(got)
+        found = found or header
+    return Grid(rows, source, wrapped=True, loose=True, fallback=True) if found else None
+
+
+def _page(
+    lines: list[Line], page: int, is_header: Callable[[Row], bool], carried: list[float]
+) -> tuple[list[Row], list[float], bool]:
+    numbered = [(line, word) for index, line in enumerate(lines) for word in _words(line, index)]
+    number_of = {id(word): line.number for line, word in numbered}
+    text_lines = lines_of([word for _, word in numbered])
+    if not text_lines:
+        return [], carried, False
+    found = _header_line(text_lines, LINE, is_header, carried)
+    if found is None and not carried:
+        rows = [_plain(line, page, number_of) for line in text_lines]
+        return rows, carried, False
+    start, size = found if found is not None else (0, 0)
+    body_guess = text_lines[start + size :]
+    cuts = gutters(_before_other_blocks(body_guess), CHAR * 1.5, text_lines[start : start + size])
+    if found is None or (carried and len(cuts) < len(carried)):
+        cuts = carried
+    while start > 0 and _header_above(text_lines[start - 1], text_lines[start], cuts):
+        start, size = start - 1, size + 1
+    values = _value_columns(body_guess, cuts)
+    end = start + size
+    while end < len(text_lines) and not _starts_row(text_lines[end], cuts, values, years=False):
+        if _heading_line(text_lines[end], cuts):
+            break
+        end += 1
+    header = text_lines[start:end]
+    years = next((i for i, line in enumerate(header) if i >= size and _has_year(line)), len(header))
+    above = [_plain(line, page, number_of) for line in text_lines[:start]]
+    rows = [_one_row(header[:years], cuts, page, number_of)] if header else []
+    rows += [_one_row([line], cuts, page, number_of) for line in header[years:]]
+    rows += _body_rows(text_lines[end:], cuts, page, number_of, values)
+    return above + rows, cuts, found is not None
+
+
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _heading_line(line: list[dict], cuts: list[float]) -> bool:
+    """A line of one phrase running across columns (a group heading above the first rows)."""
+    phrase = all(b["x0"] - a["x1"] < CHAR * 1.5 for a, b in itertools.pairwise(line))
+    return phrase and len(line) > 2 and len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line}) > 1
+
+
+def _has_year(line: list[dict]) -> bool:
+    return any(_YEAR_RE.match(w["text"]) for w in line)
+
+
+def _header_above(line: list[dict], first: list[dict], cuts: list[float]) -> bool:
+    """A header line above the one found (`No  Target  Realisa`): right above it, in two columns or more."""
+    adjacent = abs(first[0]["top"] - line[0]["top"] - LINE) < 1
+    columns = len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line})
+    return adjacent and (columns >= 2 or all(w["text"].isupper() for w in line))
+
+
+def _plain(line: list[dict], page: int, number_of: dict[int, int]) -> Row:
+    """A line outside the table (a title), as a row of one cell."""
+    return Row([Cell([" ".join(w["text"] for w in line)])], page, number_of[id(line[0])])
+
+
+def _cells(lines: list[list[dict]], cuts: list[float]) -> list[Cell]:
+    columns: list[list[tuple[float, str]]] = [[] for _ in range(len(cuts) + 1)]
+    for line in lines:
+        parts: dict[int, list[str]] = {}
+        for word in line:
+            parts.setdefault(_column((word["x0"] + word["x1"]) / 2, cuts), []).append(word["text"])
+        for column, texts in parts.items():
+            columns[column].append((line[0]["top"], " ".join(texts)))
+    return [Cell([text for _, text in found], [top for top, _ in found]) for found in columns]
+
+
+def _one_row(lines: list[list[dict]], cuts: list[float], page: int, number_of: dict[int, int]) -> Row:
+    return Row(_cells(lines, cuts), page, number_of[id(lines[0][0])])
+
+
+def _value_columns(body: list[list[dict]], cuts: list[float]) -> set[int]:
+    """Columns whose filled lines mostly hold a value: a row starts where one of them has one."""
+    seen: dict[int, list[bool]] = {}
+    for line in body:
+        for cell_index, cell in enumerate(_cells([line], cuts)):
+            if cell.lines:
+                seen.setdefault(cell_index, []).append(bool(_VALUE_RE.match(cell.text)))
+    return {c for c, marks in seen.items() if len(marks) >= 2 and sum(marks) >= VALUES * len(marks)}
+
+
+_BROKEN_NUMBER_RE = re.compile(r"^0[.)]$")  # the rest of `10.` broken by a narrow column (`1` / `0.`)
+
+
+def _starts_row(line: list[dict], cuts: list[float], values: set[int], years: bool = True) -> bool:
+    cells = _cells([line], cuts)
+    return any(
+        c in values
+        and cells[c].lines
+        and _VALUE_RE.match(cells[c].text)
+        and not _BROKEN_NUMBER_RE.match(cells[c].text)
+        and (years or not _YEAR_RE.match(cells[c].text))
+        for c in range(len(cells))
+    )
+
+
+def _dotted_columns(body: list[list[dict]], cuts: list[float], values: set[int]) -> set[int]:
+    """Value columns of list numbers written with a dot (`1.`, `2.`)."""
+    texts: dict[int, list[str]] = {}
+    for line in body:
+        for c, cell in enumerate(_cells([line], cuts)):
+            if c in values and cell.lines:
+                texts.setdefault(c, []).append(cell.text)
+    return {
+        c
+        for c, found in texts.items()
+        if sum(1 for t in found if re.fullmatch(r"\d{1,3}[.)]", t)) >= VALUES * len(found)
+    }
+
+
+def _body_rows(
+    body: list[list[dict]], cuts: list[float], page: int, number_of: dict[int, int], values: set[int]
+) -> list[Row]:
+    """The body's lines gathered into rows: a row starts at a line with a value in a value column (or a
+    line across the columns, a group heading), and takes the lines below it up to the next."""
+    dotted = _dotted_columns(body, cuts, values)
+    groups: list[list[list[dict]]] = []
+    before: list[Cell] = []
+    for line in body:
+        cells = _cells([line], cuts)
+        # `1` above `1.` in a column of list numbers is `11.` broken by the column's width
+        broken = any(c < len(before) and before[c].lines and not before[c].text.endswith((".", ")")) for c in dotted)
+        if not groups or (_starts_row(line, cuts, values) and not broken) or _alone(cells):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+        before = cells
+    return [_one_row(group, cuts, page, number_of) for group in groups]
+
+
+def _alone(cells: list[Cell]) -> bool:
+    """A line of one phrase in the first column only, in capitals: a group heading (`SASARAN PROGRAM`)."""
+    filled = [c for c, cell in enumerate(cells) if cell.lines]
+    return filled == [0] and cells[0].text.isupper() and len(cells[0].text) > 3

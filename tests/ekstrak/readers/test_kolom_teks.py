@@ -1,0 +1,85 @@
+"""readers/columns.py: `pdftotext -layout` text read by its character columns, where the other text
+reading splits phrases: a header over several lines, a sasaran whose lines run on beside the next
+indicators, a list number broken by a narrow column, a group heading that carries its budget."""
+
+from __future__ import annotations
+
+import ekstrak
+
+# As pdftotext lays out an LKjIP measurement table printed from Word (PN Bireuen's shape).
+LKJIP = """\
+No                                                               Target   Realisa   Capaian
+        Sasaran Strategis             Indikator Kinerja
+ .                                                                 (%)     si (%)     (%)
+1.   Terwujudnya Peradilan    Persentase Perkara Perdata yang   94        100       106
+     yang Pasti, Transparan   Diselesaikan Tepat Waktu
+     dan Akuntabel            Persentase Perkara Pidana yang    95        99        104
+                              Diselesaikan Tepat Waktu
+                              Jumlah Putusan yang Menggunakan   100       100       100
+                              Pendekatan Keadilan Restoratif
+2.   Meningkatnya Kualitas    Indeks Kepuasan Masyarakat        85        88        103
+     Pelayanan Publik
+"""
+
+
+def test_a_header_over_three_lines_and_a_sasaran_running_beside_its_indicators():
+    doc = ekstrak.extract_text(LKJIP)
+    assert [(s.nomor, s.uraian) for s in doc.sasaran] == [
+        (1, "Terwujudnya Peradilan yang Pasti, Transparan dan Akuntabel"),
+        (2, "Meningkatnya Kualitas Pelayanan Publik"),
+    ]
+    assert [(i.uraian, i.target.teks, i.target.satuan) for s in doc.sasaran for i in s.indikator] == [
+        ("Persentase Perkara Perdata yang Diselesaikan Tepat Waktu", "94", "%"),
+        ("Persentase Perkara Pidana yang Diselesaikan Tepat Waktu", "95", "%"),
+        ("Jumlah Putusan yang Menggunakan Pendekatan Keadilan Restoratif", "100", "%"),
+        ("Indeks Kepuasan Masyarakat", "85", "%"),
+    ]
+    assert [i.kolom_lain["realisasi"] for s in doc.sasaran for i in s.indikator][:2] == ["100", "99"]
+    assert doc.peringatan == ()
+
+
+# Pemkab Kulon Progo's IKU as pdftotext lays out its Word table (tests/real/): header words broken by
+# narrow columns, list numbers 10 and 11 broken over two lines.
+IKU = """\
+                                                                         PENANGG
+N                                                                SATU                  SUMBER
+         SASARAN           INDIKATOR KINERJA UTAMA (IKU)                    UNG
+O.                                                                AN                    DATA
+                                                                           JAWAB
+1.   Meningkatnya         1.   Angka Partisipasi Murni PAUD      perse   Dinas        Dinas
+     tingkat pendidikan                                          n       Pendidikan   Pendidikan
+     dan keterampilan     2.   Angka Partisipasi Kasar PAUD      perse   Dinas        Dinas
+     penduduk                                                    n       Pendidikan   Pendidikan
+                          3.   Angka Partisipasi Kasar           perse   Dinas        Dinas
+                               Pendidikan Dasar SD/MI            n       Pendidikan   Pendidikan
+                          4.   Angka Partisipasi Kasar           perse   Dinas        Dinas
+                               Pendidikan Dasar SMP/MTS          n       Pendidikan   Pendidikan
+                          5.   Angka Partisipasi Murni           perse   Dinas        Dinas
+                               Pendidikan Dasar SD/MI            n       Pendidikan   Pendidikan
+                          6.   Angka Partisipasi Murni           perse   Dinas        Dinas
+                               Pendidikan Dasar SMP/MTS          n       Pendidikan   Pendidikan
+                          7.   Angka Partisipasi Kasar Inklusi   perse   Dinas        Dinas
+                               Pendidikan Dasar SD/MI            n       Pendidikan   Pendidikan
+                          8.   Angka Partisipasi Kasar Inklusi   perse   Dinas        Dinas
+                               Pendidikan Dasar SMP/MTS          n       Pendidikan   Pendidikan
+                          9.   Angka Partisipasi Murni Inklusi   perse   Dinas        Dinas
+                               Pendidikan Dasar SD/MI            n       Pendidikan   Pendidikan
+                          1    Angka Partisipasi Murni Inklusi   perse   Dinas        Dinas
+                          0.   Pendidikan Dasar SMP/MTS          n       Pendidikan   Pendidikan
+                          1    Angka Partisipasi Kasar           perse   Dinas        Dinas
+                          1.   Pendidikan Menengah               n       Pendidikan   Pendidikan
+"""
+
+
+def test_list_numbers_broken_by_a_narrow_column_and_a_header_of_broken_words():
+    doc = ekstrak.extract_text(IKU)
+    (sasaran,) = doc.sasaran
+    assert sasaran.uraian == "Meningkatnya tingkat pendidikan dan keterampilan penduduk"
+    assert [i.uraian for i in sasaran.indikator][-3:] == [
+        "Angka Partisipasi Murni Inklusi Pendidikan Dasar SD/MI",
+        "Angka Partisipasi Murni Inklusi Pendidikan Dasar SMP/MTS",
+        "Angka Partisipasi Kasar Pendidikan Menengah",
+    ]
+    dinas = {"penanggung jawab": "Dinas Pendidikan", "sumber data": "Dinas Pendidikan"}
+    assert all((i.kode, dict(i.kolom_lain)) == (None, dinas) for i in sasaran.indikator)
+    assert len(sasaran.indikator) == 11 and all(i.target is None for i in sasaran.indikator)
