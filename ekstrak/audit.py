@@ -157,9 +157,26 @@ def _located(doc: Dokumen, warning: Peringatan) -> Peringatan:
     return Peringatan(warning.pesan, **{**where, "halaman": warning.halaman, "baris": warning.baris})
 
 
+_UNIT_WORDS = 5
+_LONE_NUMBER_RE = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)*(?:\s|$)")
+_HEADER_WORD_RE = re.compile(r"\b(?:ANGGARAN|TARGET|SATUAN|REALISASI|INDIKATOR|SASARAN)\b")
+
+
+def _odd_units(doc: Dokumen) -> Iterator[Peringatan]:
+    """A unit that cannot be one: long, holding a number of its own or a column's name (other columns'
+    text run into the SATUAN cell)."""
+    for s in doc.sasaran:
+        for ind in s.indikator:
+            unit = ind.target.satuan if ind.target is not None else None
+            if unit and (
+                len(unit.split()) > _UNIT_WORDS or _LONE_NUMBER_RE.search(unit) or _HEADER_WORD_RE.search(unit)
+            ):
+                yield Peringatan(f'satuan "{unit}" tampak tercampur isi kolom lain; periksa barisnya', **_where(s, ind))
+
+
 def audit(doc: Dokumen) -> list[Peringatan]:
     """The document's own warnings, each named by its record, and every doubt the checks find."""
     found = [_located(doc, w) for w in doc.peringatan]
-    for check in (_texts, _missing_targets, _unread_targets, _numbering, _crowded):
+    for check in (_texts, _missing_targets, _unread_targets, _odd_units, _numbering, _crowded):
         found.extend(check(doc))
     return found

@@ -39,38 +39,44 @@ def read_columns(lines: list[Line], is_header: Callable[[Row], bool], source: st
         pages.setdefault(line.page, []).append(line)
     rows: list[Row] = []
     cuts: list[float] = []
+    left: float | None = None
     found = False
     for page, page_lines in sorted(pages.items()):
-        got, cuts, header = _page(page_lines, page, is_header, cuts)
+        got, cuts, header_left = _page(page_lines, page, is_header, cuts, left)
         rows.extend(got)
-        found = found or header
+        found = found or header_left is not None
+        left = header_left if header_left is not None else left
     return Grid(rows, source, wrapped=True, loose=True, fallback=True) if found else None
 
 
 def _page(
-    lines: list[Line], page: int, is_header: Callable[[Row], bool], carried: list[float]
-) -> tuple[list[Row], list[float], bool]:
+    lines: list[Line], page: int, is_header: Callable[[Row], bool], carried: list[float], left: float | None
+) -> tuple[list[Row], list[float], float | None]:
+    """A page's rows, its columns and where its header starts on the line (None: no header found)."""
     numbered = [(line, word) for index, line in enumerate(lines) for word in _words(line, index)]
     number_of = {id(word): line.number for line, word in numbered}
     text_lines = lines_of([word for _, word in numbered])
     if not text_lines:
-        return [], carried, False
+        return [], carried, None
     found = _header_line(text_lines, LINE, is_header, carried)
     if found is None and not carried:
         rows = [_plain(line, page, number_of) for line in text_lines]
-        return rows, carried, False
+        return rows, carried, None
     start, size = found if found is not None else (0, 0)
     body_guess = text_lines[start + size :]
     cuts = gutters(_before_other_blocks(body_guess), CHAR * 1.5, text_lines[start : start + size])
+    header_left = min(w["x0"] for line in text_lines[start : start + size] for w in line) if size else None
     if found is None or (carried and len(cuts) < len(carried)):
-        cuts = carried
+        # pdftotext sets each page on its own: the page before's columns, moved as its header moved
+        shift = header_left - left if header_left is not None and left is not None else 0.0
+        cuts = [cut + shift for cut in carried]
     while start > 0 and _header_above(text_lines[start - 1], text_lines[start], cuts):
         start, size = start - 1, size + 1
     values = _value_columns(body_guess, cuts)
     end = start + size
     while end < len(text_lines) and not _starts_row(text_lines[end], cuts, values, years=False):
-        if _heading_line(text_lines[end], cuts):
-            break
+        if _heading_line(text_lines[end], cuts) or (carried and _prose(text_lines[end])):
+            break  # a group heading; on a later page, the rest of a row the page break cut
         end += 1
     header = text_lines[start:end]
     years = next((i for i, line in enumerate(header) if i >= size and _has_year(line)), len(header))
@@ -78,7 +84,7 @@ def _page(
     rows = [_one_row(header[:years], cuts, page, number_of)] if header else []
     rows += [_one_row([line], cuts, page, number_of) for line in header[years:]]
     rows += _body_rows(text_lines[end:], cuts, page, number_of, values)
-    return above + rows, cuts, found is not None
+    return above + rows, cuts, header_left if found is not None else None
 
 
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -88,6 +94,10 @@ def _heading_line(line: list[dict], cuts: list[float]) -> bool:
     """A line of one phrase running across columns (a group heading above the first rows)."""
     phrase = all(b["x0"] - a["x1"] < CHAR * 1.5 for a, b in itertools.pairwise(line))
     return phrase and len(line) > 2 and len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line}) > 1
+
+
+def _prose(line: list[dict]) -> bool:
+    return any(w["text"][:1].islower() for w in line)
 
 
 def _has_year(line: list[dict]) -> bool:
@@ -146,6 +156,15 @@ def _starts_row(line: list[dict], cuts: list[float], values: set[int], years: bo
     )
 
 
+_PARTIAL_RE = re.compile(r"^\d{1,3}(?:\.\d{3})*\.\d{1,2}$|^\d{1,3}(?:\.\d{3})+$")
+_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+
+
+def _goes_on(above: str, below: str) -> bool:
+    """A number broken by a narrow column: `331.485.001.20` above `6`, `11.550.550.774` above `.000`."""
+    return bool(_PARTIAL_RE.match(above)) and bool(_GROUPED_RE.match(above + below)) and len(below) <= 4
+
+
 def _dotted_columns(body: list[list[dict]], cuts: list[float], values: set[int]) -> set[int]:
     """Value columns of list numbers written with a dot (`1.`, `2.`)."""
     texts: dict[int, list[str]] = {}
@@ -172,6 +191,10 @@ def _body_rows(
         cells = _cells([line], cuts)
         # `1` above `1.` in a column of list numbers is `11.` broken by the column's width
         broken = any(c < len(before) and before[c].lines and not before[c].text.endswith((".", ")")) for c in dotted)
+        broken = broken or any(
+            c < len(before) and before[c].lines and cells[c].lines and _goes_on(before[c].text, cells[c].text)
+            for c in values
+        )
         if not groups or (_starts_row(line, cuts, values) and not broken) or _alone(cells):
             groups.append([line])
         else:

@@ -71,3 +71,11 @@ def test_a_list_number_inside_an_indicator_is_two_indicators_run_together():
     ind = _ind(1, "Angka Partisipasi Kasar SD/MI 4. Angka Partisipasi")
     doc = _doc(Sasaran(1, None, "Meningkatnya pendidikan", [ind]))
     assert any("dua indikator" in w.pesan for w in audit(doc))
+
+
+def test_a_unit_holding_a_number_or_a_column_name_is_a_doubt():
+    text = "NO\tSASARAN\tINDIKATOR KINERJA\tSATUAN\tTARGET\n1\tMeningkatnya layanan\tJumlah sertifikat\t{}\t134\n"
+    for unit in ("Sertifikat Sertifikat 245", "Sertifikat ANGGARAN (Rp)"):
+        doc = ekstrak.extract_text(text.format(unit))
+        assert [w.pesan for w in doc.peringatan if "tercampur isi kolom lain" in w.pesan], unit
+    assert ekstrak.extract_text(text.format("Sertifikat")).peringatan == ()
