@@ -17,6 +17,12 @@ _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
 UNREAD = (
     'kolom ke-{} berisi data (mis. "{}") tetapi judulnya tidak terbaca, jadi isinya tidak ikut; periksa judul kolomnya'
 )
+GUESSED = (
+    "sasaran di teks ini tidak bernomor dan selnya bersambung ke baris di bawahnya, jadi batas antarsasaran "
+    "ditebak; periksa uraian tiap sasaran"
+)
+# A target's value (not a year, which labels a header's further row): `0,29`, `80%`, `3 Dokumen`.
+_VALUE_RE = re.compile(r"^(?!(?:19|20)\d\d$)[<>≤≥]?\s?\d[\d.,]*\s?%?(?:\s\w+)?$")
 _SASARAN_CODE_RE = re.compile(r"^[A-Za-z]+[.\-]?\d+(?:[.\-]\d+)*\.?$")
 _CAPITAL_LABEL_RE = re.compile(r"^[A-Z][A-Z .()/&-]*(?: [IVX]+| \d{4})?$")
 _SEPARATOR_RE = re.compile(r"^[-=_.*~|+\s]*$")
@@ -213,6 +219,7 @@ class Body:
         self.used = {*assigned_columns(columns), *columns.lain.values()}
         self.unread: dict[int, str] = {}  # columns with data that no header names: their first text
         self.loose = False
+        self.guessed = False
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
 
     def take(self, original: Row) -> bool:
@@ -296,7 +303,7 @@ class Body:
         label_only = (
             under_header
             and not self.entries
-            and all(len(t.split()) <= 2 and len(t) <= 20 for t in texts)
+            and all(len(t.split()) <= 2 and len(t) <= 20 and not _VALUE_RE.match(t) for t in texts)
             and group_text(row, self.columns) is None
         )
         self.last_header = label_only
@@ -379,6 +386,8 @@ class Body:
             or (self.loose and split_code(sasaran_cell)[0] is not None)
             or self._new_code(nomor_text or row.cell(columns.kode_sasaran).text)
         )
+        if starts_entry and self.loose and not coded and self.entries and split_code(sasaran_cell)[0] is None:
+            self.guessed = True  # laid-out text: a sasaran's lines may as well run on from the one above
         if starts_entry:
             kode = nomor_text if nomor_text and not _NUMBERED_RE.match(nomor_text) else None
             kode = kode or (row.cell(columns.kode_sasaran).text or None)
@@ -516,5 +525,6 @@ def find_table(grid: Grid) -> Table:
     for row in body_rows:
         if not body.take(row):
             break
+    notes += [GUESSED] if body.guessed else []
     notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)

@@ -17,7 +17,7 @@ CHAR = 5.0
 LINE = 12.0
 _WORD_RE = re.compile(r"\S+")
 # What a value column holds on a row's first line: a number, a percentage, a list number, a code.
-_VALUE_RE = re.compile(r"^(?:[<>≤≥±]?\s?\d[\d.,]*\s?%?|\(?\d{1,3}[.)]|[A-Za-z]{1,5}[.\-]?\d+(?:[.\-]\w+)*)$")
+_VALUE_RE = re.compile(r"^(?:[<>≤≥±]?\s?\d[\d.,]*\s?%?|\(?\d{1,3}[.)]|[A-Za-z]{1,5}[ .\-]?\d+(?:[.\-]\w+)*)$")
 # A column is a value column when this share of its filled lines hold a value.
 VALUES = 0.7
 
@@ -79,10 +79,8 @@ def _page(
             break  # a group heading; on a later page, the rest of a row the page break cut
         end += 1
     header = text_lines[start:end]
-    years = next((i for i, line in enumerate(header) if i >= size and _has_year(line)), len(header))
     above = [_plain(line, page, number_of) for line in text_lines[:start]]
-    rows = [_one_row(header[:years], cuts, page, number_of)] if header else []
-    rows += [_one_row([line], cuts, page, number_of) for line in header[years:]]
+    rows = _header_rows(header, cuts, page, number_of)
     rows += _body_rows(text_lines[end:], cuts, page, number_of, values)
     return above + rows, cuts, header_left if found is not None else None
 
@@ -94,6 +92,17 @@ def _heading_line(line: list[dict], cuts: list[float]) -> bool:
     """A line of one phrase running across columns (a group heading above the first rows)."""
     phrase = all(b["x0"] - a["x1"] < CHAR * 1.5 for a, b in itertools.pairwise(line))
     return phrase and len(line) > 2 and len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line}) > 1
+
+
+def _header_rows(header: list[list[dict]], cuts: list[float], page: int, number_of: dict[int, int]) -> list[Row]:
+    """The header's lines as one row of stacked labels, and its years (`TARGET` over `2026 … 2030`) as a
+    row of their own below it, so that a label centred over them spans them."""
+    if not header:
+        return []
+    labels = [[w for w in line if not _YEAR_RE.match(w["text"])] for line in header]
+    years = [w for line in header[1:] for w in line if _YEAR_RE.match(w["text"])]
+    rows = [_one_row([line for line in labels if line], cuts, page, number_of)]
+    return rows + ([_one_row([years], cuts, page, number_of)] if len(years) >= 2 else [])
 
 
 def _prose(line: list[dict]) -> bool:
@@ -165,6 +174,55 @@ def _goes_on(above: str, below: str) -> bool:
     return bool(_PARTIAL_RE.match(above)) and bool(_GROUPED_RE.match(above + below)) and len(below) <= 4
 
 
+def _glued(above: list[dict], line: list[dict], cuts: list[float], values: set[int]) -> list[dict]:
+    """The line without the pieces of numbers and codes broken from the line above, each joined to its
+    number there (`105,9` + `7`, `1` + `0.`, `1.` + `1`)."""
+    kept = []
+    for word in line:
+        c = _column((word["x0"] + word["x1"]) / 2, cuts)
+        over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
+        if c in values and len(over) == 1 and re.fullmatch(r"[.,]?\d{1,3}[.)]?", word["text"]):
+            over[0]["text"] += word["text"]
+        else:
+            kept.append(word)
+    return kept
+
+
+def _right_edges(body: list[list[dict]], cuts: list[float]) -> dict[int, float]:
+    edges: dict[int, float] = {}
+    for line in body:
+        for w in line:
+            c = _column((w["x0"] + w["x1"]) / 2, cuts)
+            edges[c] = max(edges.get(c, 0.0), w["x1"])
+    return edges
+
+
+def _decimal_goes_on(
+    above: list[dict], line: list[dict], cuts: list[float], values: set[int], edges: dict[int, float]
+) -> bool:
+    """Numbers broken at the edge of narrow columns (`105,9` above `7`): every value on the line is a few
+    digits under a number that ran to its column's edge."""
+    pieces = [w for w in line if _column((w["x0"] + w["x1"]) / 2, cuts) in values and w["text"][:1].isdigit()]
+    if not pieces:
+        return False
+    for piece in pieces:
+        c = _column((piece["x0"] + piece["x1"]) / 2, cuts)
+        over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
+        if not re.fullmatch(r"\d{1,3}", piece["text"]) or len(over) != 1:
+            return False
+        if not re.fullmatch(r"\d+[.,]\d+", over[0]["text"]) or over[0]["x1"] < edges.get(c, 0.0) - CHAR:
+            return False
+    return True
+
+
+def _code_goes_on(before: list[Cell], cells: list[Cell], values: set[int]) -> bool:
+    """A code broken after its dot (`1.` above `1`): the line's only values finish the ones above."""
+    filled = [c for c in values if c < len(cells) and cells[c].lines]
+    return bool(filled) and all(
+        c < len(before) and before[c].text.endswith(".") and re.fullmatch(r"\d{1,3}", cells[c].text) for c in filled
+    )
+
+
 def _dotted_columns(body: list[list[dict]], cuts: list[float], values: set[int]) -> set[int]:
     """Value columns of list numbers written with a dot (`1.`, `2.`)."""
     texts: dict[int, list[str]] = {}
@@ -185,8 +243,11 @@ def _body_rows(
     """The body's lines gathered into rows: a row starts at a line with a value in a value column (or a
     line across the columns, a group heading), and takes the lines below it up to the next."""
     dotted = _dotted_columns(body, cuts, values)
+    edges = _right_edges(body, cuts)
+    previous: list[dict] = []
     groups: list[list[list[dict]]] = []
     before: list[Cell] = []
+    started = False
     for line in body:
         cells = _cells([line], cuts)
         # `1` above `1.` in a column of list numbers is `11.` broken by the column's width
@@ -195,11 +256,16 @@ def _body_rows(
             c < len(before) and before[c].lines and cells[c].lines and _goes_on(before[c].text, cells[c].text)
             for c in values
         )
-        if not groups or (_starts_row(line, cuts, values) and not broken) or _alone(cells):
+        broken = broken or (started and _code_goes_on(before, cells, values))
+        broken = broken or (started and _decimal_goes_on(previous, line, cuts, values, edges))
+        started = not groups or (_starts_row(line, cuts, values) and not broken) or _alone(cells)
+        if started:
             groups.append([line])
         else:
+            if broken:
+                line = _glued(previous, line, cuts, values | dotted)
             groups[-1].append(line)
-        before = cells
+        before, previous = cells, line
     return [_one_row(group, cuts, page, number_of) for group in groups]
 
 

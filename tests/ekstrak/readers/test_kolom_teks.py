@@ -83,3 +83,65 @@ def test_list_numbers_broken_by_a_narrow_column_and_a_header_of_broken_words():
     dinas = {"penanggung jawab": "Dinas Pendidikan", "sumber data": "Dinas Pendidikan"}
     assert all((i.kode, dict(i.kolom_lain)) == (None, dinas) for i in sasaran.indikator)
     assert len(sasaran.indikator) == 11 and all(i.target is None for i in sasaran.indikator)
+
+
+# Kemendikbud's Renstra 2020-2024 as pdftotext lays out its Word table (tests/real/): `Target` over the
+# years, numbers broken at the edge of their narrow columns (`105,9` above `7`).
+RENSTRA = """\
+ Tabel 4.1 Sasaran Strategis, Indikator, dan Target Kinerja Kementerian Pendidikan
+                         dan Kebudayaan Tahun 2020-2024
+
+Sasaran/                                            Satua                      Target
+                   Sasaran Strategis (SS)
+Indikator                                             n         2020   2021     2022        2023   2024
+SS 1        Meningkatnya pemerataan layanan
+            pendidikan bermutu di seluruh jenjang
+IKSS 1.1    Angka Partisipasi Kasar (APK)           %       40,20      42,62   45,21    47,81      53,10
+            Pendidikan Anak Usia Dini (PAUD) 3-6
+            tahun
+IKSS 1.2    Angka Partisipasi Kasar (APK)           %       105,9      104,4   102,9    101,4      100,0
+            SD/MI/SDLB/Sederajat                            7          8       8        9          0
+"""
+
+
+def test_years_under_one_label_and_numbers_broken_at_a_narrow_columns_edge():
+    doc = ekstrak.extract_text(RENSTRA)
+    (sasaran,) = doc.sasaran
+    assert (sasaran.kode, sasaran.uraian) == (
+        "SS 1",
+        "Meningkatnya pemerataan layanan pendidikan bermutu di seluruh jenjang",
+    )
+    assert [(i.kode, i.uraian, i.target) for i in sasaran.indikator] == [
+        ("IKSS 1.1", "Angka Partisipasi Kasar (APK) Pendidikan Anak Usia Dini (PAUD) 3-6 tahun", None),
+        ("IKSS 1.2", "Angka Partisipasi Kasar (APK) SD/MI/SDLB/Sederajat", None),
+    ]
+    years = {
+        f"target {year}": value
+        for year, value in zip(range(2020, 2025), ["105,97", "104,48", "102,98", "101,49", "100,00"])
+    }
+    assert dict(sasaran.indikator[1].kolom_lain) == years
+    assert doc.peringatan == ()
+
+
+def test_unnumbered_sasaran_running_on_in_laid_out_text_are_a_warning():
+    text = (
+        "SASARAN                 INDIKATOR KINERJA              SATUAN    TARGET\n"
+        "Terwujudnya Layanan     Rasio Konektivitas             Rasio     0,29\n"
+        "Transportasi yang       Kabupaten/Kota\n"
+        "Nyaman dan Terjangkau   IKM Perhubungan                Nilai     83,9\n"
+        "Meningkatnya            Nilai SAKIP                    Nilai     85,9\n"
+        "Akuntabilitas Kinerja\n"
+    )
+    assert ekstrak.extract_text(text).peringatan, "whichever reading wins, it is not silent"
+    from ekstrak.document import build_document
+    from ekstrak.header import is_table_header
+    from ekstrak.readers.columns import read_columns
+    from ekstrak.readers.text import split_lines
+
+    doc = build_document(read_columns(split_lines(text), is_table_header))
+    assert [s.uraian for s in doc.sasaran] == [
+        "Terwujudnya Layanan Transportasi yang",
+        "Nyaman dan Terjangkau",
+        "Meningkatnya Akuntabilitas Kinerja",
+    ]
+    assert any("batas antarsasaran" in w.pesan for w in doc.peringatan)
