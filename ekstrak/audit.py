@@ -10,6 +10,7 @@ import statistics
 from collections.abc import Iterator
 
 from .model import Dokumen, Indikator, Peringatan, Sasaran
+from .printed import DIFFERS, printed_capaian
 
 # Text of a record that is only a number or a code was a column taken for the wrong one.
 _ONLY_CODE_RE = re.compile(r"^[\W\d_]*$|^[A-Za-z]{0,5}[ .-]?\d{1,3}(?:[.\-][0-9A-Za-z]{1,3}){0,4}[.)]?$")
@@ -174,9 +175,15 @@ def _odd_units(doc: Dokumen) -> Iterator[Peringatan]:
                 yield Peringatan(f'satuan "{unit}" tampak tercampur isi kolom lain; periksa barisnya', **_where(s, ind))
 
 
+def is_document_fact(warning: Peringatan) -> bool:
+    """A warning about the document itself, not about how it was read: a JUMLAH that does not add up, a
+    printed capaian the figures beside it do not give. A document read exactly may carry these."""
+    return warning.pesan.startswith(DIFFERS.split("{", 1)[0]) or "tidak sama dengan jumlah rinciannya" in warning.pesan
+
+
 def audit(doc: Dokumen) -> list[Peringatan]:
     """The document's own warnings, each named by its record, and every doubt the checks find."""
     found = [_located(doc, w) for w in doc.peringatan]
-    for check in (_texts, _missing_targets, _unread_targets, _odd_units, _numbering, _crowded):
+    for check in (_texts, _missing_targets, _unread_targets, _odd_units, printed_capaian, _numbering, _crowded):
         found.extend(check(doc))
     return found
