@@ -25,7 +25,12 @@ _SIGNATURE_RE = re.compile(
     r"|^[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$"
     r"|\b(?:S\.H|S\.E|S\.Sos|S\.Kom|S\.T|M\.Si|M\.M|M\.H|M\.Kes|M\.Pd|S\.Pd|Dr|Ir|dr)\.?,?\s*$",
 )
-_COLUMN_NUMBER_RE = re.compile(r"\s\(\d{1,2}\)$")
+_COLUMN_NUMBER_RE = re.compile(r"\s\(\d{1,2}\)$|\s\(\d{1,2}\)\s+[A-Z]")
+# A second sasaran run on after the first: the words a sasaran opens with, capitalised, mid-text.
+_SASARAN_LEADS_RE = re.compile(
+    r"(?<=\S) (?:Meningkatnya|Terwujudnya|Tersedianya|Terselenggaranya|Menurunnya|Terlaksananya|Tercapainya"
+    r"|Terpenuhinya|Terkendalinya|Optimalnya|Menguatnya)\b"
+)
 # A second indicator run on after the first: an opening word in capitals right after a lower-case word.
 _LEADS = r"(?:Persentase|Prosentase|Jumlah|Indeks|Tingkat|Rasio|Angka|Cakupan|Proporsi|Rata-rata|Capaian|Nilai)"
 _RUN_TOGETHER_RE = re.compile(rf"(?<=[a-z)]) {_LEADS} [a-z]|(?<=\S) \d{{1,2}}[.)] {_LEADS}\b")
@@ -67,9 +72,23 @@ def _odd_text(text: str) -> str | None:
     return None
 
 
+_JOINING = {"dan", "serta", "melalui", "dengan", "untuk", "yang", "guna", "dalam", "atau", "dan/atau", "demi"}
+
+
+def _sasaran_run_together(text: str) -> bool:
+    """A sasaran's opening word, capitalised, after a word that does not join it to what comes before."""
+    for found in _SASARAN_LEADS_RE.finditer(text):
+        before = text[: found.start()].split()
+        if before and before[-1].lower() not in _JOINING:
+            return True
+    return False
+
+
 def _texts(doc: Dokumen) -> Iterator[Peringatan]:
     for s in doc.sasaran:
         why = _odd_text(s.uraian) if s.uraian or s.indikator else None
+        if why is None and _sasaran_run_together(s.uraian):
+            why = f'uraiannya "{s.uraian[:60]} …" tampak memuat dua sasaran yang tergabung'
         if why and s.uraian:
             yield Peringatan(f"sasaran: {why}; periksa barisnya", **_where(s))
         for ind in s.indikator:

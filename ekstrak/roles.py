@@ -18,6 +18,11 @@ _UNIT_WORDS_RE = re.compile(r"^[A-Za-z%][A-Za-z%/. ]{0,24}$")
 MOST = 0.8
 # A text column holds sentences: its cells are this long on average.
 TEXT_LENGTH = 15
+# Two data columns' names side by side in one header cell: a borderless print whose columns ran together.
+_MERGED_RE = re.compile(
+    r"\b(?:SATUAN\s*TARGET|TARGET\s*SATUAN|TARGET\s*REALISASI|REALISASI\s*CAPAIAN|SATUAN\s*REALISASI)\b"
+)
+MERGED = 'judul kolom "{}" tampak menggabungkan dua kolom; periksa isi kolom itu'
 HEADERLESS = "tabel tanpa baris judul kolom: peran kolom (sasaran, indikator, target) ditebak dari isinya; periksa"
 
 
@@ -118,7 +123,8 @@ def _unnamed_codes(header: Header, columns: Columns, rows: list[Row]) -> Columns
 
 
 def header_notes(header: Header) -> list[str]:
-    return [HEADERLESS] if header.start < 0 and header.names and header.names[0] == "?" else []
+    notes = [HEADERLESS] if header.start < 0 and header.names and header.names[0] == "?" else []
+    return notes + [MERGED.format(name) for name in header.names if _MERGED_RE.search(name.upper())]
 
 
 def _rows_of_width(rows: list[Row]) -> tuple[int, list[Row]]:

@@ -213,9 +213,24 @@ def page_rows(
         cuts = _continued(list(carried), cuts, body)
     while size and size < len(table) and _label_line(table[size]):
         size += 1
+    table = [_split_at_cuts(line, cuts) for line in table[:size]] + table[size:]
     rows = aligned_rows(table[:size], cuts, step, offset, page, start + 1) if size else []
     rows += aligned_rows(table[size:], cuts, step, offset, page, start + size + 1)
     return above + rows, cuts
+
+
+def _split_at_cuts(line: list[dict], cuts: list[float]) -> list[dict]:
+    """A header line's words parted where a small gap inside one falls on a column's gutter (`TARGETSATUAN`
+    set across two narrow columns)."""
+    out: list[dict] = []
+    for word in line:
+        inside = [(i, x) for i, x in word.get("gaps", ()) if any(abs(x - cut) <= GUTTER for cut in cuts)]
+        begin, x_begin = 0, word["x0"]
+        for index, x in inside:
+            out.append({**word, "text": word["text"][begin:index], "x0": x_begin, "x1": x - 1.0, "gaps": ()})
+            begin, x_begin = index, x
+        out.append({**word, "text": word["text"][begin:], "x0": x_begin, "gaps": ()} if inside else word)
+    return out
 
 
 def _continued(carried: list[float], own: list[float], body: list[list[dict]]) -> list[float]:

@@ -79,3 +79,22 @@ def test_a_unit_holding_a_number_or_a_column_name_is_a_doubt():
         doc = ekstrak.extract_text(text.format(unit))
         assert [w.pesan for w in doc.peringatan if "tercampur isi kolom lain" in w.pesan], unit
     assert ekstrak.extract_text(text.format("Sertifikat")).peringatan == ()
+
+
+def test_two_sasaran_run_together_and_a_column_number_inside_are_doubts():
+    joined = _doc(
+        Sasaran(
+            1, None, "Meningkatnya Kualitas Layanan Administrasi (1) Meningkatnya Kualitas Kinerja", [_ind(1, "X a")]
+        )
+    )
+    assert any("dua sasaran" in w.pesan or "nomor kolom" in w.pesan for w in audit(joined))
+    plain = _doc(Sasaran(1, None, "Meningkatkan Kesadaran Hukum serta Terpenuhinya Akses Keadilan", [_ind(1, "X a")]))
+    assert audit(plain) == []
+
+
+def test_a_header_cell_naming_two_data_columns_is_a_doubt():
+    text = (
+        "NO\tSASARAN\tINDIKATOR KINERJA\tTARGETSATUAN\n1\tMeningkatnya layanan\tPersentase layanan tepat waktu\t80 %\n"
+    )
+    doc = ekstrak.extract_text(text)
+    assert any("menggabungkan dua kolom" in w.pesan for w in doc.peringatan)
