@@ -33,7 +33,7 @@ _SASARAN_LEADS_RE = re.compile(
 )
 # A second indicator run on after the first: an opening word in capitals right after a lower-case word.
 _LEADS = r"(?:Persentase|Prosentase|Jumlah|Indeks|Tingkat|Rasio|Angka|Cakupan|Proporsi|Rata-rata|Capaian|Nilai)"
-_RUN_TOGETHER_RE = re.compile(rf"(?<=[a-z)]) {_LEADS} [a-z]|(?<=\S) \d{{1,2}}[.)] {_LEADS}\b")
+_RUN_TOGETHER_RE = re.compile(rf"(?<=[a-z)]) {_LEADS} [a-z]|(?<=\S) \d{{1,2}}[.)]? {_LEADS}\b")
 _FURNITURE_RE = re.compile(r"^(?:halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+)$", re.IGNORECASE)
 NO_TARGET = "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya"
 # A sasaran holding this many times its neighbours' usual number of indicators (and at least MANY).
@@ -87,6 +87,8 @@ def _sasaran_run_together(text: str) -> bool:
 def _texts(doc: Dokumen) -> Iterator[Peringatan]:
     for s in doc.sasaran:
         why = _odd_text(s.uraian) if s.uraian or s.indikator else None
+        if why is None and s.uraian[:1].islower():
+            why = f'uraiannya "{s.uraian[:40]} …" dimulai huruf kecil, seperti lanjutan baris di atasnya'
         if why is None and _sasaran_run_together(s.uraian):
             why = f'uraiannya "{s.uraian[:60]} …" tampak memuat dua sasaran yang tergabung'
         if why and s.uraian:

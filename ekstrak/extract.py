@@ -10,6 +10,7 @@ from inti.files import read_input
 from inti.guard import run_limited
 from inti.limits import BAWAAN, Batas
 
+from .audit import is_document_fact
 from .document import build_document
 from .formats.csvfile import read_csv_text
 from .formats.jsonfile import read_json_text
@@ -65,13 +66,14 @@ def choose(grids: list[Grid]) -> tuple[Dokumen, Grid]:
 
 
 def _doubts(doc: Dokumen, grid: Grid) -> tuple[int, bool, float, float]:
-    """Warnings; then whether the reading is a fallback; then the share of indicators without a target,
-    then of values without a unit: shares, so that a reading that ran indicators together does not win
-    by having fewer of them."""
+    """Warnings (not facts about the document, which every reading shares); then whether the reading is
+    a fallback; then the share of indicators without a target, then of values without a unit: shares, so
+    that a reading that ran indicators together does not win by having fewer of them."""
     targets = [i.target for s in doc.sasaran for i in s.indikator]
     count = len(targets) or 1
     unitless = sum(1 for t in targets if t is not None and t.nilai is not None and t.satuan is None)
-    return len(doc.peringatan), grid.fallback, sum(1 for t in targets if t is None) / count, unitless / count
+    doubts = sum(1 for w in doc.peringatan if not is_document_fact(w))
+    return doubts, grid.fallback, sum(1 for t in targets if t is None) / count, unitless / count
 
 
 def _converted(data: bytes, suffix: str, batas: Batas) -> bytes:

@@ -333,6 +333,17 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
     raw_targets: list[str] = []
     for segment, texts, targets, codes in _entry_texts(entry):
         units = _units(segment.satuan, len(texts))
+        if not segment.satuan.empty and all(unit is None for unit in units) and texts:
+            warnings.append(
+                Peringatan(
+                    f'{len(texts)} indikator tetapi satuan "{segment.satuan.text}" tidak dapat dicocokkan; '
+                    "satuan dibiarkan kosong, periksa dan isi secara manual",
+                    sasaran=nomor,
+                    halaman=segment.page,
+                    baris=segment.line,
+                    kelompok=entry.kelompok,
+                )
+            )
         if targets is None and not segment.target.empty:
             found = segment.target.text
             raw_targets.append(found)

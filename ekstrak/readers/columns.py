@@ -117,7 +117,8 @@ def _header_above(line: list[dict], first: list[dict], cuts: list[float]) -> boo
     """A header line above the one found (`No  Target  Realisa`): right above it, in two columns or more."""
     adjacent = abs(first[0]["top"] - line[0]["top"] - LINE) < 1
     columns = len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line})
-    return adjacent and (columns >= 2 or all(w["text"].isupper() for w in line))
+    label = len(line) == 1 and len(line[0]["text"]) <= 12 and line[0]["text"][:1].isupper()  # `Target`
+    return adjacent and (columns >= 2 or label or all(w["text"].isupper() for w in line))
 
 
 def _plain(line: list[dict], page: int, number_of: dict[int, int]) -> Row:
@@ -153,12 +154,16 @@ def _value_columns(body: list[list[dict]], cuts: list[float]) -> set[int]:
 _BROKEN_NUMBER_RE = re.compile(r"^0[.)]$")  # the rest of `10.` broken by a narrow column (`1` / `0.`)
 
 
+_PERIOD_RE = re.compile(r"^(?:Q|TW|Tw|Smt|S|Sem)\s?(?:\d|I{1,3}|IV)$")  # a quarter's or semester's label
+
+
 def _starts_row(line: list[dict], cuts: list[float], values: set[int], years: bool = True) -> bool:
     cells = _cells([line], cuts)
     return any(
         c in values
         and cells[c].lines
         and _VALUE_RE.match(cells[c].text)
+        and not _PERIOD_RE.match(cells[c].text)
         and not _BROKEN_NUMBER_RE.match(cells[c].text)
         and (years or not _YEAR_RE.match(cells[c].text))
         for c in range(len(cells))

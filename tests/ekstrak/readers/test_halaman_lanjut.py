@@ -160,3 +160,27 @@ def test_columns_under_one_header_cell_are_read_as_one():
     doc = build_document(Grid(rows, "uji"))
     assert [i.kode for s in doc.sasaran for i in s.indikator] == ["5 01", "5 01 2,01"]
     assert doc.peringatan == ()
+
+
+def test_units_that_cannot_be_matched_to_the_indicators_of_a_cell_are_a_warning():
+    from ekstrak.document import build_document
+
+    texts = ["1. Penurunan kebocoran keuangan", "2. Jumlah unit kerja WBK"]
+    rows = [
+        Row([_cell(t) for t in ("NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "SATUAN")], 1, 1),
+        # `%` and `Unit Kerja`, wrapped by a narrow column into three lines for two indicators
+        Row(
+            [
+                _cell("1."),
+                _cell("Terwujudnya aparatur"),
+                _cell(*texts),
+                _cell("0,12", "0"),
+                _cell("%", "Unit", "Kerja"),
+            ],
+            1,
+            2,
+        ),
+    ]
+    doc = build_document(Grid(rows, "uji"))
+    assert [i.target.teks for s in doc.sasaran for i in s.indikator] == ["0,12", "0"]
+    assert any("satuan" in w.pesan and "tidak dapat dicocokkan" in w.pesan for w in doc.peringatan)
