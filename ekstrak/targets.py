@@ -254,10 +254,14 @@ def parse_target(text: str) -> Target:
     read = read_segment(tokens, teks)
     if read is not None:
         return replace(read[0], teks=teks)  # the whole cell as written, punctuation and all
-    # A readable target followed by a remark: `80% (delapan puluh persen)`.
+    # A value followed by a remark the cell cuts off before its bracket closes: `80% (delapan puluh persen`.
+    # Words after a closed remark (`80% (tiga) 2 Dokumen`) are no part of it: the value stays unread.
     for cut in range(len(tokens) - 1, 0, -1):
+        remark = tokens[cut:]
+        if not remark[0].text.startswith("(") or any(t.text.endswith(")") for t in remark):
+            continue
         head = read_segment(tokens[:cut], teks)
-        if head is not None and head[0].nilai is not None and tokens[cut].text.startswith("("):
+        if head is not None and (head[0].nilai is not None or head[0].batas_bawah is not None):
             return replace(head[0], teks=teks)
     return Target(teks)
 
