@@ -89,8 +89,10 @@ QUALITATIVE_WORDS = GRADE_WORDS | MODIFIERS
 GRADES = {"A", "B", "C", "D", "AA", "BB", "CC", "A+", "A-", "B+", "B-"}
 MAX_UNIT_WORDS = 5
 MAX_QUALITATIVE_WORDS = 4
-# Words that are not a known grade read as a qualitative target only when nothing else fits.
-UNKNOWN_WORDS_COST = 10.0
+# Words that are not a known grade read as a qualitative target only when nothing else fits: the cost is above
+# any sum of the others (a bare number 1, a remark first 0.5, at most 30 targets), so ten bare numbers are no
+# reading with unknown words.
+UNKNOWN_WORDS_COST = 100.0
 REMARK_FIRST_COST = 0.5
 # A bracketed remark after a target (`(delapan puluh persen)`) is at most this many words.
 MAX_REMARK_WORDS = 6

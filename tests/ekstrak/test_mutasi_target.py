@@ -75,3 +75,38 @@ def test_a_word_target_after_a_whole_target_is_a_target_of_its_own(first):
     assert [i["target"]["teks"] for i in doc["sasaran"][0]["indikator"]] == [first, "Tersedia"]
     assert doc["sasaran"][0]["indikator"][1]["target"]["nilai"] is None
     assert doc["peringatan"] == []
+
+
+def test_an_unreadable_value_before_a_cut_off_remark_stays_unread():
+    doc = _read("Persentase layanan", "80 90 (catatan")
+    assert doc["sasaran"][0]["indikator"][0]["target"] == {"teks": "80 90 (catatan", "nilai": None, "satuan": None}
+    (warning,) = doc["peringatan"]
+    assert warning["pesan"] == f'target "80 90 (catatan" {UNREAD}'
+
+
+def _laid_out(rows: list[tuple[str, str]]) -> str:
+    lines = ["NO   SASARAN          INDIKATOR KINERJA                TARGET"]
+    for index, (indikator, target) in enumerate(rows):
+        left = "1    Sasaran satu     " if index == 0 else " " * 22
+        lines.append(f"{left}{indikator:<33}{target}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_grade_with_a_one_word_remark_beside_its_unnumbered_indicator():
+    text = _laid_out([("Opini BPK atas laporan", "B (baik)"), ("Persentase layanan", "80%")])
+    doc = ekstrak.extract_text(text).to_dict()
+    assert [(i["uraian"], i["target"]["teks"]) for i in doc["sasaran"][0]["indikator"]] == [
+        ("Opini BPK atas laporan", "B (baik)"),
+        ("Persentase layanan", "80%"),
+    ]
+    assert doc["peringatan"] == []
+
+
+@pytest.mark.parametrize("count", [2, 5, 10, 12])
+def test_unnumbered_indicators_each_beside_a_bare_number_however_many(count):
+    # Ten or more used to add up to the cost of an unknown word: all were read as one indicator, and warned.
+    rows = [(f"Jumlah dokumen jenis {k}", str(10 + k)) for k in range(1, count + 1)]
+    doc = ekstrak.extract_text(_laid_out(rows)).to_dict()
+    got = [(i["uraian"], i["target"]["teks"], i["target"]["nilai"]) for i in doc["sasaran"][0]["indikator"]]
+    assert got == [(uraian, target, int(target)) for uraian, target in rows]
+    assert doc["peringatan"] == []
