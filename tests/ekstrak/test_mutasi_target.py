@@ -110,3 +110,9 @@ def test_unnumbered_indicators_each_beside_a_bare_number_however_many(count):
     got = [(i["uraian"], i["target"]["teks"], i["target"]["nilai"]) for i in doc["sasaran"][0]["indikator"]]
     assert got == [(uraian, target, int(target)) for uraian, target in rows]
     assert doc["peringatan"] == []
+
+
+def test_a_grade_of_four_words_before_another_target():
+    doc = _read("1. Predikat zona integritas 2. Persentase layanan", "Predikat Zona Integritas WBK 80%")
+    assert [i["target"]["teks"] for i in doc["sasaran"][0]["indikator"]] == ["Predikat Zona Integritas WBK", "80%"]
+    assert doc["peringatan"] == []
