@@ -146,12 +146,14 @@ def _mutmut(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=folder, env=_env(folder), capture_output=True, text=True)
 
 
-def _run(folder: Path, mutants: list[str] | tuple[str, ...]) -> None:
+def _run(folder: Path, mutants: list[str] | tuple[str, ...]) -> bool:
+    """mutmut over `mutants` in `folder`; False (its output's end printed) when mutmut itself failed."""
     done = _mutmut(folder, "run", "--max-children", "1", *mutants)
     (folder / "mutmut.log").write_text(done.stdout + done.stderr, encoding="utf-8")
     if done.returncode != 0:
         print((done.stdout + done.stderr)[-4000:])
-        raise SystemExit(f"mutasi: mutmut gagal di {folder.name} (kode {done.returncode}); lihat {folder}/mutmut.log")
+        print(f"mutasi: mutmut gagal di {folder.name} (kode {done.returncode}); lihat {folder}/mutmut.log")
+    return done.returncode == 0
 
 
 def exit_codes(folder: Path) -> dict[str, dict[str, int | None]]:
@@ -197,6 +199,7 @@ def main(argv: list[str]) -> None:
     unknown = sorted(set(names) - set(GROUPS))
     if unknown:
         raise SystemExit(f"mutasi: kelompok tidak dikenal: {', '.join(unknown)} (ada: {', '.join(GROUPS)})")
+    failed = []
     for name in names:
         group = GROUPS[name]
         if again:
@@ -205,12 +208,15 @@ def main(argv: list[str]) -> None:
             _write_config(folder, group)
             left = survivors(folder)
             print(f"{name}: {len(left)} yang hidup dijalankan lagi", flush=True)
-            if left:
-                _run(folder, left)
+            ok = not left or _run(folder, left)
         else:
             print(f"{name}: {', '.join(group.modules)}", flush=True)
-            _run(_prepare(name, group), group.mutants)
-    report([n for n in GROUPS if (BUILD / n / "mutants").exists()])
+            ok = _run(_prepare(name, group), group.mutants)
+        if not ok:
+            failed.append(name)  # the other groups still run; the figure below leaves this one out
+    report([n for n in GROUPS if (BUILD / n / "mutants").exists() and n not in failed])
+    if failed:
+        raise SystemExit(f"mutasi: gagal di {', '.join(failed)}")
 
 
 if __name__ == "__main__":
