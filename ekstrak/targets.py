@@ -89,8 +89,10 @@ QUALITATIVE_WORDS = GRADE_WORDS | MODIFIERS
 GRADES = {"A", "B", "C", "D", "AA", "BB", "CC", "A+", "A-", "B+", "B-"}
 MAX_UNIT_WORDS = 5
 MAX_QUALITATIVE_WORDS = 4
-# Words that are not a known grade read as a qualitative target only when nothing else fits.
-UNKNOWN_WORDS_COST = 10.0
+# Words that are not a known grade read as a qualitative target only when nothing else fits: the cost is above
+# any sum of the others (a bare number 1, a remark first 0.5, at most 30 targets), so ten bare numbers are no
+# reading with unknown words.
+UNKNOWN_WORDS_COST = 100.0
 REMARK_FIRST_COST = 0.5
 # A bracketed remark after a target (`(delapan puluh persen)`) is at most this many words.
 MAX_REMARK_WORDS = 6
@@ -254,10 +256,14 @@ def parse_target(text: str) -> Target:
     read = read_segment(tokens, teks)
     if read is not None:
         return replace(read[0], teks=teks)  # the whole cell as written, punctuation and all
-    # A readable target followed by a remark: `80% (delapan puluh persen)`.
+    # A value followed by a remark the cell cuts off before its bracket closes: `80% (delapan puluh persen`.
+    # Words after a closed remark (`80% (tiga) 2 Dokumen`) are no part of it: the value stays unread.
     for cut in range(len(tokens) - 1, 0, -1):
+        remark = tokens[cut:]
+        if not remark[0].text.startswith("(") or any(t.text.endswith(")") for t in remark):
+            continue
         head = read_segment(tokens[:cut], teks)
-        if head is not None and head[0].nilai is not None and tokens[cut].text.startswith("("):
+        if head is not None and (head[0].nilai is not None or head[0].batas_bawah is not None):
             return replace(head[0], teks=teks)
     return Target(teks)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -18,6 +19,10 @@ SEED = ROOT / "samples" / "iku_kanwil_sulbar_2022.txt"
 SEED_EXPECTED = GOLDEN / "iku_kanwil_sulbar_2022.json"
 EXTRA_FIELDS = {"halaman", "baris", "peringatan", "kolom_lain", "target_mentah"}
 BIN = Path(sys.executable).parent
+
+# No test is timed (a loaded machine, `make mutasi` under nice): property tests have no deadline per example.
+settings.register_profile("kinerja", deadline=None)
+settings.load_profile("kinerja")
 
 
 def contract(data: Any) -> Any:
