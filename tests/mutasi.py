@@ -66,9 +66,13 @@ GROUPS = {
         ),
     ),
     "capaian": Kelompok(
-        ("laporan/capaian.py",),
-        ("laporan.capaian.*",),
-        ("tests/laporan/test_capaian.py", "tests/laporan/test_capaian_kuat.py"),
+        ("inti/capaian.py",),
+        ("inti.capaian.*",),
+        (
+            "tests/laporan/test_capaian.py",
+            "tests/laporan/test_capaian_kuat.py",
+            "tests/ekstrak/test_capaian_tercetak.py",
+        ),
     ),
     "batas": Kelompok(
         ("inti/limits.py", "inti/files.py"),
