@@ -13,7 +13,8 @@ MiB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Batas:
-    """The limits: file size, PDF pages, ZIP package shape, and time and memory for parsing one file."""
+    """The limits: file size, PDF pages, ZIP package shape, and time and memory for parsing one file (each
+    page read by OCR adds `detik_ocr` seconds to the time; the memory covers all of a file's page workers)."""
 
     berkas: int = 50 * MiB
     halaman: int = 1000
@@ -22,6 +23,7 @@ class Batas:
     zip_rasio: int = 200
     detik: float = 30.0
     memori: int = 768 * MiB
+    detik_ocr: float = 20.0
 
 
 BAWAAN = Batas()
