@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import glob
 import os
+import re
 import resource
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +35,9 @@ MISSING = (
 )
 # Words Tesseract is less sure of than this (0–100) are noise: specks, stamp rings, signature strokes.
 NOISE_CONFIDENCE = 20
+# "%" as Tesseract often misreads it in small print: after digits ("95Yo"), or a word of its own after a number.
+_PERCENT_RE = re.compile(r"(?<=\d)(?:Y6|Yo|Y0|YO|%o|%6)$")
+_PERCENT_WORDS = {"Yo", "Y6", "Y0", "YO", "%o", "%6"}
 # A word (pixels) taller than this is no body text (a stamp's ring, a pen stroke, a logo).
 MAX_WORD_HEIGHT = 120
 
@@ -79,6 +83,16 @@ class ScannedPage:
     lines: list[Segment]
 
 
+def mend_percent(words: list[dict]) -> list[dict]:
+    """Words with "%" where Tesseract read it as "Yo" or "Y6" after a number (a line's words in order)."""
+    for before, word in zip([None, *words], words):
+        text = _PERCENT_RE.sub("%", word["text"])
+        if text in _PERCENT_WORDS and before is not None and before["text"][-1:].isdigit():
+            text = "%"
+        word["text"] = text
+    return words
+
+
 def read_words(gray: np.ndarray, scale: float, api) -> list[dict]:
     """The page's words as pdfplumber gives a text PDF's (x0, x1, top, bottom in points) with `conf`;
     a word's bottom is its baseline, so words with and without descenders stand on one line."""
@@ -109,7 +123,7 @@ def read_words(gray: np.ndarray, scale: float, api) -> list[dict]:
                 "conf": round(confidence / 100, 2),
             }
         )
-    return words
+    return mend_percent(words)
 
 
 Render = Callable[[int], tuple[np.ndarray, float]]
