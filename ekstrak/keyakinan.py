@@ -55,8 +55,18 @@ def _doubts(indikator: Indikator) -> list[str]:
     return found
 
 
+NO_TARGET = (
+    "tidak ada target yang terbaca dari pindaian ini; judul kolom target mungkin salah terbaca OCR, "
+    "cocokkan dengan dokumen aslinya"
+)
+
+
 def ocr_warnings(doc: Dokumen) -> list[Peringatan]:
-    """A warning for each OCR-read indicator whose target may be misread, naming the record."""
+    """A warning for each OCR-read indicator whose target may be misread, naming the record; and one when
+    a scan gave indicators but no target at all (a misread column header loses the whole column)."""
+    indikator = [i for s in doc.sasaran for i in s.indikator]
+    if any(i.sumber == OCR for i in indikator) and all(i.target is None for i in indikator):
+        return [Peringatan(NO_TARGET)]
     out = []
     for sasaran in doc.sasaran:
         for indikator in sasaran.indikator:

@@ -66,8 +66,8 @@ def upright(gray: np.ndarray, api) -> np.ndarray:
         return gray
     if not found or found.get("orient_conf", 0) < 2.0 or found.get("orient_deg", 0) == 0:
         return gray
-    # orient_deg is how far the page is turned clockwise; np.rot90 turns counter-clockwise.
-    return np.ascontiguousarray(np.rot90(gray, k=-(found["orient_deg"] // 90) % 4))
+    # orient_deg is the counter-clockwise turn that sets the page upright, as np.rot90 turns.
+    return np.ascontiguousarray(np.rot90(gray, k=found["orient_deg"] // 90))
 
 
 def straighten(gray: np.ndarray, api=None) -> np.ndarray:
