@@ -61,19 +61,19 @@ def run_with_progress(
 
 def read_with_progress(path: str, password: str | None, batas: Batas, ocr: str, quiet: bool) -> Dokumen:
     """Read one file; while its pages are read by OCR, a bar of pages on stderr (gone when done)."""
-    err = Console(file=sys.stderr, quiet=quiet)
-    with Progress(
-        TextColumn("OCR halaman"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=quiet,
-    ) as progress:
-        task = progress.add_task("ocr", total=None, visible=False)
+    shown: list[Progress] = []
 
-        def pages(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, visible=True)
+    def pages(done: int, total: int) -> None:
+        if not shown:
+            console = Console(file=sys.stderr, quiet=quiet)
+            columns = (TextColumn("OCR halaman"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+            shown.append(Progress(*columns, console=console, transient=True, disable=quiet))
+            shown[0].start()
+            shown[0].add_task("ocr", total=total)
+        shown[0].update(shown[0].task_ids[0], completed=done, total=total)
 
+    try:
         return extract_guarded(path, password, batas, ocr, pages)
+    finally:
+        if shown:
+            shown[0].stop()

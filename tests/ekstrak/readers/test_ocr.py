@@ -138,8 +138,11 @@ def test_a_pdf_of_text_pages_and_scanned_pages_reads_both(tmp_path):
 
 
 def test_ocr_can_be_forced_on_a_text_pdf_and_turned_off(tmp_path):
-    forced = ekstrak.extract(rendering(SCANNED[0], ".pdf"), ocr="paksa")
-    assert forced.sasaran and all(s.sumber == "ocr" for s in forced.sasaran)
+    out = tmp_path / "iku.json"
+    result = run_command("ekstrak", str(rendering(SCANNED[0], ".pdf")), "--ocr", "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    forced = json.loads(out.read_text(encoding="utf-8"))
+    assert forced["sasaran"] and all(s["sumber"] == "ocr" for s in forced["sasaran"])
     scan = tmp_path / "pindaian.pdf"
     scan.write_bytes(_scan(SCANNED[0]))
     with pytest.raises(PerluOCR, match="tanpa-ocr"):
