@@ -35,9 +35,14 @@ MISSING = (
 )
 # Words Tesseract is less sure of than this (0–100) are noise: specks, stamp rings, signature strokes.
 NOISE_CONFIDENCE = 20
-# "%" as Tesseract often misreads it in small print: after digits ("95Yo"), or a word of its own after a number.
+# "%" as Tesseract often misreads it in small print: after digits ("95Yo"), or a word of its own.
 _PERCENT_RE = re.compile(r"(?<=\d)(?:Y6|Yo|Y0|YO|%o|%6)$")
 _PERCENT_WORDS = {"Yo", "Y6", "Y0", "YO", "%o", "%6"}
+_BRACKETED_PERCENT_RE = re.compile(r"^\((?:Yo|Y6|Y0|%o|20|96)\)$")
+# A sasaran's code SS.2 read as "$5.2" or "S5.2".
+_SASARAN_CODE_RE = re.compile(r"^[S$][5S$](?=\.\d)")
+# Points within which two words stand on one line (for mending one by another).
+LINE_SLACK = 3.0
 # A word (pixels) taller than this is no body text (a stamp's ring, a pen stroke, a logo).
 MAX_WORD_HEIGHT = 120
 
@@ -83,27 +88,47 @@ class ScannedPage:
     lines: list[Segment]
 
 
-def mend_percent(words: list[dict]) -> list[dict]:
-    """Words with "%" where Tesseract read it as "Yo" or "Y6" after a number (a line's words in order)."""
-    for before, word in zip([None, *words], words):
-        text = _PERCENT_RE.sub("%", word["text"])
-        if text in _PERCENT_WORDS and before is not None and before["text"][-1:].isdigit():
-            text = "%"
-        word["text"] = text
+_QUARTER_RE = re.compile(r"^(s\.d\.)?Q[1-4]$")
+_QUARTER_AS_ZERO_RE = re.compile(r"^(s\.d\.)?[0O]([1-4])$")
+
+
+def mend_quarters(words: list[dict]) -> list[dict]:
+    """Quarter headers (Q1 … Q4, s.d.Q3) whose Q was read as 0, where another on the same line reads Q."""
+    quarters = [w["bottom"] for w in words if _QUARTER_RE.match(w["text"])]
+    for word in words:
+        found = _QUARTER_AS_ZERO_RE.match(word["text"])
+        if found and any(abs(word["bottom"] - bottom) <= LINE_SLACK for bottom in quarters):
+            word["text"] = f"{found.group(1) or ''}Q{found.group(2)}"
     return words
 
 
-def read_words(gray: np.ndarray, scale: float, api) -> list[dict]:
-    """The page's words as pdfplumber gives a text PDF's (x0, x1, top, bottom in points) with `conf`;
-    a word's bottom is its baseline, so words with and without descenders stand on one line."""
-    from PIL import Image
+def mend_percent(words: list[dict]) -> list[dict]:
+    """Words with "%" where Tesseract read it as "Yo" or "Y6": after digits, or a word of its own (a unit
+    column's; no Indonesian word is spelt so), or "(%)" after a header word ("Target (20)")."""
+    for before, word in zip([None, *words], words):
+        text = _PERCENT_RE.sub("%", word["text"])
+        if text in _PERCENT_WORDS:
+            text = "%"
+        elif _BRACKETED_PERCENT_RE.match(text) and before is not None and before["text"].isalpha():
+            text = "(%)"
+        word["text"] = _SASARAN_CODE_RE.sub("SS", text)
+    return words
+
+
+def _collect(api, scale: float) -> list[dict]:
+    """The words of the last recognition as pdfplumber gives a text PDF's (x0, x1, top, bottom in points)
+    with `conf`; a word's bottom is its baseline, so words with and without descenders stand on one line."""
     from tesserocr import RIL, iterate_level
 
-    api.SetImage(Image.fromarray(gray))
-    api.Recognize()
-    words = []
-    for item in iterate_level(api.GetIterator(), RIL.WORD):
-        text = (item.GetUTF8Text(RIL.WORD) or "").strip()
+    words: list[dict] = []
+    iterator = api.GetIterator()
+    if iterator is None:
+        return words
+    for item in iterate_level(iterator, RIL.WORD):
+        try:
+            text = (item.GetUTF8Text(RIL.WORD) or "").strip()
+        except RuntimeError:  # an empty cell: no text at all
+            continue
         box = item.BoundingBox(RIL.WORD)
         if not text or box is None:
             continue
@@ -113,17 +138,18 @@ def read_words(gray: np.ndarray, scale: float, api) -> list[dict]:
             continue
         baseline = item.Baseline(RIL.WORD)
         bottom = min(y1, max(y0 + 1, (baseline[0][1] + baseline[1][1]) / 2)) if baseline else y1
-        words.append(
-            {
-                "text": text,
-                "x0": x0 * scale,
-                "x1": x1 * scale,
-                "top": y0 * scale,
-                "bottom": bottom * scale,
-                "conf": round(confidence / 100, 2),
-            }
-        )
+        word = {"text": text, "x0": x0 * scale, "x1": x1 * scale, "top": y0 * scale, "bottom": bottom * scale}
+        words.append({**word, "conf": round(confidence / 100, 2)})
     return mend_percent(words)
+
+
+def read_words(gray: np.ndarray, scale: float, api) -> list[dict]:
+    """The page's words, read as sparse text (cells of a table are many small blocks)."""
+    from PIL import Image
+
+    api.SetImage(Image.fromarray(gray))
+    api.Recognize()
+    return _collect(api, scale)
 
 
 Render = Callable[[int], tuple[np.ndarray, float]]
@@ -135,7 +161,7 @@ def read_page(render: Render, index: int, folder: str) -> ScannedPage:
     gray, scale = render(index)
     gray = straighten(gray, osd_api)
     lines, clean = find_rules(gray, scale)
-    return ScannedPage(index + 1, read_words(clean, scale, text_api), lines)
+    return ScannedPage(index + 1, mend_quarters(read_words(clean, scale, text_api)), lines)
 
 
 _WORK: tuple[Render, str] | None = None
