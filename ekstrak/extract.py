@@ -82,7 +82,7 @@ def _read_converted(data: bytes, suffix: str, source: str, batas: Batas) -> list
 
 
 def _ocr(batas: Batas, mode: str) -> Ocr:
-    return Ocr(mode, batas.detik_ocr, batas.memori)
+    return Ocr(mode, batas.detik_ocr, batas.memori_ocr)
 
 
 def read_grids(

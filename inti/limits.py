@@ -13,8 +13,10 @@ MiB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Batas:
-    """The limits: file size, PDF pages, ZIP package shape, and time and memory for parsing one file (each
-    page read by OCR adds `detik_ocr` seconds to the time; the memory covers all of a file's page workers)."""
+    """The limits: file size, PDF pages, ZIP package shape, and time and memory for parsing one file. Each
+    page read by OCR adds `detik_ocr` seconds to the time; each OCR page worker (one per core) may use
+    `memori_ocr` of address space (Tesseract reserves much it never touches), so a scan's memory is bounded
+    by `memori` plus that for each worker together."""
 
     berkas: int = 50 * MiB
     halaman: int = 1000
@@ -24,6 +26,7 @@ class Batas:
     detik: float = 30.0
     memori: int = 768 * MiB
     detik_ocr: float = 20.0
+    memori_ocr: int = 1024 * MiB
 
 
 BAWAAN = Batas()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import glob
 import os
-import re
 import resource
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +17,8 @@ import numpy as np
 
 from inti.errors import PerluProgram
 
-from .lattice import Segment
+from .lattice import Segment, find_lattices
+from .misread import mend_misreads, mend_quarters
 from .raster import render_image_page, render_pdf_page
 from .rules import find_rules
 from .straighten import straighten
@@ -33,16 +33,15 @@ MISSING = (
     "Berkas ini hasil pindaian dan perlu dibaca dengan OCR, tetapi Tesseract dengan bahasa Indonesia belum "
     f"terpasang; pasang paket Debian {PACKAGES} (mis. 'sudo apt-get install {PACKAGES}'), lalu jalankan lagi."
 )
+# How Tesseract lays out a page: sparse text (a table's cells are many small blocks).
+PAGE_MODE = 11
 # Words Tesseract is less sure of than this (0–100) are noise: specks, stamp rings, signature strokes.
 NOISE_CONFIDENCE = 20
-# "%" as Tesseract often misreads it in small print: after digits ("95Yo"), or a word of its own.
-_PERCENT_RE = re.compile(r"(?<=\d)(?:Y6|Yo|Y0|YO|%o|%6)$")
-_PERCENT_WORDS = {"Yo", "Y6", "Y0", "YO", "%o", "%6"}
-_BRACKETED_PERCENT_RE = re.compile(r"^\((?:Yo|Y6|Y0|%o|20|96)\)$")
-# A sasaran's code SS.2 read as "$5.2" or "S5.2".
-_SASARAN_CODE_RE = re.compile(r"^[S$][5S$](?=\.\d)")
-# Points within which two words stand on one line (for mending one by another).
-LINE_SLACK = 3.0
+# Pixels kept clear inside a cell's ruling lines (what is left of a wiped line); the least cell read again;
+# the least confidence (0–1) of a word read in an empty cell (else it is a speck).
+CELL_MARGIN = 4
+MIN_CELL = 12
+CELL_WORD = 0.8
 # A word (pixels) taller than this is no body text (a stamp's ring, a pen stroke, a logo).
 MAX_WORD_HEIGHT = 120
 
@@ -72,7 +71,7 @@ def _engines(folder: str):
     """This process's Tesseract engines: Indonesian text, and orientation detection (when installed)."""
     from tesserocr import PSM, PyTessBaseAPI
 
-    text = PyTessBaseAPI(path=folder, lang=LANGUAGES, psm=PSM.SPARSE_TEXT)
+    text = PyTessBaseAPI(path=folder, lang=LANGUAGES, psm=PAGE_MODE)
     osd = (
         PyTessBaseAPI(path=folder, lang="osd", psm=PSM.OSD_ONLY) if os.path.exists(folder + "osd.traineddata") else None
     )
@@ -86,33 +85,6 @@ class ScannedPage:
     number: int
     words: list[dict]
     lines: list[Segment]
-
-
-_QUARTER_RE = re.compile(r"^(s\.d\.)?Q[1-4]$")
-_QUARTER_AS_ZERO_RE = re.compile(r"^(s\.d\.)?[0O]([1-4])$")
-
-
-def mend_quarters(words: list[dict]) -> list[dict]:
-    """Quarter headers (Q1 … Q4, s.d.Q3) whose Q was read as 0, where another on the same line reads Q."""
-    quarters = [w["bottom"] for w in words if _QUARTER_RE.match(w["text"])]
-    for word in words:
-        found = _QUARTER_AS_ZERO_RE.match(word["text"])
-        if found and any(abs(word["bottom"] - bottom) <= LINE_SLACK for bottom in quarters):
-            word["text"] = f"{found.group(1) or ''}Q{found.group(2)}"
-    return words
-
-
-def mend_percent(words: list[dict]) -> list[dict]:
-    """Words with "%" where Tesseract read it as "Yo" or "Y6": after digits, or a word of its own (a unit
-    column's; no Indonesian word is spelt so), or "(%)" after a header word ("Target (20)")."""
-    for before, word in zip([None, *words], words):
-        text = _PERCENT_RE.sub("%", word["text"])
-        if text in _PERCENT_WORDS:
-            text = "%"
-        elif _BRACKETED_PERCENT_RE.match(text) and before is not None and before["text"].isalpha():
-            text = "(%)"
-        word["text"] = _SASARAN_CODE_RE.sub("SS", text)
-    return words
 
 
 def _collect(api, scale: float) -> list[dict]:
@@ -140,7 +112,7 @@ def _collect(api, scale: float) -> list[dict]:
         bottom = min(y1, max(y0 + 1, (baseline[0][1] + baseline[1][1]) / 2)) if baseline else y1
         word = {"text": text, "x0": x0 * scale, "x1": x1 * scale, "top": y0 * scale, "bottom": bottom * scale}
         words.append({**word, "conf": round(confidence / 100, 2)})
-    return mend_percent(words)
+    return mend_misreads(words)
 
 
 def read_words(gray: np.ndarray, scale: float, api) -> list[dict]:
@@ -152,6 +124,40 @@ def read_words(gray: np.ndarray, scale: float, api) -> list[dict]:
     return _collect(api, scale)
 
 
+def _overlaps(word: dict, others: list[dict]) -> bool:
+    return any(
+        word["x0"] < o["x1"] and o["x0"] < word["x1"] and word["top"] < o["bottom"] and o["top"] < word["bottom"]
+        for o in others
+    )
+
+
+def read_missed(scale: float, api, lines: list[Segment], words: list[dict]) -> list[dict]:
+    """Words the page reading missed, found by reading each table cell again on its own as a block of
+    text: reading a page as sparse text loses a cell's lone short line ("2", "%", the "n" of a "Perse-n"
+    broken by a narrow column). Only sure words where the page reading has none are added."""
+    from tesserocr import PSM
+
+    boxes = [region.box for lattice in find_lattices(lines) for region in lattice.regions]
+    found: list[dict] = []
+    api.SetPageSegMode(PSM.SINGLE_BLOCK)  # on the page image read_words set
+    try:
+        for x0, top, x1, bottom in boxes:
+            left, upper = int(x0 / scale) + CELL_MARGIN, int(top / scale) + CELL_MARGIN
+            width, height = int((x1 - x0) / scale) - 2 * CELL_MARGIN, int((bottom - top) / scale) - 2 * CELL_MARGIN
+            if width < MIN_CELL or height < MIN_CELL:
+                continue
+            api.SetRectangle(left, upper, width, height)
+            api.Recognize()
+            found.extend(
+                w
+                for w in _collect(api, scale)
+                if w["conf"] >= CELL_WORD and any(c.isalnum() for c in w["text"]) and not _overlaps(w, words)
+            )
+    finally:
+        api.SetPageSegMode(PAGE_MODE)
+    return found
+
+
 Render = Callable[[int], tuple[np.ndarray, float]]
 
 
@@ -161,29 +167,28 @@ def read_page(render: Render, index: int, folder: str) -> ScannedPage:
     gray, scale = render(index)
     gray = straighten(gray, osd_api)
     lines, clean = find_rules(gray, scale)
-    return ScannedPage(index + 1, mend_quarters(read_words(clean, scale, text_api)), lines)
+    words = read_words(clean, scale, text_api)
+    words += read_missed(scale, text_api, lines, words)
+    return ScannedPage(index + 1, mend_quarters(words), lines)
 
 
 _WORK: tuple[Render, str] | None = None
 
 
-def limit_memory(memory: int | None) -> int | None:
-    """Keep this process to `memory` bytes more than it has now (None: leave it); the soft limit before."""
-    if memory is None:
-        return None
-    with open("/proc/self/statm", encoding="ascii") as stream:
-        size = int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    wanted = size + memory if soft == resource.RLIM_INFINITY else min(soft, size + memory)
-    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
-    return soft
-
-
 def _start_worker(render: Render, folder: str, memory: int | None) -> None:
-    """A page worker: its share of the memory limit, then ready to read pages."""
+    """A page worker: `memory` bytes more than it starts with, Leptonica's complaints (its own lines on
+    stderr) silenced, then ready to read pages."""
     global _WORK
     _WORK = (render, folder)
-    limit_memory(memory)
+    if memory is not None:
+        with open("/proc/self/statm", encoding="ascii") as stream:
+            size = int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        wanted = size + memory if hard == resource.RLIM_INFINITY else min(hard, size + memory)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    os.close(quiet)
 
 
 def _worker_page(index: int) -> ScannedPage:
@@ -200,8 +205,8 @@ def workers_for(pages: int) -> int:
 def read_pages(
     render: Render, indexes: list[int], memory: int | None = None, done: Callable[[int], None] | None = None
 ) -> list[ScannedPage]:
-    """The pages at `indexes` (from 0) read in parallel, one process per core, each worker and this process
-    keeping to `memory` bytes more than they started with; `done(n)` is told how many pages are finished."""
+    """The pages at `indexes` (from 0) read in parallel, one process per core, each worker keeping to
+    `memory` bytes more than it started with; `done(n)` is told how many pages are finished."""
     folder = check_ocr()
     import cv2  # noqa: F401  (loaded once here, before the workers are forked, not in each)
 
@@ -216,7 +221,6 @@ def read_pages(
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    before = limit_memory(memory)
     try:
         with ProcessPoolExecutor(
             workers, context, initializer=_start_worker, initargs=(render, folder, memory)
@@ -226,11 +230,8 @@ def read_pages(
                 out.append(page)
                 if done:
                     done(len(out))
-    except BrokenProcessPool as exc:  # a worker ended abruptly: Tesseract out of its share of memory
+    except BrokenProcessPool as exc:  # a worker ended abruptly: Tesseract out of its memory
         raise MemoryError from exc
-    finally:
-        if before is not None:
-            resource.setrlimit(resource.RLIMIT_AS, (before, resource.getrlimit(resource.RLIMIT_AS)[1]))
     return out
 
 

@@ -1,5 +1,5 @@
 """When and how pages are read by OCR: the user's choice (by default, pages without a text layer), and the
-limits a scan runs under (time asked for page by page, memory shared by the page workers, progress)."""
+limits a scan runs under (time asked for page by page, memory for each page worker, progress)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from inti.errors import PerluOCR
 from inti.guard import allow_more_time, report_progress
 
-from .ocr import Render, ScannedPage, read_pages, workers_for
+from .ocr import Render, ScannedPage, read_pages
 
 OTOMATIS = "otomatis"  # pages without a text layer, and image files
 PAKSA = "paksa"  # every page (a PDF whose text layer is garbage)
@@ -29,7 +29,7 @@ OFF_IMAGE = (
 @dataclass(frozen=True)
 class Ocr:
     """The OCR choice (OTOMATIS, PAKSA or TIDAK), the seconds each OCR page adds to the time limit, and
-    the memory all page workers of one file share (None: no limit)."""
+    the memory each page worker may use (None: no limit)."""
 
     mode: str = OTOMATIS
     seconds_per_page: float = 20.0
@@ -50,14 +50,11 @@ def pages_to_scan(word_counts: list[int], ocr: Ocr) -> list[int]:
 
 
 def scan(render: Render, indexes: list[int], ocr: Ocr) -> list[ScannedPage]:
-    """The pages read by OCR, in parallel, under the scaled time limit and the shared memory limit."""
+    """The pages read by OCR, in parallel, under the scaled time limit and each worker's memory limit."""
     if not indexes:
         return []
     if ocr.mode == TIDAK:
         raise PerluOCR(OFF_IMAGE)
     allow_more_time(ocr.seconds_per_page * len(indexes))
-    workers = workers_for(len(indexes))
-    # The reading process keeps a share too: it holds the file and the pages read so far.
-    share = ocr.memory // (workers + 1) if ocr.memory is not None and workers > 1 else None
     report_progress(0, len(indexes))
-    return read_pages(render, indexes, share, lambda done: report_progress(done, len(indexes)))
+    return read_pages(render, indexes, ocr.memory, lambda done: report_progress(done, len(indexes)))

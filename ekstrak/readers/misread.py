@@ -1,0 +1,41 @@
+"""What Tesseract misreads in IKU tables, mended from what such a table holds: "%" read as "Yo" or "Y6",
+quarter headers (Q2 read as 02), a sasaran's code SS.2 read as "$5.2"."""
+
+from __future__ import annotations
+
+import re
+
+# "%" as Tesseract often misreads it in small print: after digits ("95Yo"), or a word of its own.
+_PERCENT_RE = re.compile(r"(?<=\d)(?:Y6|Yo|Y0|YO|%o|%6)$")
+_PERCENT_WORDS = {"Yo", "Y6", "Y0", "YO", "%o", "%6"}
+_BRACKETED_PERCENT_RE = re.compile(r"^\((?:Yo|Y6|Y0|%o|20|96)\)$")
+# A sasaran's code SS.2 read as "$5.2" or "S5.2".
+_SASARAN_CODE_RE = re.compile(r"^[S$][5S$](?=\.\d)")
+# Points within which two words stand on one line (for mending one by another).
+LINE_SLACK = 3.0
+_QUARTER_RE = re.compile(r"^(s\.d\.)?Q[1-4]$")
+_QUARTER_AS_ZERO_RE = re.compile(r"^(s\.d\.)?[0O]([1-4])$")
+
+
+def mend_quarters(words: list[dict]) -> list[dict]:
+    """Quarter headers (Q1 … Q4, s.d.Q3) whose Q was read as 0, where another on the same line reads Q."""
+    quarters = [w["bottom"] for w in words if _QUARTER_RE.match(w["text"])]
+    for word in words:
+        found = _QUARTER_AS_ZERO_RE.match(word["text"])
+        if found and any(abs(word["bottom"] - bottom) <= LINE_SLACK for bottom in quarters):
+            word["text"] = f"{found.group(1) or ''}Q{found.group(2)}"
+    return words
+
+
+def mend_misreads(words: list[dict]) -> list[dict]:
+    """Words with "%" where Tesseract read it as "Yo" or "Y6": after digits, or a word of its own (a unit
+    column's; no Indonesian word is spelt so), or "(%)" after a header word ("Target (20)"); and SS.2
+    where a sasaran's code was read as "$5.2"."""
+    for before, word in zip([None, *words], words):
+        text = _PERCENT_RE.sub("%", word["text"])
+        if text in _PERCENT_WORDS:
+            text = "%"
+        elif _BRACKETED_PERCENT_RE.match(text) and before is not None and before["text"].isalpha():
+            text = "(%)"
+        word["text"] = _SASARAN_CODE_RE.sub("SS", text)
+    return words
