@@ -42,6 +42,8 @@ NOISE_CONFIDENCE = 20
 CELL_MARGIN = 4
 MIN_CELL = 12
 CELL_WORD = 0.8
+# A word found so is at least this tall (points, top to baseline: a small "n"); specks are smaller.
+MIN_HEIGHT = 3.5
 # A word (pixels) taller than this is no body text (a stamp's ring, a pen stroke, a logo).
 MAX_WORD_HEIGHT = 120
 
@@ -151,7 +153,10 @@ def read_missed(scale: float, api, lines: list[Segment], words: list[dict]) -> l
             found.extend(
                 w
                 for w in _collect(api, scale)
-                if w["conf"] >= CELL_WORD and any(c.isalnum() for c in w["text"]) and not _overlaps(w, words)
+                if w["conf"] >= CELL_WORD
+                and w["bottom"] - w["top"] >= MIN_HEIGHT
+                and any(c.isalnum() for c in w["text"])
+                and not _overlaps(w, words)
             )
     finally:
         api.SetPageSegMode(PAGE_MODE)
