@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 
 import numpy as np
 
@@ -14,8 +15,9 @@ DPI = 300
 # An A4 page's longer side in inches: an image without a trusted resolution is taken as an A4 page.
 A4_LONG = 11.69
 # Larger images than this (pixels) are refused before they are decoded: a hostile file, not a scan.
-MAX_PIXELS = 180_000_000
+MAX_PIXELS = 80_000_000
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+TOO_BIG = "Gambar ini terlalu besar untuk dibaca; pindai halamannya pada 200–300 dpi."
 DAMAGED_IMAGE = "Berkas gambar ini rusak atau terpotong dan tidak dapat dibaca; pindai atau potret ulang halamannya."
 
 
@@ -40,13 +42,17 @@ def image_pages(data: bytes) -> int:
     """How many pages (frames) an image file holds; a clear error for a damaged or huge image."""
     from PIL import Image
 
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise MelebihiBatas("Gambar ini terlalu besar untuk dibaca; pindai pada 200–300 dpi.")
-            return getattr(image, "n_frames", 1)
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise BerkasRusak(DAMAGED_IMAGE) from exc
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    raise MelebihiBatas(TOO_BIG)
+                return getattr(image, "n_frames", 1)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise MelebihiBatas(TOO_BIG) from exc
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise BerkasRusak(DAMAGED_IMAGE) from exc
 
 
 def render_image_page(data: bytes, index: int) -> tuple[np.ndarray, float]:

@@ -1,10 +1,16 @@
-"""What Tesseract misreads in IKU tables is mended only where the table leaves no doubt."""
+"""What Tesseract misreads in IKU tables is mended only where the table leaves no doubt; an image that is no
+page ends in one sentence before OCR starts."""
 
 from __future__ import annotations
 
+import struct
+import zlib
+
 import pytest
 
+import ekstrak
 from ekstrak.readers.misread import mend_misreads, mend_quarters
+from inti.errors import BerkasRusak, MelebihiBatas
 
 
 def _words(*texts: str, bottom: float = 100.0) -> list[dict]:
@@ -33,3 +39,23 @@ def test_quarters_read_with_a_zero_are_mended_only_beside_a_quarter():
     assert [w["text"] for w in mend_quarters(line)] == ["Q1", "Q2", "Smt1", "Q3", "s.d.Q3", "Y"]
     alone = _words("02", "03") + _words("Q1", bottom=300.0)
     assert [w["text"] for w in mend_quarters(alone)] == ["02", "03", "Q1"]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that claims a size and holds no picture (what a hostile upload may send)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+def test_a_huge_or_broken_image_ends_in_one_sentence(tmp_path):
+    huge = tmp_path / "besar.png"
+    huge.write_bytes(_png_header(40_000, 40_000))
+    with pytest.raises(MelebihiBatas, match="terlalu besar"):
+        ekstrak.extract(huge)
+    broken = tmp_path / "rusak.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    with pytest.raises(BerkasRusak, match="rusak"):
+        ekstrak.extract(broken)
