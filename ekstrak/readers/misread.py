@@ -1,5 +1,5 @@
 """What Tesseract misreads in IKU tables, mended from what such a table holds: "%" read as "Yo" or "Y6",
-quarter headers (Q2 read as 02), a sasaran's code SS.2 read as "$5.2"."""
+quarter headers (Q2 read as 02), a sasaran's code SS.2 read as "$5.2", a column-number row's 7 read as 1."""
 
 from __future__ import annotations
 
@@ -38,4 +38,35 @@ def mend_misreads(words: list[dict]) -> list[dict]:
         elif _BRACKETED_PERCENT_RE.match(text) and before is not None and before["text"].isalpha():
             text = "(%)"
         word["text"] = _SASARAN_CODE_RE.sub("SS", text)
+    return words
+
+
+_COLUMN_NUMBER_RE = re.compile(r"^(\(?)(\d{1,2})(\)?)$")
+# A row of column numbers has at least this many.
+MIN_COLUMNS = 4
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: w["bottom"]):
+        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= LINE_SLACK:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def mend_column_numbers(words: list[dict]) -> list[dict]:
+    """A row of column numbers (1 2 3 … or (1) (2) …) with one number misread (7 read as 1): mended
+    where every other number follows on from the first."""
+    for line in _lines(words):
+        found = [_COLUMN_NUMBER_RE.match(w["text"]) for w in line]
+        if len(line) < MIN_COLUMNS or not all(found):
+            continue
+        start = int(found[0].group(2)) if found[0] else 0
+        wrong = [i for i, m in enumerate(found) if m and int(m.group(2)) != start + i]
+        if len(wrong) == 1 and wrong[0] > 0:
+            m = found[wrong[0]]
+            assert m is not None
+            line[wrong[0]]["text"] = f"{m.group(1)}{start + wrong[0]}{m.group(3)}"
     return words

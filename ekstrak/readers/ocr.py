@@ -18,7 +18,7 @@ import numpy as np
 from inti.errors import PerluProgram
 
 from .lattice import Segment, find_lattices
-from .misread import mend_misreads, mend_quarters
+from .misread import mend_column_numbers, mend_misreads, mend_quarters
 from .raster import render_image_page, render_pdf_page
 from .rules import find_rules
 from .straighten import straighten
@@ -174,7 +174,7 @@ def read_page(render: Render, index: int, folder: str) -> ScannedPage:
     lines, clean = find_rules(gray, scale)
     words = read_words(clean, scale, text_api)
     words += read_missed(scale, text_api, lines, words)
-    return ScannedPage(index + 1, mend_quarters(words), lines)
+    return ScannedPage(index + 1, mend_column_numbers(mend_quarters(words)), lines)
 
 
 _WORK: tuple[Render, str] | None = None

@@ -9,7 +9,7 @@ import zlib
 import pytest
 
 import ekstrak
-from ekstrak.readers.misread import mend_misreads, mend_quarters
+from ekstrak.readers.misread import mend_column_numbers, mend_misreads, mend_quarters
 from inti.errors import BerkasRusak, MelebihiBatas
 
 
@@ -43,6 +43,7 @@ def test_quarters_read_with_a_zero_are_mended_only_beside_a_quarter():
 
 def _png_header(width: int, height: int) -> bytes:
     """A PNG that claims a size and holds no picture (what a hostile upload may send)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
@@ -59,3 +60,16 @@ def test_a_huge_or_broken_image_ends_in_one_sentence(tmp_path):
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
     with pytest.raises(BerkasRusak, match="rusak"):
         ekstrak.extract(broken)
+
+
+def _row(*texts: str) -> list[dict]:
+    return [{"text": t, "bottom": 50.0, "x0": 10.0 * i} for i, t in enumerate(texts)]
+
+
+def test_a_column_number_row_with_one_misread_number_is_mended_and_nothing_else():
+    assert [w["text"] for w in mend_column_numbers(_row("1", "2", "3", "4", "5", "6", "1", "8"))][6] == "7"
+    assert [w["text"] for w in mend_column_numbers(_row("(1)", "(2)", "(8)", "(4)"))][2] == "(3)"
+    targets = ["80", "85", "90", "95", "100"]  # a row of targets is no count
+    assert [w["text"] for w in mend_column_numbers(_row(*targets))] == targets
+    two_off = ["1", "2", "9", "4", "7", "6"]
+    assert [w["text"] for w in mend_column_numbers(_row(*two_off))] == two_off
