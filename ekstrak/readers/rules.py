@@ -41,7 +41,7 @@ def _segments(mask: np.ndarray, horizontal: bool, scale: float) -> list[Segment]
 
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
-    for x, y, w, h, _ in stats[1:count]:
+    for x, y, w, h, _ in stats[1:count].tolist():
         thick, long = (h, w) if horizontal else (w, h)
         if thick > MAX_THICK * 3 or long < 2 * thick:
             continue
