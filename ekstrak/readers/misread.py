@@ -1,8 +1,10 @@
 """What Tesseract misreads in IKU tables, mended from what such a table holds: "%" read as "Yo" or "Y6",
-quarter headers (Q2 read as 02), a sasaran's code SS.2 read as "$5.2", a column-number row's 7 read as 1."""
+quarter headers (Q2 read as 02), a sasaran's code SS.2 read as "$5.2", a column-number row's 7 read as 1,
+the separator lost where a narrow column broke a number."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # "%" as Tesseract often misreads it in small print: after digits ("95Yo"), or a word of its own.
@@ -69,4 +71,30 @@ def mend_column_numbers(words: list[dict]) -> list[dict]:
             m = found[wrong[0]]
             assert m is not None
             line[wrong[0]]["text"] = f"{m.group(1)}{start + wrong[0]}{m.group(3)}"
+    return words
+
+
+_GROUPED_RE = re.compile(r"\d{1,3}(?:([.,])\d{3})+$")
+_GROUPS_RE = re.compile(r"^\d{3}(?:[.,]\d{3})*$")
+# A line reaches its cell's right edge within this many of its characters (the lattice reader's measure,
+# plus the lost separator).
+EDGE_CHARACTERS = 2.5
+
+
+def mend_broken_numbers(words: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[dict]:
+    """A number a narrow cell broke over two lines (26.680.195.570 / .824) whose second line lost its
+    leading separator to OCR (a speck-sized dot): the separator put back, so the number is joined again
+    as in a text PDF."""
+    for x0, top, x1, bottom in boxes:
+        inside = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= w["bottom"] <= bottom]
+        if not inside:
+            continue
+        padding = min(max(min(w["x0"] for w in inside) - x0, 1.0), 8.0)
+        for before, after in itertools.pairwise(_lines(inside)):
+            last = before[-1]
+            grouped = _GROUPED_RE.search(last["text"])
+            char = (last["x1"] - last["x0"]) / max(1, len(last["text"]))
+            at_edge = last["x1"] >= x1 - padding - EDGE_CHARACTERS * char
+            if grouped and at_edge and _GROUPS_RE.match(after[0]["text"]):
+                after[0]["text"] = grouped.group(1) + after[0]["text"]
     return words

@@ -18,7 +18,7 @@ import numpy as np
 from inti.errors import PerluProgram
 
 from .lattice import Segment, find_lattices
-from .misread import mend_column_numbers, mend_misreads, mend_quarters
+from .misread import mend_broken_numbers, mend_column_numbers, mend_misreads, mend_quarters
 from .raster import render_image_page, render_pdf_page
 from .rules import find_rules
 from .straighten import straighten
@@ -133,13 +133,12 @@ def _overlaps(word: dict, others: list[dict]) -> bool:
     )
 
 
-def read_missed(scale: float, api, lines: list[Segment], words: list[dict]) -> list[dict]:
+def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]], words: list[dict]) -> list[dict]:
     """Words the page reading missed, found by reading each table cell again on its own as a block of
     text: reading a page as sparse text loses a cell's lone short line ("2", "%", the "n" of a "Perse-n"
     broken by a narrow column). Only sure words where the page reading has none are added."""
     from tesserocr import PSM
 
-    boxes = [region.box for lattice in find_lattices(lines) for region in lattice.regions]
     found: list[dict] = []
     api.SetPageSegMode(PSM.SINGLE_BLOCK)  # on the page image read_words set
     try:
@@ -173,8 +172,10 @@ def read_page(render: Render, index: int, folder: str) -> ScannedPage:
     gray = straighten(gray, osd_api)
     lines, clean = find_rules(gray, scale)
     words = read_words(clean, scale, text_api)
-    words += read_missed(scale, text_api, lines, words)
-    return ScannedPage(index + 1, mend_column_numbers(mend_quarters(words)), lines)
+    boxes = [region.box for lattice in find_lattices(lines) for region in lattice.regions]
+    words += read_missed(scale, text_api, boxes, words)
+    words = mend_broken_numbers(mend_column_numbers(mend_quarters(words)), boxes)
+    return ScannedPage(index + 1, words, lines)
 
 
 _WORK: tuple[Render, str] | None = None

@@ -9,7 +9,7 @@ import zlib
 import pytest
 
 import ekstrak
-from ekstrak.readers.misread import mend_column_numbers, mend_misreads, mend_quarters
+from ekstrak.readers.misread import mend_broken_numbers, mend_column_numbers, mend_misreads, mend_quarters
 from inti.errors import BerkasRusak, MelebihiBatas
 
 
@@ -73,3 +73,20 @@ def test_a_column_number_row_with_one_misread_number_is_mended_and_nothing_else(
     assert [w["text"] for w in mend_column_numbers(_row(*targets))] == targets
     two_off = ["1", "2", "9", "4", "7", "6"]
     assert [w["text"] for w in mend_column_numbers(_row(*two_off))] == two_off
+
+
+def _cell_lines(first: str, first_x1: float, second: str) -> list[dict]:
+    return [
+        {"text": first, "x0": 623.0, "x1": first_x1, "top": 200.0, "bottom": 207.0},
+        {"text": second, "x0": 623.0, "x1": 650.0, "top": 210.0, "bottom": 217.0},
+    ]
+
+
+def test_a_number_broken_at_a_narrow_cells_edge_gets_back_the_separator_ocr_lost():
+    box = (622.7, 198.0, 688.2, 233.0)
+    at_edge = mend_broken_numbers(_cell_lines("33.368.327", 677.5, "452.365"), [box])
+    assert [w["text"] for w in at_edge] == ["33.368.327", ".452.365"]
+    short = mend_broken_numbers(_cell_lines("33.368.327", 660.0, "452.365"), [box])  # a line that ends early
+    assert [w["text"] for w in short] == ["33.368.327", "452.365"]
+    words = mend_broken_numbers(_cell_lines("33.368.327", 677.5, "Orang"), [box])
+    assert [w["text"] for w in words] == ["33.368.327", "Orang"]
