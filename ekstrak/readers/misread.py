@@ -11,6 +11,8 @@ import re
 _PERCENT_RE = re.compile(r"(?<=\d)(?:Y6|Yo|Y0|YO|%o|%6)$")
 _PERCENT_WORDS = {"Yo", "Y6", "Y0", "YO", "%o", "%6"}
 _BRACKETED_PERCENT_RE = re.compile(r"^\((?:Yo|Y6|Y0|%o|20|96)\)$")
+# A range's "sd" (sampai dengan) run into the number before it: "1sd".
+_RANGE_RE = re.compile(r"^(\d+(?:[.,]\d+)?%?)(sd|s\.d\.?)$")
 # A sasaran's code SS.2 read as "$5.2" or "S5.2".
 _SASARAN_CODE_RE = re.compile(r"^[S$][5S$](?=\.\d)")
 # Points within which two words stand on one line (for mending one by another).
@@ -31,15 +33,15 @@ def mend_quarters(words: list[dict]) -> list[dict]:
 
 def mend_misreads(words: list[dict]) -> list[dict]:
     """Words with "%" where Tesseract read it as "Yo" or "Y6": after digits, or a word of its own (a unit
-    column's; no Indonesian word is spelt so), or "(%)" after a header word ("Target (20)"); and SS.2
-    where a sasaran's code was read as "$5.2"."""
+    column's; no Indonesian word is spelt so), or "(%)" after a header word ("Target (20)"); SS.2 where
+    a sasaran's code was read as "$5.2"; and "1 sd" where a range's space was lost ("1sd")."""
     for before, word in zip([None, *words], words):
         text = _PERCENT_RE.sub("%", word["text"])
         if text in _PERCENT_WORDS:
             text = "%"
         elif _BRACKETED_PERCENT_RE.match(text) and before is not None and before["text"].isalpha():
             text = "(%)"
-        word["text"] = _SASARAN_CODE_RE.sub("SS", text)
+        word["text"] = _RANGE_RE.sub(r"\1 \2", _SASARAN_CODE_RE.sub("SS", text))
     return words
 
 

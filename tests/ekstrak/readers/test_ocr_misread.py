@@ -28,6 +28,8 @@ def _words(*texts: str, bottom: float = 100.0) -> list[dict]:
         (["(20)"], ["(20)"]),  # a column number stays
         (["$5.2", "Sekurang-kurangnya"], ["SS.2", "Sekurang-kurangnya"]),
         (["Persentase", "Yogyakarta", "2020"], ["Persentase", "Yogyakarta", "2020"]),
+        (["1sd", "3", "hari"], ["1 sd", "3", "hari"]),
+        (["2sdm"], ["2sdm"]),
     ],
 )
 def test_percent_signs_and_sasaran_codes(read, meant):
