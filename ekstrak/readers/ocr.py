@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import glob
+import importlib.util
 import os
 import resource
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from inti.errors import PerluProgram
+from inti.errors import KinerjaError, MelebihiBatas, PerluProgram
 
 from .lattice import Segment, find_lattices
 from .misread import mend_broken_numbers, mend_column_numbers, mend_misreads, mend_quarters
@@ -26,6 +27,10 @@ from .straighten import straighten
 # Debian's Tesseract runs OpenMP threads; pages run one per process instead, so each keeps to one thread.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+WORKER_MEMORY = (
+    "Membaca satu halaman pindaian memerlukan lebih dari {} MiB memori dan dihentikan; halamannya mungkin "
+    "sangat besar (pindai pada 200–300 dpi) atau berkasnya sengaja dibuat berat."
+)
 # Debian's Indonesian model misreads "%" (as "Y6"); its English model, asked second, reads it.
 LANGUAGES = "ind+eng"
 PACKAGES = "tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd"
@@ -59,11 +64,16 @@ def tessdata() -> str:
 
 
 def check_ocr() -> str:
-    """The tessdata folder, after checking the Tesseract binding loads; raises PerluProgram otherwise."""
+    """The tessdata folder, after loading the OCR libraries; PerluProgram where they are missing, and
+    MemoryError where they are installed but do not fit under the memory limit."""
     folder = tessdata()
     try:
+        import cv2  # noqa: F401
+        import pypdfium2  # noqa: F401
         import tesserocr  # noqa: F401
     except ImportError as exc:
+        if all(importlib.util.find_spec(name) for name in ("cv2", "pypdfium2", "tesserocr")):
+            raise MemoryError from exc
         raise PerluProgram(MISSING) from exc
     return folder
 
@@ -200,7 +210,19 @@ def _start_worker(render: Render, folder: str, memory: int | None) -> None:
 def _worker_page(index: int) -> ScannedPage:
     assert _WORK is not None
     render, folder = _WORK
-    return read_page(render, index, folder)
+    return _read_limited(render, index, folder)
+
+
+def _read_limited(render: Render, index: int, folder: str) -> ScannedPage:
+    """`read_page` in a process under a memory limit."""
+    try:
+        return read_page(render, index, folder)
+    except KinerjaError:
+        raise
+    except Exception as exc:
+        # Under its memory limit a worker's failed allocation surfaces as the library's own error
+        # (OpenCV's cv2.error, Leptonica's missing image in tesserocr), not as MemoryError.
+        raise MemoryError from exc
 
 
 def workers_for(pages: int) -> int:
@@ -213,14 +235,12 @@ def read_pages(
 ) -> list[ScannedPage]:
     """The pages at `indexes` (from 0) read in parallel, one process per core, each worker keeping to
     `memory` bytes more than it started with; `done(n)` is told how many pages are finished."""
-    folder = check_ocr()
-    import cv2  # noqa: F401  (loaded once here, before the workers are forked, not in each)
-
+    folder = check_ocr()  # the libraries loaded here, before the workers are forked, not in each
     workers = workers_for(len(indexes))
     if workers == 1:
         out = []
         for index in indexes:
-            out.append(read_page(render, index, folder))
+            out.append(_read_limited(render, index, folder))
             if done:
                 done(len(out))
         return out
@@ -236,8 +256,10 @@ def read_pages(
                 out.append(page)
                 if done:
                     done(len(out))
-    except BrokenProcessPool as exc:  # a worker ended abruptly: Tesseract out of its memory
-        raise MemoryError from exc
+    except (BrokenProcessPool, MemoryError) as exc:  # a worker out of its memory (or ended by it abruptly)
+        if memory is None:
+            raise MemoryError from exc
+        raise MelebihiBatas(WORKER_MEMORY.format(memory // (1024 * 1024))) from exc
     return out
 
 

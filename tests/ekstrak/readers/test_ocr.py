@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -151,11 +152,13 @@ def test_ocr_can_be_forced_on_a_text_pdf_and_turned_off(tmp_path):
     assert result.returncode == 2 and b"Traceback" not in result.stderr and "OCR" in result.stderr.decode()
 
 
-def test_the_time_limit_grows_with_the_pages_read_by_ocr(tmp_path):
+def test_the_time_limit_grows_with_the_pages_read_by_ocr_and_the_pages_are_counted(tmp_path):
     scan = tmp_path / "pindaian.pdf"
     scan.write_bytes(_scan(SCANNED[0]))
     short = Batas(detik=0.5, detik_ocr=120.0)
-    assert ekstrak.extract_guarded(scan, batas=short, ocr="otomatis").sasaran
+    heard: list[tuple[int, int]] = []
+    assert ekstrak.extract_guarded(scan, batas=short, ocr="otomatis", progress=lambda *p: heard.append(p)).sasaran
+    assert heard == [(0, 1), (1, 1)]
     with pytest.raises(MelebihiBatas, match="batas waktu"):
         ekstrak.extract_guarded(scan, batas=Batas(detik=0.5, detik_ocr=0.0), ocr="otomatis")
 
@@ -165,3 +168,22 @@ def test_without_tesseract_the_message_names_the_packages(monkeypatch, tmp_path)
     monkeypatch.setattr(ocr.glob, "glob", lambda pattern: [])
     with pytest.raises(PerluProgram, match="tesseract-ocr-ind"):
         ocr.check_ocr()
+
+
+def test_each_page_worker_keeps_to_its_memory_limit(tmp_path):
+    # A limit smaller than one page's image (A4 at 300 dpi is 8.7 MB of grey): the scan is refused with a
+    # sentence naming the limit, whatever the library that ran out (Tesseract aborts, OpenCV raises). In a
+    # fresh process, as a command starts: a limit on address space lets a long-running one reuse its
+    # freed memory.
+    two = tmp_path / "dua.pdf"
+    two.write_bytes(office_scan(rendering("pk_ditjen_hubud_2013", ".pdf")))  # two pages: two workers
+    code = (
+        "import sys, ekstrak\n"
+        "from inti.limits import Batas, MiB\n"
+        "try:\n"
+        "    ekstrak.extract_guarded(sys.argv[1], batas=Batas(memori_ocr=4 * MiB), ocr='otomatis')\n"
+        "except ekstrak.KinerjaError as exc:\n"
+        "    print(type(exc).__name__, exc.pesan)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(two)], capture_output=True, text=True, timeout=120)
+    assert "MelebihiBatas Membaca satu halaman pindaian memerlukan lebih dari 4 MiB" in result.stdout, result.stderr
