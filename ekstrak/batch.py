@@ -13,8 +13,10 @@ from inti.limits import BAWAAN, Batas
 
 from .extract import extract_guarded
 from .formats import save
+from .readers.raster import IMAGE_SUFFIXES
+from .readers.scan import OTOMATIS
 
-SUFFIXES = {".txt", ".pdf", ".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods", ".csv", ".json"}
+SUFFIXES = {".txt", ".pdf", ".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods", ".csv", ".json", *IMAGE_SUFFIXES}
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Pilihan:
     strict: bool = False
     password: str | None = None
     batas: Batas = BAWAAN
+    ocr: str = OTOMATIS
 
 
 @dataclass
@@ -66,7 +69,7 @@ def process(source: Path, folder: Path, outdir: Path, pilihan: Pilihan) -> Outco
     """Extract one file and write its output; any failure is kept in the outcome, never raised."""
     outcome = Outcome(str(source.relative_to(folder)))
     try:
-        doc = extract_guarded(source, pilihan.password, pilihan.batas)
+        doc = extract_guarded(source, pilihan.password, pilihan.batas, pilihan.ocr)
         outcome.sasaran, outcome.indikator = len(doc.sasaran), doc.jumlah_indikator()
         outcome.peringatan = len(doc.peringatan)
         if pilihan.strict and doc.peringatan:

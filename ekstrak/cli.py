@@ -10,16 +10,17 @@ from inti.errors import FormatTidakDikenal, KinerjaError
 from inti.files import check_output
 
 from .batch import Pilihan, find_inputs
-from .extract import extract_guarded
 from .formats import FORMATS, render, save
 from .periksa import periksa_guarded
-from .progress import run_with_progress
+from .progress import read_with_progress, run_with_progress
+from .readers.scan import OTOMATIS, PAKSA, TIDAK
 
 DESCRIPTION = """\
 Mengubah dokumen IKU / Perjanjian Kinerja menjadi data terstruktur:
 sasaran, indikator, dan target (nilai dan satuan).
 
-Masukan: PDF (berteks), DOCX, XLSX, teks (TXT, salin-tempel atau 'pdftotext
+Masukan: PDF (berteks, atau hasil pindaian: dibaca dengan OCR), gambar halaman
+(PNG, JPEG, TIFF), DOCX, XLSX, teks (TXT, salin-tempel atau 'pdftotext
 -layout'), format lama DOC/XLS/ODT/ODS (lewat LibreOffice), atau JSON dan lembar
 CSV/XLSX yang ditulis ekstrak sendiri. Satu berkas, atau satu folder berisi
 banyak berkas (dikerjakan paralel di semua inti prosesor). Keluaran: JSON (bawaan, ke layar bila
@@ -53,6 +54,16 @@ def build_parser() -> Parser:
     add("-f", "--format", choices=FORMATS, help="format keluaran bila tidak dari ekstensi (bawaan: json)")
     add("--ketat", action="store_true", help="peringatan dianggap gagal: kode keluar 1, berkasnya tidak ditulis")
     add("--sandi", metavar="SANDI", help="sandi untuk membuka PDF yang terkunci")
+    ocr = parser.add_mutually_exclusive_group()
+    ocr.add_argument(
+        "--ocr",
+        dest="ocr",
+        action="store_const",
+        const=PAKSA,
+        default=OTOMATIS,
+        help="baca semua halaman PDF dengan OCR (bila lapisan teksnya rusak); bawaan: hanya halaman tanpa teks",
+    )
+    ocr.add_argument("--tanpa-ocr", dest="ocr", action="store_const", const=TIDAK, help="jangan jalankan OCR")
     add("-j", "--proses", type=int, metavar="N", help="jumlah proses untuk folder (bawaan: semua inti prosesor)")
     add_limit_options(parser)
     add("--periksa", metavar="FOLDER", help="gambar apa yang terbaca (sel, peran kolom, batas baris) ke FOLDER")
@@ -83,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         fmt = output_format(output, args.format)
         if output is not None:
             check_output(output)
-        doc = extract_guarded(args.masukan, args.sandi, limits_from(args, "ekstrak"))
+        doc = read_with_progress(args.masukan, args.sandi, limits_from(args, "ekstrak"), args.ocr, args.senyap)
         if args.periksa:
             _pictures(args)
     except KinerjaError as exc:
@@ -132,7 +143,7 @@ def _folder(args) -> int:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"ekstrak: folder keluaran '{outdir}' tidak dapat dibuat ({exc.strerror}).")
-    pilihan = Pilihan(args.format or "json", args.ketat, args.sandi, limits_from(args, "ekstrak"))
+    pilihan = Pilihan(args.format or "json", args.ketat, args.sandi, limits_from(args, "ekstrak"), args.ocr)
     outcomes = run_with_progress(folder, outdir, pilihan, workers=args.proses, quiet=args.senyap)
     return EXIT_OK if all(o.clean for o in outcomes) else EXIT_WARNINGS
 

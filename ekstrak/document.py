@@ -10,6 +10,7 @@ from .audit import audit
 from .budget import BudgetRow
 from .grid import Grid
 from .interpret import read_entry
+from .keyakinan import ocr_warnings
 from .model import Anggaran, Dokumen, Peringatan
 from .table import find_table
 from .title import split_title
@@ -41,7 +42,7 @@ def build_document(grid: Grid) -> Dokumen:
     if table.budget_total is not None:
         peringatan.extend(_check_total(anggaran, table.budget_total))
     doc = Dokumen(judul, instansi, tahun, tuple(sasaran), tuple(anggaran), tuple(peringatan))
-    return replace(doc, peringatan=tuple(audit(doc)))
+    return replace(doc, peringatan=(*audit(doc), *ocr_warnings(doc)))
 
 
 def _check_total(rows: list[Anggaran], total: BudgetRow) -> list[Peringatan]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from inti.detect import decode_text, detect, odf_kind, ole_kind, zip_members
 from inti.errors import BerkasRusak, FormatTidakDikenal, TabelTidakDitemukan
 from inti.files import read_input
-from inti.guard import run_limited
+from inti.guard import Progress, run_limited
 from inti.limits import BAWAAN, Batas
 
 from .audit import is_document_fact
@@ -22,7 +22,8 @@ from .model import Dokumen
 from .readers.columns import read_columns
 from .readers.convert import convert
 from .readers.docx import read_docx
-from .readers.pdf import read_pdf
+from .readers.pdf import read_image, read_pdf
+from .readers.scan import OTOMATIS, TIDAK, Ocr
 from .readers.text import read_text, split_lines
 from .readers.xlsx import read_xlsx
 
@@ -96,14 +97,22 @@ def _read_converted(data: bytes, suffix: str, source: str, batas: Batas) -> list
     return grids
 
 
-def read_grids(data: bytes, source: str = "", password: str | None = None, batas: Batas = BAWAAN) -> list[Grid]:
+def _ocr(batas: Batas, mode: str) -> Ocr:
+    return Ocr(mode, batas.detik_ocr, batas.memori_ocr)
+
+
+def read_grids(
+    data: bytes, source: str = "", password: str | None = None, batas: Batas = BAWAAN, ocr: str = OTOMATIS
+) -> list[Grid]:
     """The grids a document can be read as (a PDF without ruling lines has two); empty for a sheet or JSON
-    written by `ekstrak` itself."""
+    written by `ekstrak` itself. `ocr`: OTOMATIS (scanned pages and images), PAKSA (every page) or TIDAK."""
     kind = detect(data)
     if kind == "ole":
         return _read_converted(data, ole_kind(data), source, batas)
     if kind == "pdf":
-        return read_pdf(data, is_table_header, source, password, batas.halaman)
+        return read_pdf(data, is_table_header, source, password, batas.halaman, _ocr(batas, ocr))
+    if kind == "image":
+        return read_image(data, is_table_header, source, _ocr(batas, ocr))
     if kind != "zip":
         text = decode_text(data)
         return [] if _sheet(text) is not None else _text_grids(text, source)
@@ -118,8 +127,10 @@ def read_grids(data: bytes, source: str = "", password: str | None = None, batas
     raise FormatTidakDikenal("Berkas ZIP ini bukan DOCX atau XLSX; simpan dokumennya sebagai DOCX, XLSX, PDF atau TXT.")
 
 
-def extract_bytes(data: bytes, source: str = "", password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:
-    grids = read_grids(data, source, password, batas)
+def extract_bytes(
+    data: bytes, source: str = "", password: str | None = None, batas: Batas = BAWAAN, ocr: str = OTOMATIS
+) -> Dokumen:
+    grids = read_grids(data, source, password, batas, ocr)
     if grids:
         return choose(grids)[0]
     if detect(data) == "zip":
@@ -129,17 +140,26 @@ def extract_bytes(data: bytes, source: str = "", password: str | None = None, ba
     return sheet
 
 
-def extract(path: str | Path, password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:
-    """Read an IKU / PK document or a flat sheet into records; raises KinerjaError on bad input."""
+def extract(path: str | Path, password: str | None = None, batas: Batas = BAWAAN, ocr: str = OTOMATIS) -> Dokumen:
+    """Read an IKU / PK document or a flat sheet into records; raises KinerjaError on bad input. Scanned
+    pages and image files are read by OCR (`ocr`: OTOMATIS; PAKSA for every page; TIDAK for none)."""
     path = Path(path)
-    return extract_bytes(read_input(path, batas.berkas), str(path), password, batas)
+    return extract_bytes(read_input(path, batas.berkas), str(path), password, batas, ocr)
 
 
-def _extract_as_dict(path: Path, password: str | None, batas: Batas) -> dict:
-    return extract(path, password, batas).to_dict()
+def _extract_as_dict(path: Path, password: str | None, batas: Batas, ocr: str) -> dict:
+    return extract(path, password, batas, ocr).to_dict()
 
 
-def extract_guarded(path: str | Path, password: str | None = None, batas: Batas = BAWAAN) -> Dokumen:
-    """`extract` in a child process under the time and memory limits of `batas` (for untrusted files)."""
-
-    return Dokumen.from_dict(run_limited(_extract_as_dict, (Path(path), password, batas), batas))
+def extract_guarded(
+    path: str | Path,
+    password: str | None = None,
+    batas: Batas = BAWAAN,
+    ocr: str = TIDAK,
+    progress: Progress | None = None,
+) -> Dokumen:
+    """`extract` in a child process under the time and memory limits of `batas` (for untrusted files);
+    `progress(done, total)` hears how many pages of a scan are read. OCR runs only when asked (`ocr`): one
+    scan keeps every core busy, so a server must queue its scans first."""
+    args = (Path(path), password, batas, ocr)
+    return Dokumen.from_dict(run_limited(_extract_as_dict, args, batas, progress))

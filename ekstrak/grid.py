@@ -52,6 +52,8 @@ class Cell:
     full: list[bool] | None = None
     # Where the cell stands on its PDF page (x0, top, x1, bottom in points), where the reader knows.
     box: tuple[float, float, float, float] | None = None
+    # Read by OCR: the lowest confidence (0–1) of the cell's words; None for text read as written.
+    confidence: float | None = None
 
     @property
     def text(self) -> str:
@@ -73,6 +75,18 @@ class Cell:
         elif other.lines:
             self.tops = None
         self.lines = self.lines + other.lines
+        self.confidence = lowest(self.confidence, other.confidence)
+
+
+def lowest(*values: float | None) -> float | None:
+    """The lowest of the confidences known (None where none is)."""
+    known = [v for v in values if v is not None]
+    return min(known) if known else None
+
+
+def words_confidence(words: list[dict]) -> float | None:
+    """The lowest confidence of words read by OCR (each with `conf`); None for words of a text layer."""
+    return lowest(*(w.get("conf") for w in words))
 
 
 @dataclass

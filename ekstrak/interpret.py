@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .grid import Cell, anchor_index, join_lines
+from .keyakinan import reading, sasaran_reading
 from .model import Indikator, Kolom, Peringatan, Sasaran, Target
 from .table import Entry, Segment, split_code
 from .targets import looks_like_target, parse_target, split_any, split_targets, with_unit
@@ -383,6 +384,7 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
                     baris=segment.line,
                     kolom_lain=lain,
                     kode=codes[index],
+                    **reading(segment.indikator, segment.target),  # OCR's confidence (keyakinan.py)
                 )
             )
     sasaran = Sasaran(
@@ -394,6 +396,7 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
         halaman=entry.page,
         baris=entry.line,
         kode=kode,
+        **sasaran_reading(sasaran_cell, indikator),  # OCR's confidence (keyakinan.py)
     )
     if not indikator:
         warnings.append(

@@ -82,6 +82,33 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Keyakinan:
+    """How sure OCR was of a record: the lowest word confidence (0–1) of its text's cell and of its
+    target's cell (None where there is no such cell)."""
+
+    uraian: float | None = None
+    target: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"uraian": self.uraian, "target": self.target}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Keyakinan:
+        return cls(uraian=data.get("uraian"), target=data.get("target"))
+
+
+def _put_reading(out: dict[str, Any], sumber: str | None, keyakinan: Keyakinan | None) -> None:
+    if sumber is not None:
+        out["sumber"] = sumber
+    if keyakinan is not None:
+        out["keyakinan"] = keyakinan.to_dict()
+
+
+def _keyakinan(data: dict[str, Any]) -> Keyakinan | None:
+    return Keyakinan.from_dict(data["keyakinan"]) if data.get("keyakinan") else None
+
+
+@dataclass(frozen=True)
 class Indikator:
     nomor: int
     uraian: str
@@ -90,6 +117,8 @@ class Indikator:
     baris: int | None = None
     kolom_lain: Kolom = field(default_factory=Kolom)
     kode: str | None = None
+    sumber: str | None = None  # "ocr" for a record read from a scanned image
+    keyakinan: Keyakinan | None = None
 
     def __post_init__(self) -> None:
         _freeze(self, "kolom_lain", Kolom)
@@ -101,6 +130,7 @@ class Indikator:
         out["uraian"] = self.uraian
         out["target"] = self.target.to_dict() if self.target else None
         _put_source(out, self.halaman, self.baris)
+        _put_reading(out, self.sumber, self.keyakinan)
         if self.kolom_lain:
             out["kolom_lain"] = dict(self.kolom_lain)
         return out
@@ -116,6 +146,8 @@ class Indikator:
             baris=data.get("baris"),
             kolom_lain=Kolom(data.get("kolom_lain") or {}),
             kode=data.get("kode"),
+            sumber=data.get("sumber"),
+            keyakinan=_keyakinan(data),
         )
 
 
@@ -129,6 +161,8 @@ class Sasaran:
     halaman: int | None = None
     baris: int | None = None
     kode: str | None = None
+    sumber: str | None = None  # "ocr" for a record read from a scanned image
+    keyakinan: Keyakinan | None = None
 
     def __post_init__(self) -> None:
         _freeze(self, "indikator", tuple)
@@ -143,6 +177,7 @@ class Sasaran:
         if self.target_mentah is not None:
             out["target_mentah"] = self.target_mentah
         _put_source(out, self.halaman, self.baris)
+        _put_reading(out, self.sumber, self.keyakinan)
         return out
 
     @classmethod
@@ -156,6 +191,8 @@ class Sasaran:
             halaman=data.get("halaman"),
             baris=data.get("baris"),
             kode=data.get("kode"),
+            sumber=data.get("sumber"),
+            keyakinan=_keyakinan(data),
         )
 
 

@@ -1,4 +1,5 @@
-"""What a user sees while a folder is read: a progress bar, then a table of every file (rich)."""
+"""What a user sees while a folder is read (a progress bar, then a table of every file) or a scan is read
+by OCR (a bar of its pages), with rich."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from inti.limits import Batas
+
 from .batch import Outcome, Pilihan, find_inputs, run_folder
+from .extract import extract_guarded
+from .model import Dokumen
 
 
 def summary_table(outcomes: list[Outcome]) -> Table:
@@ -52,3 +57,23 @@ def run_with_progress(
         failed = sum(1 for o in outcomes if not o.clean)
         out.print(f"{len(outcomes)} berkas, {failed} gagal → {outdir}", markup=False, highlight=False)
     return outcomes
+
+
+def read_with_progress(path: str, password: str | None, batas: Batas, ocr: str, quiet: bool) -> Dokumen:
+    """Read one file; while its pages are read by OCR, a bar of pages on stderr (gone when done)."""
+    shown: list[Progress] = []
+
+    def pages(done: int, total: int) -> None:
+        if not shown:
+            console = Console(file=sys.stderr, quiet=quiet)
+            columns = (TextColumn("OCR halaman"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+            shown.append(Progress(*columns, console=console, transient=True, disable=quiet))
+            shown[0].start()
+            shown[0].add_task("ocr", total=total)
+        shown[0].update(shown[0].task_ids[0], completed=done, total=total)
+
+    try:
+        return extract_guarded(path, password, batas, ocr, pages)
+    finally:
+        if shown:
+            shown[0].stop()

@@ -186,7 +186,9 @@ def cut_at_end(row: Row) -> tuple[Row, bool]:
     cells = []
     for cell in row.cells:
         kept = [(text, top) for text, top in cell.numbered_lines() if top is not None and top < end_top]
-        cells.append(Cell([t for t, _ in kept], [top for _, top in kept], cell.colspan, cell.rowspan))
+        cells.append(
+            Cell([t for t, _ in kept], [top for _, top in kept], cell.colspan, cell.rowspan, confidence=cell.confidence)
+        )
     return Row(cells, row.page, row.line), True
 
 

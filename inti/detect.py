@@ -8,12 +8,16 @@ from .limits import check_zip
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# PNG, JPEG and TIFF (both byte orders): scanned or photographed pages.
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def detect(data: bytes) -> str:
-    """The kind of a file by its first bytes: pdf, zip (docx/xlsx), ole (doc/xls) or text."""
+    """The kind of a file by its first bytes: pdf, zip (docx/xlsx), ole (doc/xls), image or text."""
     if data.startswith(PDF_MAGIC) or PDF_MAGIC in data[:1024]:
         return "pdf"
+    if data.startswith(IMAGE_MAGIC):
+        return "image"
     if data.startswith(ZIP_MAGIC):
         return "zip"
     if data.startswith(OLE_MAGIC):

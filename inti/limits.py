@@ -13,7 +13,10 @@ MiB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Batas:
-    """The limits: file size, PDF pages, ZIP package shape, and time and memory for parsing one file."""
+    """The limits: file size, PDF pages, ZIP package shape, and time and memory for parsing one file. Each
+    page read by OCR adds `detik_ocr` seconds to the time; each OCR page worker (one per core) may use
+    `memori_ocr` of address space (Tesseract reserves much it never touches), so a scan's memory is bounded
+    by `memori` plus that for each worker together."""
 
     berkas: int = 50 * MiB
     halaman: int = 1000
@@ -22,6 +25,8 @@ class Batas:
     zip_rasio: int = 200
     detik: float = 30.0
     memori: int = 768 * MiB
+    detik_ocr: float = 20.0
+    memori_ocr: int = 1024 * MiB
 
 
 BAWAAN = Batas()

@@ -7,17 +7,21 @@ from dataclasses import replace
 from typing import Any
 
 from inti.cells import cell_int, cell_number, cell_text
-from inti.kolom import CODE_COLUMNS, COLUMNS, FILLED, RAW_COLUMN, SOURCE_COLUMNS
+from inti.kolom import CODE_COLUMNS, COLUMNS, FILLED, OCR_COLUMNS, RAW_COLUMN, SOURCE_COLUMNS
 from inti.numbers import format_number
 
-from ..model import Anggaran, Dokumen, Indikator, Kolom, Peringatan, Sasaran, Target
+from ..model import Anggaran, Dokumen, Indikator, Keyakinan, Kolom, Peringatan, Sasaran, Target
 from ..targets import parse_target
 
-NUMERIC = ("no_sasaran", "no_indikator", "nilai_target", "halaman", "baris")
+NUMERIC = ("no_sasaran", "no_indikator", "nilai_target", "halaman", "baris", *OCR_COLUMNS[1:])
 
 
 def _has_codes(doc: Dokumen) -> bool:
     return any(s.kode or any(i.kode for i in s.indikator) for s in doc.sasaran)
+
+
+def _scanned(doc: Dokumen) -> bool:
+    return any(s.sumber or any(i.sumber for i in s.indikator) for s in doc.sasaran)
 
 
 def extra_names(doc: Dokumen) -> list[str]:
@@ -37,6 +41,8 @@ def header(doc: Dokumen) -> list[str]:
         out.append(RAW_COLUMN)
     if _has_codes(doc):
         out.extend(CODE_COLUMNS)
+    if _scanned(doc):
+        out.extend(OCR_COLUMNS)
     return out + extra_names(doc)
 
 
@@ -57,10 +63,23 @@ def _row(s: Sasaran, ind: Indikator | None, extra: list[str]) -> dict[str, Any]:
         RAW_COLUMN: s.target_mentah or "",
         "kode_sasaran": s.kode or "",
         "kode_indikator": (ind.kode or "") if ind else "",
+        **_reading(s, ind),
     }
     for name in (*FILLED, *extra):
         row[name] = lain.get(name, "")
     return row
+
+
+def _reading(s: Sasaran, ind: Indikator | None) -> dict[str, Any]:
+    """The OCR columns of a row: the indicator's (or a sasaran's without indicators) source and confidence."""
+    record = ind or s
+    keyakinan = record.keyakinan or Keyakinan()
+    return {
+        "sumber": record.sumber or "",
+        "keyakinan_uraian": keyakinan.uraian,
+        "keyakinan_target": keyakinan.target,
+        "keyakinan_sasaran": s.keyakinan.uraian if s.keyakinan else None,
+    }
 
 
 def flat_rows(doc: Dokumen) -> list[dict[str, Any]]:
@@ -74,7 +93,7 @@ def is_flat_header(cells: Iterable[Any]) -> bool:
     return {"sasaran", "indikator", "target"} <= names and ("no_sasaran" in names or "no_indikator" in names)
 
 
-KNOWN = (set(COLUMNS) - set(FILLED)) | set(SOURCE_COLUMNS) | {RAW_COLUMN} | set(CODE_COLUMNS)
+KNOWN = (set(COLUMNS) - set(FILLED)) | set(SOURCE_COLUMNS) | {RAW_COLUMN} | set(CODE_COLUMNS) | set(OCR_COLUMNS)
 
 
 def _indikator(rec: dict[str, Any], line: int, sasaran: Sasaran, count: int, warnings: list[Peringatan]):
@@ -87,12 +106,30 @@ def _indikator(rec: dict[str, Any], line: int, sasaran: Sasaran, count: int, war
         baris=cell_int(rec.get("baris")),
         kolom_lain=Kolom({k: cell_text(v) for k, v in rec.items() if k and k not in KNOWN and cell_text(v)}),
         kode=cell_text(rec.get("kode_indikator")) or None,
+        sumber=cell_text(rec.get("sumber")) or None,
+        keyakinan=_keyakinan(rec, "keyakinan_uraian", "keyakinan_target"),
     )
+
+
+def _keyakinan(rec: dict[str, Any], uraian: str, target: str) -> Keyakinan | None:
+    if not cell_text(rec.get("sumber")):
+        return None
+    return Keyakinan(cell_number(rec.get(uraian)), cell_number(rec.get(target)))
+
+
+def _with_reading(sasaran: Sasaran, indikator: list[Indikator], rec: dict[str, Any]) -> Sasaran:
+    """A sasaran read back with the OCR source and confidence its rows carry (of its targets: the lowest)."""
+    if not cell_text(rec.get("sumber")):
+        return replace(sasaran, indikator=tuple(indikator))
+    targets = [i.keyakinan.target for i in indikator if i.keyakinan and i.keyakinan.target is not None]
+    own = cell_number(rec.get("keyakinan_sasaran")) if indikator else cell_number(rec.get("keyakinan_uraian"))
+    target = min(targets) if targets else (None if indikator else cell_number(rec.get("keyakinan_target")))
+    return replace(sasaran, indikator=tuple(indikator), sumber="ocr", keyakinan=Keyakinan(own, target))
 
 
 def from_records(records: list[dict[str, Any]], start_line: int = 2) -> Dokumen:
     """Flat rows (CSV or XLSX) back into sasaran and indicators; targets re-read where their value is empty."""
-    groups: list[tuple[Sasaran, list[Indikator]]] = []
+    groups: list[tuple[Sasaran, list[Indikator], dict[str, Any]]] = []
     warnings: list[Peringatan] = []
     key = None
     for offset, rec in enumerate(records):
@@ -110,11 +147,11 @@ def from_records(records: list[dict[str, Any]], start_line: int = 2) -> Dokumen:
                 baris=cell_int(rec.get("baris")),
                 kode=cell_text(rec.get("kode_sasaran")) or None,
             )
-            groups.append((sasaran, []))
-        sasaran, indikator = groups[-1]
+            groups.append((sasaran, [], rec))
+        sasaran, indikator, _ = groups[-1]
         if cell_text(rec.get("indikator")) or cell_text(rec.get("target")):
             indikator.append(_indikator(rec, start_line + offset, sasaran, len(indikator), warnings))
-    return Dokumen(sasaran=tuple(replace(s, indikator=tuple(i)) for s, i in groups), peringatan=tuple(warnings))
+    return Dokumen(sasaran=tuple(_with_reading(s, i, rec) for s, i, rec in groups), peringatan=tuple(warnings))
 
 
 def _target(rec: dict[str, Any], line: int, sasaran: int, warnings: list[Peringatan]) -> Target | None:

@@ -10,7 +10,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 
-from ..grid import Cell, Row
+from ..grid import Cell, Row, words_confidence
 from .lattice import cell_lines, full_lines
 
 # Points within which words stand on one line, and new cells start on one row.
@@ -182,7 +182,8 @@ def aligned_rows(
         texts = cell_lines(block, LINE_TOLERANCE)
         full = full_lines(block, LINE_TOLERANCE, limits[column]) if column >= 0 else None
         box = (min(w["x0"] for w in block), top, max(w["x1"] for w in block), max(w["bottom"] for w in block))
-        cell = Cell([t for t, _ in texts], [offset + y for _, y in texts], columns if column == -1 else 1, 1, full, box)
+        span = columns if column == -1 else 1
+        cell = Cell([t for t, _ in texts], [offset + y for _, y in texts], span, 1, full, box, words_confidence(block))
         rows[-1][1][max(column, 0)] = cell
     tops = sorted({round(line[0]["top"], 1) for line in lines})
     return [Row(cells, page, first_line + sum(1 for t in tops if t < top - LINE_TOLERANCE)) for top, cells in rows]

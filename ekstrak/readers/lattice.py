@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from ..grid import Cell
+from ..grid import Cell, words_confidence
 
 # Points within which two ruling lines are the same line, or a line reaches another.
 SNAP = 2.0
@@ -256,5 +256,6 @@ def lattice_rows(
             region.rowspan,
             full_lines(region.words, tolerance, limit),
             region.box,
+            words_confidence(region.words),
         )
     return [(offset + lattice.ys[r], cells) for r, cells in enumerate(grid) if any(not c.empty for c in cells)]

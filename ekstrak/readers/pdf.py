@@ -1,5 +1,5 @@
-"""PDF pages into a grid: each page's words set out in columns as faithful laid-out text, then read
-by the same layout stage as `pdftotext -layout` output (pdfminer gives the character positions)."""
+"""PDF pages (and scanned pages read by OCR) into a grid: each page's words set out in columns as faithful
+laid-out text, then read by the same layout stage as `pdftotext -layout` output (pdfminer gives the characters)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,19 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from inti.errors import BerkasRusak, KinerjaError, MelebihiBatas, PerluOCR, PerluSandi
+from inti.errors import BerkasRusak, KinerjaError, MelebihiBatas, PerluSandi, TabelTidakDitemukan
 
 from ..grid import Cell, Grid, Row
 from .aligned import page_rows
 from .lattice import cell_lines, find_lattices, lattice_rows, segments
+from .ocr import ScannedPage, image_renderer, pdf_renderer
+from .raster import image_pages
+from .scan import BY_DEFAULT, Ocr, pages_to_scan, scan
 from .text import Line, read_lines
 
+NO_TEXT = (
+    "Tidak ada tulisan yang terbaca di berkas ini, juga dengan OCR; periksa apakah halamannya kosong atau terbalik."
+)
 DAMAGED = "PDF ini rusak atau terpotong dan tidak dapat dibaca; minta salinan yang utuh."
 # Words whose bottoms are this close (points) stand on one line.
 LINE_TOLERANCE = 2.5
@@ -304,18 +310,38 @@ def _pages(data: bytes, password: str | None, max_pages: int) -> list[Page]:
     return pages
 
 
+def _scanned(page: ScannedPage) -> Page:
+    return Page(page.number, page.words, find_lattices(page.lines))
+
+
 def read_pdf(
-    data: bytes, is_header: Callable[[Row], bool], source: str = "", password: str | None = None, max_pages: int = 1000
+    data: bytes,
+    is_header: Callable[[Row], bool],
+    source: str = "",
+    password: str | None = None,
+    max_pages: int = 1000,
+    ocr: Ocr = BY_DEFAULT,
 ) -> list[Grid]:
-    """Read a text PDF into grids to choose from: ruled tables by their lines; pages without rules both
-    by the words' alignment and as laid-out text (preferred in that order). A scan without a text layer
-    is a clear error."""
+    """Read a PDF into grids to choose from; pages without a text layer (or all, when OCR is forced) are
+    read by OCR first."""
     pages = _pages(data, password, max_pages)
+    indexes = pages_to_scan([len(page.words) for page in pages], ocr)
+    for scanned in scan(pdf_renderer(data, password), indexes, ocr):
+        pages[scanned.number - 1] = _scanned(scanned)
+    return page_grids(pages, is_header, source)
+
+
+def read_image(data: bytes, is_header: Callable[[Row], bool], source: str = "", ocr: Ocr = BY_DEFAULT) -> list[Grid]:
+    """Read a scanned or photographed page (PNG, JPEG, a TIFF of one or more pages) by OCR into grids."""
+    indexes = list(range(image_pages(data)))
+    return page_grids([_scanned(page) for page in scan(image_renderer(data), indexes, ocr)], is_header, source)
+
+
+def page_grids(pages: list[Page], is_header: Callable[[Row], bool], source: str = "") -> list[Grid]:
+    """Pages into grids to choose from: ruled tables by their lines; pages without rules both by the
+    words' alignment and as laid-out text (preferred in that order)."""
     if not any(page.words for page in pages):
-        raise PerluOCR(
-            "PDF ini tidak memiliki lapisan teks (hasil pindaian); jalankan OCR dulu "
-            "(mis. 'ocrmypdf berkas.pdf hasil.pdf'), lalu ekstrak hasilnya."
-        )
+        raise TabelTidakDitemukan(NO_TEXT)
     crowded = tuple(page.number for page in pages if any(word.get("collides") for word in page.words))
     if any(page.lattices for page in pages):
         furniture = _furniture(pages) if len(pages) > 1 else set()

@@ -153,8 +153,8 @@ def test_format_is_read_from_the_content_not_the_name(tmp_path, seed_expected):
     assert contract(json.loads(result.stdout)) == seed_expected
 
 
-def test_scanned_pdf_needs_ocr():
-    result = run_command("ekstrak", str(FIXTURES / "pindaian.pdf"))
+def test_scanned_pdf_needs_ocr_when_it_is_turned_off():
+    result = run_command("ekstrak", str(FIXTURES / "pindaian.pdf"), "--tanpa-ocr")
     assert result.returncode == 2
     _clean_failure(result, "tidak memiliki lapisan teks", "OCR")
 

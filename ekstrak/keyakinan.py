@@ -1,0 +1,85 @@
+"""How sure OCR was of each record it read (`sumber`, `keyakinan`), and the warnings where a target may be
+misread: read with low confidence, a digit that could be a letter, a decimal separator that may be a speck."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from inti.numbers import format_number
+
+from .grid import Cell, lowest
+from .model import Dokumen, Indikator, Keyakinan, Peringatan, Sasaran
+
+OCR = "ocr"
+# A target read with less confidence than this is doubtful (Tesseract gives clean print 0.9 and more).
+LOW = 0.70
+# A decimal separator in a target read with less confidence than this may be a speck of dust.
+SURE_SEPARATOR = 0.85
+# A number (digits, separators, %) with letters OCR confuses with digits: O/o for 0, l/I/| for 1, S for 5,
+# B for 8, Z for 2.
+_LOOKALIKE_RE = re.compile(r"^(?=[^\s]*\d)(?=[^\s]*[OoIl|SBZ])[\dOoIl|SBZ.,%]+$")
+_DECIMAL_RE = re.compile(r"\d[.,]\d{1,2}(?!\d)")
+
+
+def reading(text: Cell, target: Cell | None = None) -> dict[str, Any]:
+    """`sumber` and `keyakinan` for a record read from these cells; nothing for a text layer's."""
+    of_target = target.confidence if target is not None else None
+    if text.confidence is None and of_target is None:
+        return {}
+    return {"sumber": OCR, "keyakinan": Keyakinan(text.confidence, of_target)}
+
+
+def sasaran_reading(text: Cell, indikator: list[Indikator]) -> dict[str, Any]:
+    """A sasaran's: its own text's confidence, and the lowest of its indicators' targets."""
+    targets = [i.keyakinan.target for i in indikator if i.keyakinan is not None]
+    return reading(text, Cell(confidence=lowest(*targets)))
+
+
+def _percent(value: float) -> str:
+    return format_number(round(value * 100))
+
+
+def _doubts(indikator: Indikator) -> list[str]:
+    """What may be misread in an OCR-read indicator's target, as the warning sentences' subjects."""
+    target, keyakinan = indikator.target, indikator.keyakinan
+    if target is None or keyakinan is None or keyakinan.target is None:
+        return []
+    found = []
+    if any(_LOOKALIKE_RE.match(word) for word in target.teks.split()):
+        found.append(f'target "{target.teks}" memuat huruf yang mungkin angka (O/0, l/1, S/5)')
+    if keyakinan.target < LOW:
+        found.append(f'target "{target.teks}" terbaca OCR dengan keyakinan rendah ({_percent(keyakinan.target)}%)')
+    elif keyakinan.target < SURE_SEPARATOR and _DECIMAL_RE.search(target.teks):
+        found.append(f'pemisah desimal pada target "{target.teks}" mungkin noda pindaian')
+    return found
+
+
+NO_TARGET = (
+    "tidak ada target yang terbaca dari pindaian ini; judul kolom target mungkin salah terbaca OCR, "
+    "cocokkan dengan dokumen aslinya"
+)
+
+
+def ocr_warnings(doc: Dokumen) -> list[Peringatan]:
+    """A warning for each OCR-read indicator whose target may be misread, naming the record; and one when
+    a scan gave indicators but no target at all (a misread column header loses the whole column)."""
+    indikator = [i for s in doc.sasaran for i in s.indikator]
+    if any(i.sumber == OCR for i in indikator) and all(i.target is None for i in indikator):
+        return [Peringatan(NO_TARGET)]
+    out = []
+    for sasaran in doc.sasaran:
+        for indikator in sasaran.indikator:
+            out.extend(_warning(doubt, sasaran, indikator) for doubt in _doubts(indikator))
+    return out
+
+
+def _warning(doubt: str, sasaran: Sasaran, indikator: Indikator) -> Peringatan:
+    return Peringatan(
+        f"{doubt}; cocokkan dengan dokumen aslinya",
+        sasaran=sasaran.nomor,
+        indikator=indikator.nomor,
+        kelompok=sasaran.kelompok,
+        halaman=indikator.halaman,
+        baris=indikator.baris,
+    )

@@ -1,0 +1,94 @@
+"""What Tesseract misreads in IKU tables is mended only where the table leaves no doubt; an image that is no
+page ends in one sentence before OCR starts."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import pytest
+
+import ekstrak
+from ekstrak.readers.misread import mend_broken_numbers, mend_column_numbers, mend_misreads, mend_quarters
+from inti.errors import BerkasRusak, MelebihiBatas
+
+
+def _words(*texts: str, bottom: float = 100.0) -> list[dict]:
+    return [{"text": t, "bottom": bottom} for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        (["95Yo"], ["95%"]),
+        (["98,85Y6"], ["98,85%"]),
+        (["95", "Yo"], ["95", "%"]),
+        (["Yo"], ["%"]),  # a unit column's cell
+        (["Target", "(20)"], ["Target", "(%)"]),
+        (["(20)"], ["(20)"]),  # a column number stays
+        (["$5.2", "Sekurang-kurangnya"], ["SS.2", "Sekurang-kurangnya"]),
+        (["Persentase", "Yogyakarta", "2020"], ["Persentase", "Yogyakarta", "2020"]),
+        (["1sd", "3", "hari"], ["1 sd", "3", "hari"]),
+        (["2sdm"], ["2sdm"]),
+    ],
+)
+def test_percent_signs_and_sasaran_codes(read, meant):
+    assert [w["text"] for w in mend_misreads(_words(*read))] == meant
+
+
+def test_quarters_read_with_a_zero_are_mended_only_beside_a_quarter():
+    line = _words("Q1", "02", "Smt1", "03", "s.d.03", "Y")
+    assert [w["text"] for w in mend_quarters(line)] == ["Q1", "Q2", "Smt1", "Q3", "s.d.Q3", "Y"]
+    alone = _words("02", "03") + _words("Q1", bottom=300.0)
+    assert [w["text"] for w in mend_quarters(alone)] == ["02", "03", "Q1"]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that claims a size and holds no picture (what a hostile upload may send)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+def test_a_huge_or_broken_image_ends_in_one_sentence(tmp_path):
+    huge = tmp_path / "besar.png"
+    huge.write_bytes(_png_header(40_000, 40_000))
+    with pytest.raises(MelebihiBatas, match="terlalu besar"):
+        ekstrak.extract(huge)
+    broken = tmp_path / "rusak.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    with pytest.raises(BerkasRusak, match="rusak"):
+        ekstrak.extract(broken)
+
+
+def _row(*texts: str) -> list[dict]:
+    return [{"text": t, "bottom": 50.0, "x0": 10.0 * i} for i, t in enumerate(texts)]
+
+
+def test_a_column_number_row_with_one_misread_number_is_mended_and_nothing_else():
+    assert [w["text"] for w in mend_column_numbers(_row("1", "2", "3", "4", "5", "6", "1", "8"))][6] == "7"
+    assert [w["text"] for w in mend_column_numbers(_row("(1)", "(2)", "(8)", "(4)"))][2] == "(3)"
+    targets = ["80", "85", "90", "95", "100"]  # a row of targets is no count
+    assert [w["text"] for w in mend_column_numbers(_row(*targets))] == targets
+    two_off = ["1", "2", "9", "4", "7", "6"]
+    assert [w["text"] for w in mend_column_numbers(_row(*two_off))] == two_off
+
+
+def _cell_lines(first: str, first_x1: float, second: str) -> list[dict]:
+    return [
+        {"text": first, "x0": 623.0, "x1": first_x1, "top": 200.0, "bottom": 207.0},
+        {"text": second, "x0": 623.0, "x1": 650.0, "top": 210.0, "bottom": 217.0},
+    ]
+
+
+def test_a_number_broken_at_a_narrow_cells_edge_gets_back_the_separator_ocr_lost():
+    box = (622.7, 198.0, 688.2, 233.0)
+    at_edge = mend_broken_numbers(_cell_lines("33.368.327", 677.5, "452.365"), [box])
+    assert [w["text"] for w in at_edge] == ["33.368.327", ".452.365"]
+    short = mend_broken_numbers(_cell_lines("33.368.327", 660.0, "452.365"), [box])  # a line that ends early
+    assert [w["text"] for w in short] == ["33.368.327", "452.365"]
+    words = mend_broken_numbers(_cell_lines("33.368.327", 677.5, "Orang"), [box])
+    assert [w["text"] for w in words] == ["33.368.327", "Orang"]
