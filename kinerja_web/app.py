@@ -19,7 +19,7 @@ from werkzeug.wrappers import Response
 from inti import templat
 from inti.limits import BAWAAN, Batas, MiB
 
-from . import db, documents, downloads, errors, profile
+from . import db, documents, downloads, errors, profile, waktu
 
 WEB_TEMPLATES = templat.folder("web")
 
@@ -56,6 +56,7 @@ def create_app(folder: Path, batas: Batas = BAWAAN) -> Flask:
     app.register_blueprint(profile.bp)
     app.register_blueprint(downloads.bp)
     app.add_url_rule("/favicon.ico", view_func=favicon)
+    app.add_template_filter(waktu.tampil, "waktu")
     return app
 
 

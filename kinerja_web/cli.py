@@ -71,8 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         app = create_app(folder, batas)
     except KinerjaError as exc:
         fail(f"{PROG}: {exc.pesan}")
-    except sqlite3.DatabaseError as exc:
-        fail(f"{PROG}: basis data di '{folder}' tidak dapat dibuka ({exc}); pindahkan berkasnya lalu coba lagi.")
+    except sqlite3.DatabaseError:
+        fail(
+            f"{PROG}: basis data di '{folder}' tidak dapat dibuka atau dibuat; pastikan folder itu dapat ditulis, "
+            "atau pilih folder lain dengan --data."
+        )
     try:
         server = create_server(app, host="127.0.0.1", port=args.port, threads=4, ident="Kinerja")
     except OSError:

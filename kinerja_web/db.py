@@ -10,6 +10,7 @@ from flask import Flask, abort, current_app
 
 from .store import Simpanan, Tersimpan
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger one in a URL names no document
 STORE = "kinerja_store"  # the key of the store in app.extensions
 
 
@@ -27,6 +28,8 @@ def get_store() -> Simpanan:
 
 def saved(dokumen_id: int) -> Tersimpan:
     """The saved document with this id; the request ends with a 404 page when there is none."""
+    if dokumen_id > MAX_ID:
+        abort(404)
     rec = get_store().ambil(dokumen_id)
     if rec is None:
         abort(404)

@@ -10,11 +10,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ekstrak import Dokumen, KinerjaError, Target, extract_guarded
 from inti.detect import detect
+from inti.errors import PerluOCR, PerluSandi
 from inti.limits import Batas
 from inti.numbers import format_number
 from laporan.load import read_budget_guarded
@@ -35,8 +36,10 @@ from .edits import (
 )
 from .errors import BATAS, size_text
 from .store import Key
+from .waktu import jam, zona
 
 bp = Blueprint("documents", __name__)
+KEMBAR = "kembar"  # the session's note of an upload identical to a saved document: [new id, earlier id]
 BAD_REQUEST = "Permintaan tidak sah; muat ulang halaman lalu coba lagi."
 # One upload is parsed at a time: the parser runs in a forked child, and this is a one-person application.
 _EXTRACTING = threading.Lock()
@@ -62,6 +65,25 @@ def year_mistake(text: str) -> str | None:
     if text and not (text.isdigit() and 2000 <= int(text) <= 2100):
         return "Tahun harus empat angka, misalnya 2022."
     return None
+
+
+def on_the_page(exc: KinerjaError, sandi: str | None) -> str:
+    """What a refused upload tells the person at the page: the command's advice names its options, the page
+    says what to do here instead."""
+    if isinstance(exc, PerluSandi):
+        if sandi:
+            return "Kata sandi PDF salah; periksa lagi kata sandinya di bagian 'PDF-nya terkunci' lalu unggah lagi."
+        return "PDF ini terkunci; buka bagian 'PDF-nya terkunci dengan kata sandi?', isi sandinya, lalu unggah lagi."
+    if isinstance(exc, PerluOCR):
+        return (
+            "PDF ini hasil pindaian tanpa lapisan teks. Jadikan PDF berteks dulu dengan aplikasi OCR (misalnya "
+            "fitur 'Recognize Text' pada pembaca PDF), lalu unggah hasilnya; atau unggah DOCX/XLSX aslinya."
+        )
+    return re.sub(
+        r"\(bila memang sangat besar, naikkan dengan --batas-(waktu|memori)\)",
+        r"(bila memang sangat besar, minta pengelola Kinerja menaikkan batas \1 membaca berkas)",
+        exc.pesan,
+    )
 
 
 def read_upload(data: bytes, filename: str, sandi: str | None, batas: Batas) -> dict[str, Any]:
@@ -151,19 +173,33 @@ def unggah() -> Any:
     try:
         doc = read_upload(data, upload.filename, request.form.get("sandi") or None, batas)
     except KinerjaError as exc:
-        return _home(f"Berkas '{upload.filename}' tidak dapat dibaca: {exc.pesan}")
+        return _home(f"Berkas '{upload.filename}' tidak dapat dibaca: {on_the_page(exc, request.form.get('sandi'))}")
     tahun = int(tahun_teks) if tahun_teks else doc["tahun"]
     if tahun is None:
         return _home("Tahun dokumen tidak tertulis di berkasnya; isi kolom Tahun lalu unggah lagi.")
     doc["tahun"] = tahun
     store = get_store()
-    dokumen_id = store.tambah(tahun, upload.filename, doc, store.profil_terakhir(), store.logo_terakhir())
+    profil, logo, source = store.profil_terakhir(doc["instansi"])
+    dokumen_id = store.tambah(tahun, upload.filename, doc, profil, logo)
+    if source is None:
+        flash("Profil laporan dokumen ini masih kosong; isi di bagian 'Profil dan teks laporan'.")
+    else:
+        flash(
+            f"Profil laporan (penanda tangan, teks, logo) disalin dari dokumen '{source.nama_berkas}' tahun "
+            f"{source.tahun} dari instansi yang sama; periksa di bagian 'Profil dan teks laporan'."
+        )
+    twin = store.sama(dokumen_id)
+    if twin is not None:  # asked on the page it opens: keep both, or the earlier one
+        session[KEMBAR] = [dokumen_id, twin.id]
     return redirect(url_for("documents.tabel", dokumen_id=dokumen_id), 303)
 
 
 @bp.get("/dokumen/<int:dokumen_id>")
 def tabel(dokumen_id: int) -> str:
     state = report.keadaan(get_store(), saved(dokumen_id))
+    twin = None
+    if session.get(KEMBAR, [None])[0] == dokumen_id:
+        twin = get_store().sama(session.pop(KEMBAR)[0])
     hasil = report.hasil(state, get_store())
     return render_template(
         "dokumen.html",
@@ -179,6 +215,7 @@ def tabel(dokumen_id: int) -> str:
         peringatan=warnings_by_row(state.asli, state.bagian),
         lalu=state.lalu,
         anggaran_realisasi=report.realisasi_anggaran(state),
+        kembar=twin,
     )
 
 
@@ -197,7 +234,7 @@ def sunting(dokumen_id: int) -> Any:
     waktu = store.sunting(dokumen_id, key, checked)
     state = report.keadaan(store, rec)
     figures = report.angka(report.hasil(state, store), state.keys)
-    return jsonify(tersimpan=waktu[11:16], **edit_answer(state, figures, key))
+    return jsonify(tersimpan=jam(waktu, zona(rec.profil)), **edit_answer(state, figures, key))
 
 
 @bp.post("/dokumen/<int:dokumen_id>/tambah")
@@ -214,7 +251,7 @@ def tambah(dokumen_id: int) -> Any:
         return jsonify(pesan=exc.pesan), 400
     for key, value in added:
         waktu = store.sunting(dokumen_id, key, value)
-    return jsonify(tersimpan=waktu[11:16], muat_ulang=True, baris=f"{s}-{added[0][0][1]}")
+    return jsonify(tersimpan=jam(waktu, zona(rec.profil)), muat_ulang=True, baris=f"{s}-{added[0][0][1]}")
 
 
 @bp.post("/dokumen/<int:dokumen_id>/hapus")
@@ -222,4 +259,7 @@ def hapus(dokumen_id: int) -> Any:
     rec = saved(dokumen_id)
     get_store().hapus(dokumen_id)
     flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
+    kept = request.form.get("buka", "")  # a duplicate upload dropped: the earlier one is opened
+    if kept.isdigit() and len(kept) < 19 and get_store().ambil(int(kept)) is not None:
+        return redirect(url_for("documents.tabel", dokumen_id=int(kept)), 303)
     return redirect(url_for("documents.beranda"), 303)

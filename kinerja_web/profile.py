@@ -18,6 +18,7 @@ from . import report
 from .db import get_store, saved
 from .edits import susunan
 from .store import Tersimpan
+from .waktu import ZONA, jam, zona
 
 bp = Blueprint("profile", __name__)
 PROSA = ("kata_pengantar", "bab1", "bab4")  # Markdown the office writes; its line ends are kept
@@ -41,6 +42,7 @@ def profile_from_form(form: MultiDict, saved_analisis: dict[str, str]) -> tuple[
         "rumus_turun": form.get("rumus_turun", RUMUS_TURUN[0]),
     }
     data["tanggal"] = form.get("tanggal", "").strip()
+    data["zona"] = form.get("zona") if form.get("zona") in ZONA else "WIB"
     try:
         dt.date.fromisoformat(data["tanggal"] or "2000-01-01")
     except ValueError:
@@ -91,7 +93,7 @@ def profil(dokumen_id: int) -> Any:
     if galat is None:
         waktu = get_store().simpan_profil(dokumen_id, data, logo, logo is not rec.logo)
         if automatic:
-            return jsonify(tersimpan=waktu[11:16])
+            return jsonify(tersimpan=jam(waktu, zona(data)))
         flash("Profil tersimpan.")
         return redirect(url_for("profile.profil", dokumen_id=dokumen_id), 303)
     if automatic:

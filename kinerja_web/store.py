@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ekstrak import KinerjaError
+
+from .waktu import sekarang, zona
 
 DATABASE = "kinerja.sqlite"
 SCHEMA_VERSION = 1  # PRAGMA user_version: a later release migrates from it
@@ -65,14 +67,47 @@ class Ringkas:
     instansi: str
     indikator: int
     diubah: str
+    zona: str = "WIB"
 
 
 def _json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
+def same_name(name: str | None) -> str:
+    """A name as compared with another: case and spaces ignored."""
+    return " ".join((name or "").split()).casefold()
+
+
+def check_database(path: Path) -> None:
+    """Refuse, in words saying what to do, a database Kinerja must not write into: empty, damaged, made by a
+    newer Kinerja, or one it may not write. Looked at read-only, so a file that fails is left as it is."""
+    where = f"Basis data '{path}'"
+    if path.stat().st_size == 0:
+        raise KinerjaError(
+            f"{where} kosong (0 byte): isinya hilang, mungkin karena disk penuh atau salinan yang terputus. "
+            "Pulihkan dari cadangan; bila memang ingin mulai dari awal, pindahkan berkas itu lalu jalankan lagi."
+        )
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as db:
+            checked = [row[0] for row in db.execute("PRAGMA quick_check")]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError:
+        checked, version = ["bukan basis data"], 0
+    if checked != ["ok"]:
+        raise KinerjaError(
+            f"{where} rusak atau bukan basis data Kinerja, jadi tidak dapat dibuka; berkasnya tidak diubah. "
+            "Pulihkan dari cadangan, atau pindahkan berkas itu agar Kinerja mulai dengan basis data baru."
+        )
+    if version > SCHEMA_VERSION:
+        raise KinerjaError(
+            f"{where} dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja (data di dalamnya tidak diubah)."
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise KinerjaError(
+            f"{where} hanya dapat dibaca: Kinerja tidak dapat menyimpan perubahan di sana. Beri pengguna ini izin "
+            "menulis pada berkas dan foldernya, atau pilih folder data lain."
+        )
 
 
 class Simpanan:
@@ -81,14 +116,8 @@ class Simpanan:
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / DATABASE
-        if self.path.exists():  # looked at read-only first: a file we cannot use is left as it is
-            with closing(sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)) as db:
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise KinerjaError(
-                    f"Basis data '{self.path}' dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja "
-                    "(data di dalamnya tidak diubah)."
-                )
+        if self.path.exists():
+            check_database(self.path)
         with self._db() as db:
             db.executescript(SCHEMA)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -107,7 +136,7 @@ class Simpanan:
     def tambah(
         self, tahun: int, nama_berkas: str, asli: dict[str, Any], profil: dict[str, Any], logo: bytes | None
     ) -> int:
-        now = _now()
+        now = sekarang()
         with self._db() as db:
             cursor = db.execute(
                 "INSERT INTO dokumen (tahun, nama_berkas, asli, profil, logo, dibuat, diubah) "
@@ -132,9 +161,19 @@ class Simpanan:
             rows = db.execute(
                 "SELECT id, tahun, nama_berkas, json_extract(asli, '$.judul'), json_extract(asli, '$.instansi'), "
                 "(SELECT count(*) FROM json_each(asli, '$.sasaran') AS s, json_each(s.value, '$.indikator')), "
-                "diubah FROM dokumen ORDER BY tahun DESC, diubah DESC, id DESC"
+                "diubah, json_extract(profil, '$.zona') FROM dokumen ORDER BY tahun DESC, diubah DESC, id DESC"
             ).fetchall()
-        return [Ringkas(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6]) for r in rows]
+        return [Ringkas(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], zona({"zona": r[7]})) for r in rows]
+
+    def sama(self, dokumen_id: int) -> Ringkas | None:
+        """Another saved document of the same year read into the same records (the same file uploaded again)."""
+        with self._db() as db:
+            row = db.execute(
+                "SELECT o.id FROM dokumen AS d JOIN dokumen AS o ON o.asli = d.asli AND o.tahun = d.tahun "
+                "AND o.id != d.id WHERE d.id = ? ORDER BY o.diubah DESC LIMIT 1",
+                (dokumen_id,),
+            ).fetchone()
+        return next((line for line in self.daftar() if row and line.id == row[0]), None)
 
     def terbaru(self, tahun: int) -> int | None:
         """The most recently changed document of a year."""
@@ -144,11 +183,24 @@ class Simpanan:
             ).fetchone()
         return row[0] if row else None
 
-    def profil_terakhir(self) -> dict[str, Any]:
-        """The profile of the most recently changed document (a new document starts from it)."""
+    def profil_terakhir(self, instansi: str | None) -> tuple[dict[str, Any], bytes | None, Ringkas | None]:
+        """The profile and logo of the most recently changed document of the same office (its extracted or its
+        typed instansi, case and spaces ignored), and that document; a blank profile when there is none."""
+        wanted = same_name(instansi)
+        if not wanted:
+            return {}, None, None
         with self._db() as db:
-            row = db.execute("SELECT profil FROM dokumen ORDER BY diubah DESC, id DESC LIMIT 1").fetchone()
-        return json.loads(row[0]) if row else {}
+            rows = db.execute(
+                "SELECT id, json_extract(profil, '$.instansi'), json_extract(asli, '$.instansi') FROM dokumen "
+                "ORDER BY diubah DESC, id DESC"
+            ).fetchall()
+        for dokumen_id, typed, extracted in rows:
+            if wanted in (same_name(typed), same_name(extracted)):
+                rec = self.ambil(dokumen_id)
+                assert rec is not None
+                line = Ringkas(rec.id, rec.tahun, rec.nama_berkas, "", extracted or "", 0, rec.diubah, zona(rec.profil))
+                return rec.profil, rec.logo, line
+        return {}, None, None
 
     def suntingan(self, dokumen_id: int) -> dict[Key, str]:
         with self._db() as db:
@@ -159,7 +211,7 @@ class Simpanan:
 
     def sunting(self, dokumen_id: int, key: Key, nilai: str | None) -> str:
         """Save one edit (None removes it: the extracted value is back); returns the time it was saved."""
-        now = _now()
+        now = sekarang()
         with self._db() as db:
             if nilai is None:
                 db.execute(
@@ -176,19 +228,12 @@ class Simpanan:
         return now
 
     def simpan_profil(self, dokumen_id: int, profil: dict[str, Any], logo: bytes | None, ganti_logo: bool) -> str:
-        now = _now()
+        now = sekarang()
         with self._db() as db:
             db.execute("UPDATE dokumen SET profil = ?, diubah = ? WHERE id = ?", (_json(profil), now, dokumen_id))
             if ganti_logo:
                 db.execute("UPDATE dokumen SET logo = ? WHERE id = ?", (logo, dokumen_id))
         return now
-
-    def logo_terakhir(self) -> bytes | None:
-        with self._db() as db:
-            row = db.execute(
-                "SELECT logo FROM dokumen WHERE logo IS NOT NULL ORDER BY diubah DESC, id DESC LIMIT 1"
-            ).fetchone()
-        return row[0] if row else None
 
     def hapus(self, dokumen_id: int) -> None:
         with self._db() as db:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -69,6 +70,13 @@ def _png() -> bytes:
     figure.savefig(stream, format="png")
     pyplot.close(figure)
     return stream.getvalue()
+
+
+def _saved_at(said: str, hours: int, zona: str) -> bool:
+    """Whether `08.13 WITA` is now in that zone (UTC + hours), give or take a minute."""
+    now = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
+    shown = [f"{(now + dt.timedelta(minutes=m)):%H.%M} {zona}" for m in (-1, 0, 1)]
+    return said in shown
 
 
 def _rows(page: str) -> list[str]:
@@ -257,8 +265,10 @@ def test_profile_form_reaches_the_report(web: Browser) -> None:
     )
     assert auto.status_code == 400 and "PNG atau JPEG" in auto.json["pesan"]
     del form["logo"]
-    auto = web.client.post(f"{url}/profil", data={**form, "kota": "Majene"}, headers={"X-Kinerja-Otomatis": "1"})
-    assert auto.status_code == 200 and re.fullmatch(r"\d\d:\d\d", auto.json["tersimpan"])
+    auto = web.client.post(
+        f"{url}/profil", data={**form, "kota": "Majene", "zona": "WITA"}, headers={"X-Kinerja-Otomatis": "1"}
+    )
+    assert auto.status_code == 200 and _saved_at(auto.json["tersimpan"], hours=8, zona="WITA")
     assert web.client.get(f"{url}/logo").status_code == 200
     assert 'value="Majene"' in web.client.get(f"{url}/profil").text
 
