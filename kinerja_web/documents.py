@@ -25,6 +25,8 @@ from . import report
 from .db import get_store, saved
 from .edits import (
     DIHAPUS,
+    DOKUMEN,
+    PEMBANDING,
     SASARAN_ITSELF,
     TRIWULAN,
     Bagian,
@@ -133,7 +135,7 @@ def edit_answer(state: report.Keadaan, figures: dict[str, Any], key: Key) -> dic
         out["asli"] = corrections(state.asli, state.edits).get((s, i), {}).get(name)
         if name == "target":
             out["terbaca"] = target_reading(current.target)
-    out["muat_ulang"] = name == DIHAPUS  # numbers and rows change: the page shows them again
+    out["muat_ulang"] = name in (DIHAPUS, PEMBANDING)  # rows or last year's column change: shown again
     return out
 
 
@@ -214,6 +216,8 @@ def tabel(dokumen_id: int) -> str:
         triwulan_bidang=TRIWULAN,
         peringatan=warnings_by_row(state.asli, state.bagian),
         lalu=state.lalu,
+        pilihan_lalu=state.pilihan_lalu,
+        pembanding=state.edits.get((DOKUMEN, -1, PEMBANDING), ""),
         anggaran_realisasi=report.realisasi_anggaran(state),
         kembar=twin,
     )

@@ -18,7 +18,9 @@ TRIWULAN = ("realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
 DIHAPUS = "dihapus"
 INDIKATOR_FIELDS = ("uraian", "target", "realisasi", *TRIWULAN, "polaritas", "keterangan", DIHAPUS)
 SASARAN_FIELDS = ("uraian", DIHAPUS)
-DOKUMEN_FIELDS = ("triwulan",)
+PEMBANDING = "pembanding"  # last year's document chosen: its id, TANPA, or empty (the only one there is)
+TANPA = "tidak"
+DOKUMEN_FIELDS = ("triwulan", PEMBANDING)
 ANGGARAN_FIELDS = ("realisasi",)
 TEXT_FIELDS = ("uraian",)  # whitespace in these is folded, as the extracted text is
 YES_OR_NO = (DIHAPUS, "triwulan")
@@ -169,6 +171,8 @@ def _clean(name: str, value: str) -> str:
         raise KinerjaError("Polaritas harus naik, turun, stabil, atau kosong (otomatis).")
     if name in YES_OR_NO and value not in ("", "ya"):
         raise KinerjaError("Pilihan ini hanya boleh 'ya' atau kosong.")
+    if name == PEMBANDING and not (value in ("", TANPA) or (value.isdigit() and len(value) < 19)):
+        raise KinerjaError("Pembanding tahun lalu tidak dikenal; muat ulang halaman lalu pilih lagi.")
     return value
 
 

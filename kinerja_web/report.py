@@ -4,7 +4,7 @@ updates as realisasi is typed (`angka`, read from those figures, never from the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -16,8 +16,19 @@ from laporan.load import BarisAnggaran, Masukan, match_tahun_lalu
 from laporan.profil import Profil, jenis_logo
 from laporan.view import Laporan, capaian_teks, catatan_teks, lalu_capaian_teks, predikat_teks, susun
 
-from .edits import ANGGARAN, Bagian, from_parts, kept_keys, latest_quarter, susunan, tracks_quarters
-from .store import Simpanan, Tersimpan
+from .edits import (
+    ANGGARAN,
+    DOKUMEN,
+    PEMBANDING,
+    TANPA,
+    Bagian,
+    from_parts,
+    kept_keys,
+    latest_quarter,
+    susunan,
+    tracks_quarters,
+)
+from .store import Ringkas, Simpanan, Tersimpan
 
 BATAS_PILIHAN = {"120": Decimal(120), "100": Decimal(100), "": None}
 PROFIL_TEKS = ("instansi", "kota", "kepala_jabatan", "kepala_nama", "kepala_nip", "kata_pengantar", "bab1", "bab4")
@@ -33,6 +44,7 @@ class Keadaan:
     bagian: list[Bagian]
     dokumen: Dokumen
     lalu: Tersimpan | None
+    pilihan_lalu: list[Ringkas] = field(default_factory=list)
 
     @property
     def keys(self) -> list[tuple[int, list[int]]]:
@@ -43,9 +55,19 @@ def keadaan(store: Simpanan, rec: Tersimpan, with_last_year: bool = True) -> Kea
     asli = Dokumen.from_dict(rec.asli)
     edits = store.suntingan(rec.id)
     parts = susunan(asli, edits)
-    lalu_id = store.terbaru(rec.tahun - 1) if with_last_year else None
+    choices = store.tahun(rec.tahun - 1) if with_last_year else []
+    lalu_id = last_year(choices, edits.get((DOKUMEN, -1, PEMBANDING), ""))
     lalu = store.ambil(lalu_id) if lalu_id is not None else None
-    return Keadaan(rec, asli, edits, parts, from_parts(asli, parts), lalu)
+    return Keadaan(rec, asli, edits, parts, from_parts(asli, parts), lalu, choices)
+
+
+def last_year(choices: list[Ringkas], chosen: str) -> int | None:
+    """The comparison: the document chosen, else the only one of last year; with several and none chosen,
+    none (the page asks which)."""
+    ids = [line.id for line in choices]
+    if chosen.isdigit() and int(chosen) in ids:
+        return int(chosen)
+    return ids[0] if len(ids) == 1 and chosen != TANPA else None
 
 
 def aturan(profil: dict[str, Any]) -> Aturan:
@@ -92,8 +114,8 @@ def realisasi_anggaran(state: Keadaan) -> dict[int, str]:
     for n, row in enumerate(state.simpanan.asli.get("anggaran", [])):
         if row.get("realisasi") is not None:
             out[n] = format_number(row["realisasi"])
-    for (s, i, field), value in state.edits.items():
-        if s == ANGGARAN and field == "realisasi":
+    for (s, i, name), value in state.edits.items():
+        if s == ANGGARAN and name == "realisasi":
             out[i] = value
     return out
 

@@ -175,13 +175,9 @@ class Simpanan:
             ).fetchone()
         return next((line for line in self.daftar() if row and line.id == row[0]), None)
 
-    def terbaru(self, tahun: int) -> int | None:
-        """The most recently changed document of a year."""
-        with self._db() as db:
-            row = db.execute(
-                "SELECT id FROM dokumen WHERE tahun = ? ORDER BY diubah DESC, id DESC LIMIT 1", (tahun,)
-            ).fetchone()
-        return row[0] if row else None
+    def tahun(self, tahun: int) -> list[Ringkas]:
+        """The documents of a year, most recently changed first (the candidates for "last year")."""
+        return [line for line in self.daftar() if line.tahun == tahun]
 
     def profil_terakhir(self, instansi: str | None) -> tuple[dict[str, Any], bytes | None, Ringkas | None]:
         """The profile and logo of the most recently changed document of the same office (its extracted or its

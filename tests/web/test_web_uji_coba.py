@@ -213,3 +213,31 @@ def test_the_list_says_when_each_document_changed_in_its_zone(web: Browser) -> N
         r"|Desember) \d{4}, \d\d\.\d\d WIT",
         line,
     ), line
+
+
+def test_last_year_is_the_one_chosen_when_there_are_several(web: Browser) -> None:
+    this_year = web.upload_ok(SEED)
+    first = web.upload_ok(SEED.parent / "isian_2021_CONTOH.xlsx")
+    page = web.client.get(this_year).text
+    assert (
+        "Dibandingkan dengan dokumen tahun 2021" in page
+        and f'<option value="{first.rsplit("/", 1)[1]}" selected' in page
+    )
+    assert web.edit(this_year, 0, 0, "realisasi", "3,1 Indeks").json["angka"]["indikator"]["0-0"]["lalu"] == "120,00%"
+
+    text = SEED.read_text(encoding="utf-8").replace("TAHUN ANGGARAN 2022", "TAHUN ANGGARAN 2021")
+    second = web.upload(data=text.encode(), name="iku_2021_revisi.txt").headers["Location"]
+    page = web.client.get(this_year).text
+    assert "Ada 2 dokumen tahun 2021; pilih pembandingnya." in page  # none taken silently
+    assert web.edit(this_year, 0, 0, "realisasi", "3,1 Indeks").json["angka"]["indikator"]["0-0"]["lalu"] == ""
+    assert '<th class="angka">Capaian 2021</th>' not in web.download(this_year, "html").decode()
+
+    answer = web.edit(this_year, -1, -1, "pembanding", first.rsplit("/", 1)[1]).json
+    assert answer["muat_ulang"] is True
+    assert answer["angka"]["indikator"]["0-0"]["lalu"] == "120,00%"
+    assert '<th class="angka">Capaian 2021</th>' in web.download(this_year, "html").decode()
+    assert f'<option value="{second.rsplit("/", 1)[1]}">iku_2021_revisi.txt' in web.client.get(this_year).text
+
+    assert web.edit(this_year, -1, -1, "pembanding", "tidak").json["angka"]["indikator"]["0-0"]["lalu"] == ""
+    assert '<option value="tidak" selected>' in web.client.get(this_year).text
+    assert web.edit(this_year, -1, -1, "pembanding", "9; DROP").status_code == 400

@@ -87,6 +87,7 @@ async function send(el) {
   if (el.dataset.bidang === "triwulan") document.getElementById("tabel-iku").classList.toggle("tampil-tw", el.checked);
   showFigures(body.angka);
   status(`Tersimpan pukul ${body.tersimpan}.`);
+  if (body.muat_ulang) location.reload();
 }
 
 // Every save goes through here: the answer, or (once the status line says why nothing was saved)
