@@ -21,9 +21,10 @@ from inti.numbers import format_number
 from laporan.load import read_budget_guarded
 from laporan.view import batas_teks
 
-from . import report
+from . import akses, report
 from .db import get_store, saved
 from .edits import (
+    ANGGARAN,
     DIHAPUS,
     DOKUMEN,
     PEMBANDING,
@@ -32,13 +33,14 @@ from .edits import (
     Bagian,
     check_edit,
     corrections,
+    field_value,
     new_indicator,
     row_of,
     tracks_quarters,
 )
-from .errors import BATAS, size_text
-from .store import Key
-from .waktu import jam, zona
+from .errors import BATAS, error, size_text
+from .store import Bentrok, Key, Tersimpan
+from .waktu import jam, tampil, zona
 
 bp = Blueprint("documents", __name__)
 KEMBAR = "kembar"  # the session's note of an upload identical to a saved document: [new id, earlier id]
@@ -146,9 +148,11 @@ def _json_body() -> dict[str, Any]:
 
 def _home(galat: str | None = None) -> Any:
     years: dict[int, list] = {}
-    for row in get_store().daftar():
+    for row in akses.visible(akses.current(), get_store().daftar()):
         years.setdefault(row.tahun, []).append(row)
-    page = render_template("beranda.html", tahun=years, batas=size_text(current_app.config[BATAS].berkas), galat=galat)
+    limit = size_text(current_app.config[BATAS].berkas)
+    manage = akses.may_manage(akses.current())
+    page = render_template("beranda.html", tahun=years, batas=limit, galat=galat, kelola=manage)
     return (page, 400) if galat else page
 
 
@@ -159,6 +163,8 @@ def beranda() -> Any:
 
 @bp.post("/unggah")
 def unggah() -> Any:
+    if not akses.may_manage(user := akses.current()):
+        return error(akses.TIDAK_BERHAK.format(siapa="perencana atau admin"), 403)
     batas: Batas = current_app.config[BATAS]
     upload = request.files.get("berkas")
     if upload is None or not upload.filename:
@@ -181,8 +187,9 @@ def unggah() -> Any:
         return _home("Tahun dokumen tidak tertulis di berkasnya; isi kolom Tahun lalu unggah lagi.")
     doc["tahun"] = tahun
     store = get_store()
-    profil, logo, source = store.profil_terakhir(doc["instansi"])
-    dokumen_id = store.tambah(tahun, upload.filename, doc, profil, logo)
+    pemilik = user.instansi if user else ""
+    profil, logo, source = store.profil_terakhir(doc["instansi"], pemilik)
+    dokumen_id = store.tambah(tahun, upload.filename, doc, profil, logo, pemilik)
     if source is None:
         flash("Profil laporan dokumen ini masih kosong; isi di bagian 'Profil dan teks laporan'.")
     else:
@@ -199,6 +206,7 @@ def unggah() -> Any:
 @bp.get("/dokumen/<int:dokumen_id>")
 def tabel(dokumen_id: int) -> str:
     state = report.keadaan(get_store(), saved(dokumen_id))
+    user = akses.current()
     twin = None
     if session.get(KEMBAR, [None])[0] == dokumen_id:
         twin = get_store().sama(session.pop(KEMBAR)[0])
@@ -220,30 +228,67 @@ def tabel(dokumen_id: int) -> str:
         pembanding=state.edits.get((DOKUMEN, -1, PEMBANDING), ""),
         anggaran_realisasi=report.realisasi_anggaran(state),
         kembar=twin,
+        boleh=lambda s, i, name: akses.may_edit(user, state.simpanan, state.asli, (s, i, name)),
+        kelola=akses.may_manage(user),
     )
 
 
 @bp.post("/dokumen/<int:dokumen_id>/sunting")
 def sunting(dokumen_id: int) -> Any:
-    store, rec = get_store(), saved(dokumen_id)
+    store, rec, user = get_store(), saved(dokumen_id), akses.current()
     body = _json_body()
     try:
         key = (int(body["s"]), int(body["i"]), str(body["bidang"]))
         value = str(body.get("nilai") or "")
-        checked = check_edit(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id), key, value)
+        seen = None if body.get("lama") is None else str(body["lama"])
+        asli = Dokumen.from_dict(rec.asli)
+        if not akses.may_edit(user, rec, asli, key):
+            siapa = "operator unit indikator ini, perencana atau admin"
+            return jsonify(pesan=akses.TIDAK_BERHAK.format(siapa=siapa)), 403
+        checked = check_edit(asli, store.suntingan(dokumen_id), key, value)
     except (KeyError, TypeError, ValueError):
         return jsonify(pesan=BAD_REQUEST), 400
     except KinerjaError as exc:
         return jsonify(pesan=exc.pesan), 400
-    waktu = store.sunting(dokumen_id, key, checked)
+    extracted = extracted_value(rec, asli, key)
+    try:
+        dasar = None if seen is None else (seen, extracted)
+        waktu = store.sunting(dokumen_id, key, checked, user.nama if user else "", dasar)
+    except Bentrok as other:
+        return jsonify(conflict(other, value, zona(rec.profil))), 409
     state = report.keadaan(store, rec)
     figures = report.angka(report.hasil(state, store), state.keys)
-    return jsonify(tersimpan=jam(waktu, zona(rec.profil)), **edit_answer(state, figures, key))
+    kini = extracted if checked is None else checked
+    return jsonify(tersimpan=jam(waktu, zona(rec.profil)), kini=kini, **edit_answer(state, figures, key))
+
+
+def extracted_value(rec: Tersimpan, asli: Dokumen, key: Key) -> str:
+    """A field's value before any edit: as extracted, or for a budget row as the uploaded sheet said."""
+    s, i, _ = key
+    if s == ANGGARAN:
+        rows = rec.asli.get("anggaran", [])
+        spent = rows[i].get("realisasi") if 0 <= i < len(rows) else None
+        return "" if spent is None else format_number(spent)
+    return field_value(asli, key)
+
+
+def conflict(other: Bentrok, mine: str, office_zone: str) -> dict[str, Any]:
+    """A save refused because someone saved the field since the page was loaded: who, when, and their value."""
+    who = f"oleh {other.oleh}" if other.oleh else "dari tab atau komputer lain"
+    when = f" ({tampil(other.diubah, office_zone)})" if other.diubah else ""
+    shown = f"'{other.nilai}'" if other.nilai else "kosong"
+    return {
+        "pesan": f"Belum tersimpan: isian ini sudah diubah {who}{when} menjadi {shown}. Periksa nilai itu; "
+        f"bila isian Anda ('{mine}') yang benar, ketik atau simpan lagi.",
+        "bentrok": {"nilai": other.nilai, "oleh": other.oleh, "waktu": tampil(other.diubah, office_zone)},
+    }
 
 
 @bp.post("/dokumen/<int:dokumen_id>/tambah")
 def tambah(dokumen_id: int) -> Any:
     store, rec = get_store(), saved(dokumen_id)
+    if not akses.may_manage(akses.current()):
+        return jsonify(pesan=akses.TIDAK_BERHAK.format(siapa="perencana atau admin")), 403
     body = _json_body()
     try:
         s = int(body["s"])
@@ -253,14 +298,17 @@ def tambah(dokumen_id: int) -> Any:
         return jsonify(pesan=BAD_REQUEST), 400
     except KinerjaError as exc:
         return jsonify(pesan=exc.pesan), 400
+    user = akses.current()
     for key, value in added:
-        waktu = store.sunting(dokumen_id, key, value)
+        waktu = store.sunting(dokumen_id, key, value, user.nama if user else "")
     return jsonify(tersimpan=jam(waktu, zona(rec.profil)), muat_ulang=True, baris=f"{s}-{added[0][0][1]}")
 
 
 @bp.post("/dokumen/<int:dokumen_id>/hapus")
 def hapus(dokumen_id: int) -> Any:
     rec = saved(dokumen_id)
+    if not akses.may_manage(akses.current()):
+        return error(akses.TIDAK_BERHAK.format(siapa="perencana atau admin"), 403)
     get_store().hapus(dokumen_id)
     flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
     kept = request.form.get("buka", "")  # a duplicate upload dropped: the earlier one is opened

@@ -55,7 +55,7 @@ def keadaan(store: Simpanan, rec: Tersimpan, with_last_year: bool = True) -> Kea
     asli = Dokumen.from_dict(rec.asli)
     edits = store.suntingan(rec.id)
     parts = susunan(asli, edits)
-    choices = store.tahun(rec.tahun - 1) if with_last_year else []
+    choices = store.tahun(rec.tahun - 1, rec.instansi) if with_last_year else []
     lalu_id = last_year(choices, edits.get((DOKUMEN, -1, PEMBANDING), ""))
     lalu = store.ambil(lalu_id) if lalu_id is not None else None
     return Keadaan(rec, asli, edits, parts, from_parts(asli, parts), lalu, choices)

@@ -16,7 +16,6 @@ from ekstrak import KinerjaError
 from .waktu import sekarang, zona
 
 DATABASE = "kinerja.sqlite"
-SCHEMA_VERSION = 1  # PRAGMA user_version: a later release migrates from it
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dokumen (
     id INTEGER PRIMARY KEY,
@@ -38,8 +37,37 @@ CREATE TABLE IF NOT EXISTS suntingan (
     PRIMARY KEY (dokumen_id, sasaran, indikator, bidang)
 );
 """
+# Each later version's change (PRAGMA user_version); a copy of the database is kept before each is applied.
+MIGRATIONS = {
+    2: """
+ALTER TABLE dokumen ADD COLUMN instansi TEXT NOT NULL DEFAULT '';
+ALTER TABLE dokumen ADD COLUMN profil_versi INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dokumen ADD COLUMN profil_oleh TEXT NOT NULL DEFAULT '';
+ALTER TABLE suntingan ADD COLUMN oleh TEXT NOT NULL DEFAULT '';
+CREATE TABLE pengguna (
+    id INTEGER PRIMARY KEY,
+    nama TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    peran TEXT NOT NULL,
+    instansi TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '[]',
+    sandi TEXT NOT NULL,
+    aktif INTEGER NOT NULL DEFAULT 1,
+    versi INTEGER NOT NULL DEFAULT 1,
+    dibuat TEXT NOT NULL
+);
+""",
+}
+SCHEMA_VERSION = max(MIGRATIONS)
 # Edits key: (sasaran index, indicator index, field); -1 for "the sasaran itself" and "the document".
 Key = tuple[int, int, str]
+
+
+class Bentrok(Exception):
+    """A save made on a stale value: the value saved meanwhile, who saved it and when (empty: the extracted)."""
+
+    def __init__(self, nilai: str, oleh: str, diubah: str) -> None:
+        super().__init__(nilai)
+        self.nilai, self.oleh, self.diubah = nilai, oleh, diubah
 
 
 @dataclass
@@ -54,6 +82,9 @@ class Tersimpan:
     logo: bytes | None
     dibuat: str
     diubah: str
+    instansi: str = ""  # the office whose document it is (empty: the single user's)
+    profil_versi: int = 0  # counts the profile's saves: a save made on an older one is refused
+    profil_oleh: str = ""
 
 
 @dataclass
@@ -68,6 +99,7 @@ class Ringkas:
     indikator: int
     diubah: str
     zona: str = "WIB"
+    pemilik: str = ""  # the office whose document it is
 
 
 def _json(data: dict[str, Any]) -> str:
@@ -113,17 +145,30 @@ def check_database(path: Path) -> None:
 class Simpanan:
     """All saved documents. Every call commits at once, so closing the browser or the command loses nothing."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, nama: str = DATABASE) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / DATABASE
-        if self.path.exists():
+        self.path = folder / nama
+        existed = self.path.exists()
+        if existed:
             check_database(self.path)
-        with self._db() as db:
-            db.executescript(SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        with self.koneksi() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                db.executescript(SCHEMA)
+                version = 1
+        for target in sorted(v for v in MIGRATIONS if v > version):
+            if existed:
+                self.salin(self.path.with_name(f"{self.path.name}.sebelum-v{target}"))
+            with self.koneksi() as db:
+                db.executescript(f"BEGIN; {MIGRATIONS[target]} PRAGMA user_version = {target}; COMMIT;")
+
+    def salin(self, to: Path) -> None:
+        """A consistent copy of the database, taken while it may be in use (SQLite's backup)."""
+        with closing(sqlite3.connect(self.path)) as source, closing(sqlite3.connect(to)) as copy:
+            source.backup(copy)
 
     @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
+    def koneksi(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.path, timeout=30)
         try:
             db.execute("PRAGMA foreign_keys = ON")
@@ -134,61 +179,72 @@ class Simpanan:
             db.close()
 
     def tambah(
-        self, tahun: int, nama_berkas: str, asli: dict[str, Any], profil: dict[str, Any], logo: bytes | None
+        self,
+        tahun: int,
+        nama_berkas: str,
+        asli: dict[str, Any],
+        profil: dict[str, Any],
+        logo: bytes | None,
+        pemilik: str = "",
     ) -> int:
         now = sekarang()
-        with self._db() as db:
+        with self.koneksi() as db:
             cursor = db.execute(
-                "INSERT INTO dokumen (tahun, nama_berkas, asli, profil, logo, dibuat, diubah) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (tahun, nama_berkas, _json(asli), _json(profil), logo, now, now),
+                "INSERT INTO dokumen (tahun, nama_berkas, asli, profil, logo, dibuat, diubah, instansi) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (tahun, nama_berkas, _json(asli), _json(profil), logo, now, now, pemilik),
             )
             return int(cursor.lastrowid or 0)
 
     def ambil(self, dokumen_id: int) -> Tersimpan | None:
-        with self._db() as db:
+        with self.koneksi() as db:
             row = db.execute(
-                "SELECT id, tahun, nama_berkas, asli, profil, logo, dibuat, diubah FROM dokumen WHERE id = ?",
+                "SELECT id, tahun, nama_berkas, asli, profil, logo, dibuat, diubah, instansi, profil_versi, "
+                "profil_oleh FROM dokumen WHERE id = ?",
                 (dokumen_id,),
             ).fetchone()
         if row is None:
             return None
-        return Tersimpan(row[0], row[1], row[2], json.loads(row[3]), json.loads(row[4]), row[5], row[6], row[7])
+        return Tersimpan(row[0], row[1], row[2], json.loads(row[3]), json.loads(row[4]), *row[5:])
 
     def daftar(self) -> list[Ringkas]:
         """Every document, newest year first, most recently changed first within a year."""
-        with self._db() as db:
+        with self.koneksi() as db:
             rows = db.execute(
                 "SELECT id, tahun, nama_berkas, json_extract(asli, '$.judul'), json_extract(asli, '$.instansi'), "
                 "(SELECT count(*) FROM json_each(asli, '$.sasaran') AS s, json_each(s.value, '$.indikator')), "
-                "diubah, json_extract(profil, '$.zona') FROM dokumen ORDER BY tahun DESC, diubah DESC, id DESC"
+                "diubah, json_extract(profil, '$.zona'), instansi FROM dokumen "
+                "ORDER BY tahun DESC, diubah DESC, id DESC"
             ).fetchall()
-        return [Ringkas(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], zona({"zona": r[7]})) for r in rows]
+        return [Ringkas(*r[:3], r[3] or "", r[4] or "", r[5], r[6], zona({"zona": r[7]}), r[8]) for r in rows]
 
     def sama(self, dokumen_id: int) -> Ringkas | None:
         """Another saved document of the same year read into the same records (the same file uploaded again)."""
-        with self._db() as db:
+        with self.koneksi() as db:
             row = db.execute(
                 "SELECT o.id FROM dokumen AS d JOIN dokumen AS o ON o.asli = d.asli AND o.tahun = d.tahun "
-                "AND o.id != d.id WHERE d.id = ? ORDER BY o.diubah DESC LIMIT 1",
+                "AND o.instansi = d.instansi AND o.id != d.id WHERE d.id = ? ORDER BY o.diubah DESC LIMIT 1",
                 (dokumen_id,),
             ).fetchone()
         return next((line for line in self.daftar() if row and line.id == row[0]), None)
 
-    def tahun(self, tahun: int) -> list[Ringkas]:
-        """The documents of a year, most recently changed first (the candidates for "last year")."""
-        return [line for line in self.daftar() if line.tahun == tahun]
+    def tahun(self, tahun: int, pemilik: str) -> list[Ringkas]:
+        """An office's documents of a year, most recently changed first (the candidates for "last year")."""
+        return [line for line in self.daftar() if line.tahun == tahun and line.pemilik == pemilik]
 
-    def profil_terakhir(self, instansi: str | None) -> tuple[dict[str, Any], bytes | None, Ringkas | None]:
+    def profil_terakhir(
+        self, instansi: str | None, pemilik: str = ""
+    ) -> tuple[dict[str, Any], bytes | None, Ringkas | None]:
         """The profile and logo of the most recently changed document of the same office (its extracted or its
         typed instansi, case and spaces ignored), and that document; a blank profile when there is none."""
         wanted = same_name(instansi)
         if not wanted:
             return {}, None, None
-        with self._db() as db:
+        with self.koneksi() as db:
             rows = db.execute(
                 "SELECT id, json_extract(profil, '$.instansi'), json_extract(asli, '$.instansi') FROM dokumen "
-                "ORDER BY diubah DESC, id DESC"
+                "WHERE instansi = ? ORDER BY diubah DESC, id DESC",
+                (pemilik,),
             ).fetchall()
         for dokumen_id, typed, extracted in rows:
             if wanted in (same_name(typed), same_name(extracted)):
@@ -199,38 +255,68 @@ class Simpanan:
         return {}, None, None
 
     def suntingan(self, dokumen_id: int) -> dict[Key, str]:
-        with self._db() as db:
+        with self.koneksi() as db:
             rows = db.execute(
                 "SELECT sasaran, indikator, bidang, nilai FROM suntingan WHERE dokumen_id = ?", (dokumen_id,)
             ).fetchall()
         return {(r[0], r[1], r[2]): r[3] for r in rows}
 
-    def sunting(self, dokumen_id: int, key: Key, nilai: str | None) -> str:
-        """Save one edit (None removes it: the extracted value is back); returns the time it was saved."""
+    def sunting(
+        self, dokumen_id: int, key: Key, nilai: str | None, oleh: str = "", dasar: tuple[str, str] | None = None
+    ) -> str:
+        """Save one edit (None removes it: the extracted value is back) by `oleh`; returns the time it was saved.
+        With `dasar` (the value the page showed, and the extracted one) a save made on a value someone else has
+        changed since is refused: Bentrok, with the value saved meanwhile."""
         now = sekarang()
-        with self._db() as db:
+        where = "dokumen_id = ? AND sasaran = ? AND indikator = ? AND bidang = ?"
+        with self.koneksi() as db:
+            if dasar is not None:
+                db.execute("BEGIN IMMEDIATE")  # read and write as one: no other save comes between
+                row = db.execute(f"SELECT nilai, oleh, diubah FROM suntingan WHERE {where}", (dokumen_id, *key))
+                current = row.fetchone() or (dasar[1], "", "")
+                if current[0] != dasar[0]:
+                    raise Bentrok(*current)
             if nilai is None:
-                db.execute(
-                    "DELETE FROM suntingan WHERE dokumen_id = ? AND sasaran = ? AND indikator = ? AND bidang = ?",
-                    (dokumen_id, *key),
-                )
+                db.execute(f"DELETE FROM suntingan WHERE {where}", (dokumen_id, *key))
             else:
                 db.execute(
-                    "INSERT INTO suntingan VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dokumen_id, sasaran, indikator, "
-                    "bidang) DO UPDATE SET nilai = excluded.nilai, diubah = excluded.diubah",
-                    (dokumen_id, *key, nilai, now),
+                    "INSERT INTO suntingan (dokumen_id, sasaran, indikator, bidang, nilai, diubah, oleh) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dokumen_id, sasaran, indikator, bidang) "
+                    "DO UPDATE SET nilai = excluded.nilai, diubah = excluded.diubah, oleh = excluded.oleh",
+                    (dokumen_id, *key, nilai, now, oleh),
                 )
             db.execute("UPDATE dokumen SET diubah = ? WHERE id = ?", (now, dokumen_id))
         return now
 
-    def simpan_profil(self, dokumen_id: int, profil: dict[str, Any], logo: bytes | None, ganti_logo: bool) -> str:
+    def simpan_profil(
+        self,
+        dokumen_id: int,
+        profil: dict[str, Any],
+        logo: bytes | None,
+        ganti_logo: bool,
+        oleh: str = "",
+        versi: int | None = None,
+    ) -> tuple[str, int]:
+        """Save the profile by `oleh`. With `versi` (the profile's save count the form was filled from) a save
+        made on a profile someone else has saved since is refused: Bentrok, with the profile saved meanwhile.
+        Returns the time it was saved and the profile's new save count."""
         now = sekarang()
-        with self._db() as db:
-            db.execute("UPDATE dokumen SET profil = ?, diubah = ? WHERE id = ?", (_json(profil), now, dokumen_id))
+        with self.koneksi() as db:
+            db.execute("BEGIN IMMEDIATE")
+            current = db.execute(
+                "SELECT profil, profil_versi, profil_oleh, diubah FROM dokumen WHERE id = ?", (dokumen_id,)
+            ).fetchone()
+            if versi is not None and current is not None and current[1] != versi:
+                raise Bentrok(current[0], current[2], current[3])
+            db.execute(
+                "UPDATE dokumen SET profil = ?, diubah = ?, profil_versi = profil_versi + 1, profil_oleh = ? "
+                "WHERE id = ?",
+                (_json(profil), now, oleh, dokumen_id),
+            )
             if ganti_logo:
                 db.execute("UPDATE dokumen SET logo = ? WHERE id = ?", (logo, dokumen_id))
-        return now
+        return now, (current[1] if current else 0) + 1
 
     def hapus(self, dokumen_id: int) -> None:
-        with self._db() as db:
+        with self.koneksi() as db:
             db.execute("DELETE FROM dokumen WHERE id = ?", (dokumen_id,))

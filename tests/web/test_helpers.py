@@ -34,6 +34,9 @@ URLS = {
     ("/dokumen/<int:dokumen_id>/logo", "GET"),
     ("/dokumen/<int:dokumen_id>/unduh/<fmt>", "GET"),
     ("/favicon.ico", "GET"),
+    ("/masuk", "GET"),
+    ("/masuk", "POST"),
+    ("/keluar", "POST"),
     ("/aset/<path:filename>", "GET"),
 }
 
@@ -67,9 +70,9 @@ def small_document() -> Dokumen:
 # The factory
 
 
-def test_the_factory_registers_three_blueprints_and_the_same_urls(tmp_path: Path) -> None:
+def test_the_factory_registers_four_blueprints_and_the_same_urls(tmp_path: Path) -> None:
     app = create_app(tmp_path / "data")
-    assert set(app.blueprints) == {"documents", "profile", "downloads"}
+    assert set(app.blueprints) == {"documents", "profile", "downloads", "masuk"}
     urls = {(rule.rule, method) for rule in app.url_map.iter_rules() for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert urls == URLS
     with app.app_context():

@@ -15,6 +15,7 @@ const setText = (id, text) => {
 };
 const timers = new WeakMap();
 const sent = new WeakMap();
+const base = new WeakMap(); // the value each field had when it was last loaded or saved: a save is made on it
 
 function valueOf(el) {
   if (el.type === "checkbox") return el.checked ? el.value : "";
@@ -74,13 +75,16 @@ async function send(el) {
   if (sent.get(el) === nilai) return;
   sent.set(el, nilai);
   status("Menyimpan…");
-  const body = await postJson("/sunting", { s: el.dataset.s, i: el.dataset.i, bidang: el.dataset.bidang, nilai });
+  const payload = { s: el.dataset.s, i: el.dataset.i, bidang: el.dataset.bidang, nilai, lama: base.get(el) };
+  const body = await postJson("/sunting", payload, (other) => showConflict(el, other));
   if (!body) {
     sent.delete(el);
     if (body === REFUSED) el.setAttribute("aria-invalid", "true");
     return;
   }
   el.removeAttribute("aria-invalid");
+  base.set(el, body.kini);
+  showConflict(el, null);
   if ("nilai" in body && document.activeElement !== el && el.value !== body.nilai) el.value = body.nilai;
   if ("asli" in body) showOriginal(el, body.asli);
   if ("terbaca" in body) setText(`baca-${el.dataset.s}-${el.dataset.i}`, body.terbaca);
@@ -90,9 +94,29 @@ async function send(el) {
   if (body.muat_ulang) location.reload();
 }
 
+// A save refused because someone else saved the field first: their value and name stay beside the field
+// (what was typed stays in it); saving again is then made on their value.
+function showConflict(el, other) {
+  const id = `bentrok-${el.dataset.s}-${el.dataset.i}-${el.dataset.bidang}`;
+  let note = document.getElementById(id);
+  if (!other) {
+    if (note) note.remove();
+    return;
+  }
+  base.set(el, other.nilai);
+  if (!note) {
+    note = document.createElement("small");
+    note.id = id;
+    note.className = "bentrok";
+    el.after(note);
+  }
+  const who = other.oleh ? `oleh ${other.oleh}` : "dari tab lain";
+  note.textContent = `Tersimpan ${who} (${other.waktu}): ${other.nilai ? `"${other.nilai}"` : "kosong"}`;
+}
+
 // Every save goes through here: the answer, or (once the status line says why nothing was saved)
 // REFUSED when Kinerja refused it and null when Kinerja did not answer.
-async function post(url, body, headers = {}) {
+async function post(url, body, headers = {}, onConflict = null) {
   let response;
   try {
     response = await fetch(url, { method: "POST", headers: { "X-CSRFToken": TOKEN(), ...headers }, body, keepalive: true });
@@ -102,13 +126,14 @@ async function post(url, body, headers = {}) {
   }
   const answer = await response.json().catch(() => ({ pesan: "Jawaban tidak terbaca; muat ulang halaman." }));
   if (response.ok) return answer;
-  status(`Belum tersimpan: ${answer.pesan}`, true);
+  if (response.status === 409 && answer.bentrok && onConflict) onConflict(answer.bentrok);
+  status(answer.pesan.startsWith("Belum tersimpan") || answer.pesan.startsWith("Profil belum") ? answer.pesan : `Belum tersimpan: ${answer.pesan}`, true);
   return REFUSED;
 }
 
-function postJson(path, payload) {
+function postJson(path, payload, onConflict = null) {
   const url = location.pathname.replace(/\/$/, "") + path;
-  return post(url, JSON.stringify(payload), { "Content-Type": "application/json" });
+  return post(url, JSON.stringify(payload), { "Content-Type": "application/json" }, onConflict);
 }
 
 // Deleting or restoring a row renumbers the sasaran: the page is shown again, at the same row.
@@ -159,8 +184,12 @@ function watchProfile(form) {
     last = body;
     status("Menyimpan…");
     const answer = await post(location.pathname, data, { "X-Kinerja-Otomatis": "1" });
-    if (answer) status(`Tersimpan pukul ${answer.tersimpan}.`);
-    else last = null;
+    if (answer) {
+      form.elements.versi.value = answer.versi;
+      data.set("versi", answer.versi);
+      last = new URLSearchParams(data).toString();
+      status(`Tersimpan pukul ${answer.tersimpan}.`);
+    } else last = null;
   };
   form.addEventListener("change", (event) => {
     if (event.target.name === "logo" || event.target.name === "hapus_logo") form.requestSubmit();
@@ -176,6 +205,7 @@ function watchProfile(form) {
 document.addEventListener("DOMContentLoaded", () => {
   for (const el of document.querySelectorAll(".sunting")) {
     sent.set(el, valueOf(el));
+    base.set(el, el.dataset.lama ?? valueOf(el));
     el.addEventListener("change", () => save(el));
     el.addEventListener("input", () => {
       clearTimeout(timers.get(el));
