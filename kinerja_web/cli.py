@@ -69,9 +69,6 @@ def parser() -> Parser:
     database_options(p)
     p.add_argument("--tanpa-peramban", action="store_true", help="jangan membuka peramban")
     add_limit_options(p)
-    from .cli_pengguna import add_commands
-
-    add_commands(p.add_subparsers(dest="perintah", metavar="pengguna"), database_options)
     return p
 
 
@@ -111,11 +108,14 @@ def open_store(args):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    if args.perintah:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["pengguna"]:
+        from .cli_pengguna import parser as accounts
         from .cli_pengguna import run
 
+        args = accounts(database_options).parse_args(argv[1:])
         return run(args, open_store(args))
+    args = parser().parse_args(argv)
     batas = limits_from(args, PROG)
     if not 0 <= args.port <= 65535:
         fail(f"{PROG}: --port harus antara 0 dan 65535.")

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 from ekstrak import KinerjaError
-from inti.cli import fail
+from inti.cli import Parser, fail
 
 from . import pengguna
 from .store import Simpanan
@@ -16,9 +16,10 @@ from .store import Simpanan
 PROG = "kinerja-web pengguna"
 
 
-def add_commands(commands: argparse._SubParsersAction, database_options: Callable) -> None:
-    accounts = commands.add_parser("pengguna", help="kelola akun: tambah, daftar, ubah, nonaktifkan, atur-sandi")
-    database_options(accounts, argparse.SUPPRESS)
+def parser(database_options: Callable) -> Parser:
+    """`kinerja-web pengguna …`; --data and --db (from cli.py) may come before or after the action."""
+    accounts = Parser(prog=PROG, description="Kelola akun kinerja-web: tambah, daftar, ubah, nonaktifkan, atur-sandi.")
+    database_options(accounts)
     what = accounts.add_subparsers(dest="aksi", metavar="AKSI", required=True)
     add = what.add_parser("tambah", help="buat akun baru (kata sandi ditanya dua kali)")
     add.add_argument("nama")
@@ -38,6 +39,7 @@ def add_commands(commands: argparse._SubParsersAction, database_options: Callabl
     password.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari masukan standar")
     for sub in (add, listing, change, off, password):
         database_options(sub, argparse.SUPPRESS)
+    return accounts
 
 
 def _office_options(p: argparse.ArgumentParser) -> None:

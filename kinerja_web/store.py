@@ -166,6 +166,7 @@ class Simpanan:
         """A consistent copy of the database, taken while it may be in use (SQLite's backup)."""
         with closing(sqlite3.connect(self.path)) as source, closing(sqlite3.connect(to)) as copy:
             source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
 
     @contextmanager
     def koneksi(self) -> Iterator[sqlite3.Connection]:

@@ -296,8 +296,8 @@ def test_accounts_are_made_listed_changed_and_deactivated_by_the_command(tmp_pat
     assert done.returncode == 0 and "Akun dibuat: rina  perencana  Kanwil" in done.stdout.decode()
     done = run_command(
         "kinerja-web",
-        *data,
         "pengguna",
+        *data,  # before the action too
         "tambah",
         "oki",
         "--peran",

@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURES, SEED, run_command
 from test_web import Browser
 
-from ekstrak import KinerjaError
+from ekstrak import KinerjaError, extract
 from kinerja_web import errors, waktu
 from kinerja_web.app import create_app
 
@@ -241,3 +241,32 @@ def test_last_year_is_the_one_chosen_when_there_are_several(web: Browser) -> Non
     assert web.edit(this_year, -1, -1, "pembanding", "tidak").json["angka"]["indikator"]["0-0"]["lalu"] == ""
     assert '<option value="tidak" selected>' in web.client.get(this_year).text
     assert web.edit(this_year, -1, -1, "pembanding", "9; DROP").status_code == 400
+
+
+def test_an_earlier_database_is_migrated_with_a_copy_kept_first(tmp_path: Path) -> None:
+    from kinerja_web.store import SCHEMA, SCHEMA_VERSION
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "kinerja.sqlite"
+    with sqlite3.connect(path) as db:  # as the first release left it
+        db.executescript(SCHEMA)
+        db.execute(
+            "INSERT INTO dokumen (tahun, nama_berkas, asli, profil, dibuat, diubah) VALUES (2022, 'iku.txt', ?, "
+            "'{}', '2022-03-04T10:11:12', '2022-03-04T10:11:12')",
+            (json.dumps(extract(SEED).to_dict()),),
+        )
+        db.execute("INSERT INTO suntingan VALUES (1, 0, 0, 'realisasi', '3,1', '2022-03-04T10:11:12')")
+        db.execute("PRAGMA user_version = 1")
+    store = create_app(folder).extensions["kinerja_store"]
+    with sqlite3.connect(folder / "kinerja.sqlite.sebelum-v2") as copy:  # the database as it was
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert copy.execute("SELECT nilai FROM suntingan").fetchall() == [("3,1",)]
+        assert "oleh" not in [row[1] for row in copy.execute("PRAGMA table_info(suntingan)")]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert store.suntingan(1) == {(0, 0, "realisasi"): "3,1"}
+    assert store.ambil(1).instansi == "" and store.ambil(1).profil_versi == 0
+    assert waktu.tampil(store.ambil(1).diubah) == "4 Maret 2022, 10.11"
+    create_app(folder)  # opened again: nothing more to migrate, no copy taken again
+    assert sorted(p.name for p in folder.iterdir() if "sebelum" in p.name) == ["kinerja.sqlite.sebelum-v2"]

@@ -175,14 +175,9 @@ function profileData(form) {
 
 function watchProfile(form) {
   let timer;
+  let inflight = null; // the automatic save under way: the form's own button waits for it (and its versi)
   let last = new URLSearchParams(profileData(form)).toString();
-  const saveProfile = async () => {
-    clearTimeout(timer);
-    const data = profileData(form);
-    const body = new URLSearchParams(data).toString();
-    if (body === last) return;
-    last = body;
-    status("Menyimpan…");
+  const send = async (data) => {
     const answer = await post(location.pathname, data, { "X-Kinerja-Otomatis": "1" });
     if (answer) {
       form.elements.versi.value = answer.versi;
@@ -191,6 +186,25 @@ function watchProfile(form) {
       status(`Tersimpan pukul ${answer.tersimpan}.`);
     } else last = null;
   };
+  const saveProfile = () => {
+    clearTimeout(timer);
+    const data = profileData(form);
+    const body = new URLSearchParams(data).toString();
+    if (body === last) return inflight;
+    last = body;
+    status("Menyimpan…");
+    inflight = send(data).finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  };
+  form.addEventListener("submit", async (event) => {
+    clearTimeout(timer);
+    if (!inflight) return;
+    event.preventDefault();
+    await inflight;
+    form.submit();
+  });
   form.addEventListener("change", (event) => {
     if (event.target.name === "logo" || event.target.name === "hapus_logo") form.requestSubmit();
     else saveProfile();
