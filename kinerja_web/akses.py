@@ -11,6 +11,14 @@ from .edits import SASARAN_ITSELF, TRIWULAN
 from .pengguna import Pengguna, unit_cocok
 from .store import Key, Ringkas, Tersimpan, same_name
 
+DRAF, DIAJUKAN, DISAHKAN = "draf", "diajukan", "disahkan"
+# Approval: an action, the state it moves from and to, and the roles that may take it.
+TRANSISI = {
+    "ajukan": (DRAF, DIAJUKAN, ("admin", "perencana")),
+    "sahkan": (DIAJUKAN, DISAHKAN, ("admin", "pimpinan")),
+    "kembalikan": (DIAJUKAN, DRAF, ("admin", "pimpinan")),
+    "buka": (DISAHKAN, DRAF, ("admin",)),
+}
 MENGELOLA = ("admin", "perencana")  # upload, correct, delete, the profile: everything of the office
 OPERATOR_FIELDS = ("realisasi", *TRIWULAN, "keterangan")
 TIDAK_BERHAK = "Anda tidak berhak mengubah ini; hanya {siapa} yang dapat. Minta perencana kantor Anda bila perlu."
@@ -44,12 +52,39 @@ def owns(user: Pengguna, asli: Dokumen, s: int, i: int) -> bool:
     return unit_cocok(user, sasaran.kelompok, ind.kolom_lain.get("penanggung jawab") if ind else None)
 
 
+def may_change(user: Pengguna | None, rec: Tersimpan) -> bool:
+    """Whether the account may change the document itself (rows, profile, deletion): a manager of its office,
+    while it is a draft (submitted and approved years are locked)."""
+    return may_see(user, rec.instansi) and may_manage(user) and rec.status == DRAF
+
+
 def may_edit(user: Pengguna | None, rec: Tersimpan, asli: Dokumen, key: Key) -> bool:
-    """Whether the account may change this field: managers all of their office's, an operator only realisasi,
-    quarters and keterangan of their own unit's indicators, the pimpinan and pemeriksa nothing."""
-    if not may_see(user, rec.instansi):
+    """Whether the account may change this field of a draft: managers all of their office's, an operator only
+    realisasi, quarters and keterangan of their own unit's indicators, the pimpinan and pemeriksa nothing."""
+    if not may_see(user, rec.instansi) or rec.status != DRAF:
         return False
     if user is None or user.peran in MENGELOLA:
         return True
     s, i, name = key
     return user.peran == "operator" and name in OPERATOR_FIELDS and owns(user, asli, s, i)
+
+
+def actions(user: Pengguna | None, rec: Tersimpan) -> list[str]:
+    """The approval actions the account may take on the document now (none in the single-user mode)."""
+    if user is None or not may_see(user, rec.instansi):
+        return []
+    return [name for name, (dari, _, roles) in TRANSISI.items() if rec.status == dari and user.peran in roles]
+
+
+def is_draft(rec: Tersimpan) -> bool:
+    """Whether its report is a draft ("DRAF" on every page): accounts exist and the year is not approved."""
+    return bool(g.get("akun")) and rec.status != DISAHKAN
+
+
+def refusal(rec: Tersimpan, siapa: str = "perencana atau admin") -> str:
+    """Why a change is refused: the year is locked for approval, or the account may not make it."""
+    if rec.status == DIAJUKAN:
+        return "Dokumen ini sedang diajukan untuk disahkan, jadi terkunci; tunggu disahkan atau dikembalikan."
+    if rec.status == DISAHKAN:
+        return "Dokumen ini sudah disahkan, jadi terkunci; hanya admin yang dapat membukanya lagi."
+    return TIDAK_BERHAK.format(siapa=siapa)

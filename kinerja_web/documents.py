@@ -229,7 +229,8 @@ def tabel(dokumen_id: int) -> str:
         anggaran_realisasi=report.realisasi_anggaran(state),
         kembar=twin,
         boleh=lambda s, i, name: akses.may_edit(user, state.simpanan, state.asli, (s, i, name)),
-        kelola=akses.may_manage(user),
+        kelola=akses.may_change(user, state.simpanan),
+        aksi_status=akses.actions(user, state.simpanan),
     )
 
 
@@ -243,8 +244,7 @@ def sunting(dokumen_id: int) -> Any:
         seen = None if body.get("lama") is None else str(body["lama"])
         asli = Dokumen.from_dict(rec.asli)
         if not akses.may_edit(user, rec, asli, key):
-            siapa = "operator unit indikator ini, perencana atau admin"
-            return jsonify(pesan=akses.TIDAK_BERHAK.format(siapa=siapa)), 403
+            return jsonify(pesan=akses.refusal(rec, "operator unit indikator ini, perencana atau admin")), 403
         checked = check_edit(asli, store.suntingan(dokumen_id), key, value)
     except (KeyError, TypeError, ValueError):
         return jsonify(pesan=BAD_REQUEST), 400
@@ -287,8 +287,8 @@ def conflict(other: Bentrok, mine: str, office_zone: str) -> dict[str, Any]:
 @bp.post("/dokumen/<int:dokumen_id>/tambah")
 def tambah(dokumen_id: int) -> Any:
     store, rec = get_store(), saved(dokumen_id)
-    if not akses.may_manage(akses.current()):
-        return jsonify(pesan=akses.TIDAK_BERHAK.format(siapa="perencana atau admin")), 403
+    if not akses.may_change(akses.current(), rec):
+        return jsonify(pesan=akses.refusal(rec)), 403
     body = _json_body()
     try:
         s = int(body["s"])
@@ -307,8 +307,8 @@ def tambah(dokumen_id: int) -> Any:
 @bp.post("/dokumen/<int:dokumen_id>/hapus")
 def hapus(dokumen_id: int) -> Any:
     rec = saved(dokumen_id)
-    if not akses.may_manage(akses.current()):
-        return error(akses.TIDAK_BERHAK.format(siapa="perencana atau admin"), 403)
+    if not akses.may_change(akses.current(), rec):
+        return error(akses.refusal(rec), 403)
     get_store().hapus(dokumen_id)
     flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
     kept = request.form.get("buka", "")  # a duplicate upload dropped: the earlier one is opened

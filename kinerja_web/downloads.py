@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from flask import Blueprint, Response, abort
@@ -12,7 +13,7 @@ from flask import Blueprint, Response, abort
 from ekstrak import render
 from laporan.buat import render_laporan
 
-from . import report
+from . import akses, report
 from .db import get_store, saved
 from .edits import export_dict
 from .store import Simpanan
@@ -49,7 +50,8 @@ def content(state: report.Keadaan, store: Simpanan, fmt: str) -> bytes:
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
     if fmt in DATA_FORMATS:
         return render(state.dokumen, fmt)
-    return render_laporan(report.laporan(state, store), [fmt]).berkas[fmt]
+    laporan = replace(report.laporan(state, store), draf=akses.is_draft(state.simpanan))
+    return render_laporan(laporan, [fmt]).berkas[fmt]
 
 
 @bp.get("/dokumen/<int:dokumen_id>/unduh/<fmt>")

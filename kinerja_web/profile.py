@@ -120,8 +120,8 @@ def profil(dokumen_id: int) -> Any:
     if request.method == "GET":
         return _page(rec, None)
     automatic = request.headers.get("X-Kinerja-Otomatis") == "1"  # the page's script, saving as it is typed
-    if not akses.may_manage(user):
-        return error(akses.TIDAK_BERHAK.format(siapa="perencana atau admin"), 403)
+    if not akses.may_change(user, rec):
+        return error(akses.refusal(rec), 403)
     data, galat = profile_from_form(request.form, rec.profil.get("analisis") or {})
     logo, logo_galat = logo_from_form(request.form, request.files.get("logo"), rec.logo)
     galat = logo_galat or galat

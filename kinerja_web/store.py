@@ -56,6 +56,12 @@ CREATE TABLE pengguna (
     dibuat TEXT NOT NULL
 );
 """,
+    3: """
+ALTER TABLE dokumen ADD COLUMN status TEXT NOT NULL DEFAULT 'draf';
+ALTER TABLE dokumen ADD COLUMN status_alasan TEXT NOT NULL DEFAULT '';
+ALTER TABLE dokumen ADD COLUMN status_oleh TEXT NOT NULL DEFAULT '';
+ALTER TABLE dokumen ADD COLUMN status_waktu TEXT NOT NULL DEFAULT '';
+""",
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Edits key: (sasaran index, indicator index, field); -1 for "the sasaran itself" and "the document".
@@ -85,6 +91,10 @@ class Tersimpan:
     instansi: str = ""  # the office whose document it is (empty: the single user's)
     profil_versi: int = 0  # counts the profile's saves: a save made on an older one is refused
     profil_oleh: str = ""
+    status: str = "draf"  # draf, diajukan (locked), disahkan (locked until an admin reopens it)
+    status_alasan: str = ""  # why the pimpinan returned it
+    status_oleh: str = ""
+    status_waktu: str = ""
 
 
 @dataclass
@@ -100,6 +110,7 @@ class Ringkas:
     diubah: str
     zona: str = "WIB"
     pemilik: str = ""  # the office whose document it is
+    status: str = "draf"
 
 
 def _json(data: dict[str, Any]) -> str:
@@ -201,7 +212,7 @@ class Simpanan:
         with self.koneksi() as db:
             row = db.execute(
                 "SELECT id, tahun, nama_berkas, asli, profil, logo, dibuat, diubah, instansi, profil_versi, "
-                "profil_oleh FROM dokumen WHERE id = ?",
+                "profil_oleh, status, status_alasan, status_oleh, status_waktu FROM dokumen WHERE id = ?",
                 (dokumen_id,),
             ).fetchone()
         if row is None:
@@ -214,10 +225,10 @@ class Simpanan:
             rows = db.execute(
                 "SELECT id, tahun, nama_berkas, json_extract(asli, '$.judul'), json_extract(asli, '$.instansi'), "
                 "(SELECT count(*) FROM json_each(asli, '$.sasaran') AS s, json_each(s.value, '$.indikator')), "
-                "diubah, json_extract(profil, '$.zona'), instansi FROM dokumen "
+                "diubah, json_extract(profil, '$.zona'), instansi, status FROM dokumen "
                 "ORDER BY tahun DESC, diubah DESC, id DESC"
             ).fetchall()
-        return [Ringkas(*r[:3], r[3] or "", r[4] or "", r[5], r[6], zona({"zona": r[7]}), r[8]) for r in rows]
+        return [Ringkas(*r[:3], r[3] or "", r[4] or "", r[5], r[6], zona({"zona": r[7]}), *r[8:]) for r in rows]
 
     def sama(self, dokumen_id: int) -> Ringkas | None:
         """Another saved document of the same year read into the same records (the same file uploaded again)."""
@@ -317,6 +328,16 @@ class Simpanan:
             if ganti_logo:
                 db.execute("UPDATE dokumen SET logo = ? WHERE id = ?", (logo, dokumen_id))
         return now, (current[1] if current else 0) + 1
+
+    def ubah_status(self, dokumen_id: int, dari: str, ke: str, oleh: str, alasan: str = "") -> bool:
+        """Move a document from state `dari` to `ke`; False (nothing changed) when it is no longer in `dari`."""
+        with self.koneksi() as db:
+            cursor = db.execute(
+                "UPDATE dokumen SET status = ?, status_alasan = ?, status_oleh = ?, status_waktu = ? "
+                "WHERE id = ? AND status = ?",
+                (ke, alasan, oleh, sekarang(), dokumen_id, dari),
+            )
+            return cursor.rowcount == 1
 
     def hapus(self, dokumen_id: int) -> None:
         with self.koneksi() as db:

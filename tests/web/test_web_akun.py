@@ -434,3 +434,71 @@ def test_serving_beyond_this_computer_needs_an_admin_and_names_its_host(tmp_path
     finally:
         server.terminate()
         server.communicate(timeout=30)
+
+
+def _status(tab: Akun, url: str, aksi: str, alasan: str = ""):
+    return tab.client.post(f"{url}/status", data={"csrf_token": tab.token, "aksi": aksi, "alasan": alasan})
+
+
+def _drafts(app, url: str, tab: Akun) -> bool:
+    """Whether the report downloaded now is made as a draft (the view model the renderer is given)."""
+    from unittest import mock
+
+    from kinerja_web import downloads
+
+    seen = []
+    real = downloads.render_laporan
+    with mock.patch.object(downloads, "render_laporan", side_effect=lambda lap, f: seen.append(lap) or real(lap, f)):
+        assert tab.client.get(f"{url}/unduh/html").status_code == 200
+    return seen[0].draf
+
+
+def test_approval_locks_the_year_returns_it_with_a_reason_and_only_an_admin_reopens_it(app, kanwil: str) -> None:
+    rina, oki, kepala, admin = Akun(app, "rina"), Akun(app, "oki"), Akun(app, "pak kepala"), Akun(app, "admin")
+    assert oki.edit(kanwil, 0, 0, "realisasi", "3").status_code == 200
+    assert _drafts(app, kanwil, rina) is True
+    assert 'Persetujuan: <span id="status-dokumen">Draf</span>' in rina.client.get(kanwil).text
+
+    assert _status(oki, kanwil, "ajukan").status_code == 403  # only the perencana (or an admin) submits
+    assert _status(kepala, kanwil, "sahkan").status_code == 409  # not submitted yet
+    assert _status(rina, kanwil, "ajukan").status_code == 303
+    page = rina.client.get(kanwil).text
+    assert "Diajukan</span>" in page and "🔒" in page and "Hapus dokumen ini" not in page
+    locked = oki.edit(kanwil, 0, 0, "realisasi", "4")
+    assert locked.status_code == 403 and "sedang diajukan" in locked.json["pesan"]
+    assert rina.edit(kanwil, 0, 0, "uraian", "x").status_code == 403
+    assert rina.client.post(f"{kanwil}/profil", data={"csrf_token": rina.token, "kota": "X"}).status_code == 403
+    assert rina.client.post(f"{kanwil}/hapus", data={"csrf_token": rina.token}).status_code == 403
+
+    no_reason = _status(kepala, kanwil, "kembalikan", "   ")
+    assert no_reason.status_code == 400 and "alasan" in no_reason.text
+    assert _status(kepala, kanwil, "kembalikan", "Realisasi IKM belum sesuai survei").status_code == 303
+    page = rina.client.get(kanwil).text
+    assert "Dikembalikan oleh pak kepala: Realisasi IKM belum sesuai survei" in page
+    assert oki.edit(kanwil, 0, 0, "realisasi", "3,1").status_code == 200
+
+    assert _status(rina, kanwil, "ajukan").status_code == 303
+    assert _status(rina, kanwil, "sahkan").status_code == 403  # the perencana does not approve
+    assert _status(kepala, kanwil, "sahkan").status_code == 303
+    assert _drafts(app, kanwil, kepala) is False
+    page = kepala.client.get(kanwil).text
+    assert "Disahkan</span>" in page and "Disahkan oleh pak kepala pada" in page
+    assert "🔒" in kepala.client.get("/").text
+    assert oki.edit(kanwil, 0, 0, "realisasi", "5").json["pesan"].startswith("Dokumen ini sudah disahkan")
+
+    assert _status(kepala, kanwil, "buka").status_code == 403
+    assert _status(rina, kanwil, "buka").status_code == 403
+    assert _status(admin, kanwil, "buka").status_code == 303
+    assert _drafts(app, kanwil, rina) is True
+    assert oki.edit(kanwil, 0, 0, "realisasi", "5").status_code == 200
+    assert _status(rina, kanwil, "terbang").status_code == 400
+    assert _status(Akun(app, "pn"), kanwil, "ajukan").status_code == 404  # another office's
+
+
+def test_the_single_user_mode_has_no_approval_and_no_draft_mark(tmp_path: Path) -> None:
+    web = Browser(tmp_path / "data")
+    url = web.upload_ok(SEED)
+    assert "Persetujuan" not in web.client.get(url).text
+    assert _drafts(web.app, url, web) is False  # type: ignore[arg-type]
+    refused = web.client.post(f"{url}/status", data={"csrf_token": web.token, "aksi": "ajukan"})
+    assert refused.status_code == 403
