@@ -8,7 +8,16 @@ const status = (text, error) => {
   box.textContent = text;
   box.classList.toggle("galat", Boolean(error));
   box.setAttribute("role", error ? "alert" : "status");
+  uncover(box);
 };
+
+// The status line floats over the page's bottom corner: the box being typed in is never left under it.
+function uncover(box) {
+  const field = document.activeElement;
+  if (!field || field === document.body) return;
+  const over = (field.closest("tr") || field).getBoundingClientRect().bottom - box.getBoundingClientRect().top;
+  if (over > -8) window.scrollBy(0, over + 16);
+}
 const setText = (id, text) => {
   const el = document.getElementById(id);
   if (el) el.textContent = text;
