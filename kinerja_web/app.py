@@ -21,7 +21,7 @@ from werkzeug.wrappers import Response
 from inti import templat
 from inti.limits import BAWAAN, Batas, MiB
 
-from . import db, documents, downloads, errors, masuk, persetujuan, profile, waktu
+from . import db, documents, downloads, errors, masuk, persetujuan, profile, riwayat, waktu
 from .store import DATABASE
 
 WEB_TEMPLATES = templat.folder("web")
@@ -78,6 +78,7 @@ def create_app(folder: Path, batas: Batas = BAWAAN, setelan: Setelan | None = No
     app.register_blueprint(profile.bp)
     app.register_blueprint(downloads.bp)
     app.register_blueprint(persetujuan.bp)
+    app.register_blueprint(riwayat.bp)
     app.add_url_rule("/favicon.ico", view_func=favicon)
     app.add_template_filter(waktu.tampil, "waktu")
     return app

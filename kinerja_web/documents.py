@@ -252,8 +252,7 @@ def sunting(dokumen_id: int) -> Any:
         return jsonify(pesan=exc.pesan), 400
     extracted = extracted_value(rec, asli, key)
     try:
-        dasar = None if seen is None else (seen, extracted)
-        waktu = store.sunting(dokumen_id, key, checked, user.nama if user else "", dasar)
+        waktu = store.sunting(dokumen_id, key, checked, user.nama if user else "", extracted, seen)
     except Bentrok as other:
         return jsonify(conflict(other, value, zona(rec.profil))), 409
     state = report.keadaan(store, rec)

@@ -62,10 +62,25 @@ ALTER TABLE dokumen ADD COLUMN status_alasan TEXT NOT NULL DEFAULT '';
 ALTER TABLE dokumen ADD COLUMN status_oleh TEXT NOT NULL DEFAULT '';
 ALTER TABLE dokumen ADD COLUMN status_waktu TEXT NOT NULL DEFAULT '';
 """,
+    4: """
+CREATE TABLE riwayat (
+    id INTEGER PRIMARY KEY,
+    dokumen_id INTEGER NOT NULL REFERENCES dokumen(id) ON DELETE CASCADE,
+    sasaran INTEGER NOT NULL,
+    indikator INTEGER NOT NULL,
+    bidang TEXT NOT NULL,
+    lama TEXT NOT NULL,
+    baru TEXT NOT NULL,
+    oleh TEXT NOT NULL,
+    waktu TEXT NOT NULL
+);
+CREATE INDEX riwayat_dokumen ON riwayat (dokumen_id, sasaran, indikator, bidang);
+""",
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Edits key: (sasaran index, indicator index, field); -1 for "the sasaran itself" and "the document".
 Key = tuple[int, int, str]
+PROFIL = -3  # sasaran index of the profile's lines of history (its field as the key's field)
 
 
 class Bentrok(Exception):
@@ -150,6 +165,21 @@ def check_database(path: Path) -> None:
         raise KinerjaError(
             f"{where} hanya dapat dibaca: Kinerja tidak dapat menyimpan perubahan di sana. Beri pengguna ini izin "
             "menulis pada berkas dan foldernya, atau pilih folder data lain."
+        )
+
+
+def teks(value: Any) -> str:
+    """A profile value as history keeps it: text as it is, anything else as JSON."""
+    return value if isinstance(value, str) else _json(value)
+
+
+def catat(db: sqlite3.Connection, dokumen_id: int, key: Key, lama: str, baru: str, oleh: str, waktu: str) -> None:
+    """A line of history, in the transaction of the change itself (none when nothing changed)."""
+    if lama != baru:
+        db.execute(
+            "INSERT INTO riwayat (dokumen_id, sasaran, indikator, bidang, lama, baru, oleh, waktu) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (dokumen_id, *key, lama, baru, oleh, waktu),
         )
 
 
@@ -274,20 +304,19 @@ class Simpanan:
         return {(r[0], r[1], r[2]): r[3] for r in rows}
 
     def sunting(
-        self, dokumen_id: int, key: Key, nilai: str | None, oleh: str = "", dasar: tuple[str, str] | None = None
+        self, dokumen_id: int, key: Key, nilai: str | None, oleh: str = "", bawaan: str = "", dilihat: str | None = None
     ) -> str:
-        """Save one edit (None removes it: the extracted value is back) by `oleh`; returns the time it was saved.
-        With `dasar` (the value the page showed, and the extracted one) a save made on a value someone else has
-        changed since is refused: Bentrok, with the value saved meanwhile."""
+        """Save one edit by `oleh` (None removes it: the extracted value `bawaan` is back) and its line of history;
+        returns the time it was saved. With `dilihat` (the value the page showed) a save made on a value someone
+        else has changed since is refused: Bentrok, with the value saved meanwhile."""
         now = sekarang()
         where = "dokumen_id = ? AND sasaran = ? AND indikator = ? AND bidang = ?"
         with self.koneksi() as db:
-            if dasar is not None:
-                db.execute("BEGIN IMMEDIATE")  # read and write as one: no other save comes between
-                row = db.execute(f"SELECT nilai, oleh, diubah FROM suntingan WHERE {where}", (dokumen_id, *key))
-                current = row.fetchone() or (dasar[1], "", "")
-                if current[0] != dasar[0]:
-                    raise Bentrok(*current)
+            db.execute("BEGIN IMMEDIATE")  # read and write as one: no other save comes between
+            row = db.execute(f"SELECT nilai, oleh, diubah FROM suntingan WHERE {where}", (dokumen_id, *key))
+            current = row.fetchone() or (bawaan, "", "")
+            if dilihat is not None and current[0] != dilihat:
+                raise Bentrok(*current)
             if nilai is None:
                 db.execute(f"DELETE FROM suntingan WHERE {where}", (dokumen_id, *key))
             else:
@@ -297,6 +326,7 @@ class Simpanan:
                     "DO UPDATE SET nilai = excluded.nilai, diubah = excluded.diubah, oleh = excluded.oleh",
                     (dokumen_id, *key, nilai, now, oleh),
                 )
+            catat(db, dokumen_id, key, current[0], bawaan if nilai is None else nilai, oleh, now)
             db.execute("UPDATE dokumen SET diubah = ? WHERE id = ?", (now, dokumen_id))
         return now
 
@@ -325,6 +355,10 @@ class Simpanan:
                 "WHERE id = ?",
                 (_json(profil), now, oleh, dokumen_id),
             )
+            before = json.loads(current[0]) if current else {}
+            for name in sorted(set(before) | set(profil)):
+                old, new = (teks(side.get(name, "")) for side in (before, profil))
+                catat(db, dokumen_id, (PROFIL, -1, name), old, new, oleh, now)
             if ganti_logo:
                 db.execute("UPDATE dokumen SET logo = ? WHERE id = ?", (logo, dokumen_id))
         return now, (current[1] if current else 0) + 1
@@ -335,8 +369,10 @@ class Simpanan:
             cursor = db.execute(
                 "UPDATE dokumen SET status = ?, status_alasan = ?, status_oleh = ?, status_waktu = ? "
                 "WHERE id = ? AND status = ?",
-                (ke, alasan, oleh, sekarang(), dokumen_id, dari),
+                (ke, alasan, oleh, now := sekarang(), dokumen_id, dari),
             )
+            if cursor.rowcount == 1:
+                catat(db, dokumen_id, (-1, -1, "status"), dari, f"{ke}: {alasan}" if alasan else ke, oleh, now)
             return cursor.rowcount == 1
 
     def hapus(self, dokumen_id: int) -> None:

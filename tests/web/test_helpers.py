@@ -38,6 +38,8 @@ URLS = {
     ("/masuk", "POST"),
     ("/keluar", "POST"),
     ("/dokumen/<int:dokumen_id>/status", "POST"),
+    ("/dokumen/<int:dokumen_id>/riwayat", "GET"),
+    ("/dokumen/<int:dokumen_id>/riwayat/<int:nomor>/pulihkan", "POST"),
     ("/aset/<path:filename>", "GET"),
 }
 
@@ -71,9 +73,9 @@ def small_document() -> Dokumen:
 # The factory
 
 
-def test_the_factory_registers_five_blueprints_and_the_same_urls(tmp_path: Path) -> None:
+def test_the_factory_registers_six_blueprints_and_the_same_urls(tmp_path: Path) -> None:
     app = create_app(tmp_path / "data")
-    assert set(app.blueprints) == {"documents", "profile", "downloads", "masuk", "persetujuan"}
+    assert set(app.blueprints) == {"documents", "profile", "downloads", "masuk", "persetujuan", "riwayat"}
     urls = {(rule.rule, method) for rule in app.url_map.iter_rules() for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert urls == URLS
     with app.app_context():

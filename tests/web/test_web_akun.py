@@ -463,7 +463,7 @@ def test_approval_locks_the_year_returns_it_with_a_reason_and_only_an_admin_reop
     assert _status(kepala, kanwil, "sahkan").status_code == 409  # not submitted yet
     assert _status(rina, kanwil, "ajukan").status_code == 303
     page = rina.client.get(kanwil).text
-    assert "Diajukan</span>" in page and "🔒" in page and "Hapus dokumen ini" not in page
+    assert "Diajukan</span>" in page and '<svg class="kunci"' in page and "Hapus dokumen ini" not in page
     locked = oki.edit(kanwil, 0, 0, "realisasi", "4")
     assert locked.status_code == 403 and "sedang diajukan" in locked.json["pesan"]
     assert rina.edit(kanwil, 0, 0, "uraian", "x").status_code == 403
@@ -483,7 +483,7 @@ def test_approval_locks_the_year_returns_it_with_a_reason_and_only_an_admin_reop
     assert _drafts(app, kanwil, kepala) is False
     page = kepala.client.get(kanwil).text
     assert "Disahkan</span>" in page and "Disahkan oleh pak kepala pada" in page
-    assert "🔒" in kepala.client.get("/").text
+    assert 'aria-label="Terkunci (disahkan)"' in kepala.client.get("/").text
     assert oki.edit(kanwil, 0, 0, "realisasi", "5").json["pesan"].startswith("Dokumen ini sudah disahkan")
 
     assert _status(kepala, kanwil, "buka").status_code == 403
@@ -502,3 +502,59 @@ def test_the_single_user_mode_has_no_approval_and_no_draft_mark(tmp_path: Path) 
     assert _drafts(web.app, url, web) is False  # type: ignore[arg-type]
     refused = web.client.post(f"{url}/status", data={"csrf_token": web.token, "aksi": "ajukan"})
     assert refused.status_code == 403
+
+
+def _history(tab: Akun, url: str, baris: str = "") -> list[list[str]]:
+    """The history page's rows as shown: who, which field, before, after, and the number of the change when it
+    may be restored."""
+    page = tab.client.get(f"{url}/riwayat" + (f"?baris={baris}" if baris else "")).text
+    rows = []
+    for nomor, row in re.findall(r'<tr id="perubahan-(\d+)">(.*?)</tr>', page, re.S):
+        cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        rows.append([*cells[1:5], nomor if "Pulihkan" in row else ""])
+    return rows
+
+
+def test_every_change_is_kept_with_who_and_when_and_an_earlier_value_restored(app, kanwil: str) -> None:
+    oki, rina, ima = Akun(app, "oki"), Akun(app, "rina"), Akun(app, "ima")
+    oki.edit(kanwil, 0, 0, "realisasi", "3")
+    oki.edit(kanwil, 0, 0, "realisasi", "3,1")
+    rina.edit(kanwil, 0, 0, "uraian", "Indeks kepuasan (diperbaiki)")
+    rina.edit(kanwil, 9, 0, "realisasi", "95%")
+    rina.client.post(f"{kanwil}/profil", data={"csrf_token": rina.token, "kota": "Mamuju"})
+    original = load_json(SEED_EXPECTED)["sasaran"][0]["indikator"][0]["uraian"]
+
+    row = _history(oki, kanwil, "0_0")  # one row's, newest first; the operator may restore only its realisasi
+    assert [line[:4] for line in row] == [
+        ["rina", "Indikator 1.1 · uraian", original, "Indeks kepuasan (diperbaiki)"],
+        ["oki", "Indikator 1.1 · realisasi", "3", "3,1"],
+        ["oki", "Indikator 1.1 · realisasi", "kosong", "3"],
+    ]
+    assert row[0][4] == "" and row[1][4] and row[2][4]
+    everything = _history(rina, kanwil)
+    assert ["rina", "Profil · kota", "kosong", "Mamuju"] in [line[:4] for line in everything]
+    assert ["rina", "Indikator 10.1 · realisasi", "kosong", "95%"] in [line[:4] for line in everything]
+    assert re.search(
+        r"<td>\d{1,2} \w+ \d{4}, \d\d\.\d\d WIB</td><td>oki</td>", rina.client.get(f"{kanwil}/riwayat").text
+    )
+
+    nomor = row[1][4]  # 3 -> 3,1: its earlier value 3 put back
+    refused = ima.client.post(f"{kanwil}/riwayat/{nomor}/pulihkan", data={"csrf_token": ima.token})
+    assert refused.status_code == 403  # not ima's unit
+    done = oki.client.post(f"{kanwil}/riwayat/{nomor}/pulihkan", data={"csrf_token": oki.token})
+    assert done.status_code == 303
+    data = rina.client.get(f"{kanwil}/unduh/json?riwayat=1").json
+    assert data["sasaran"][0]["indikator"][0]["kolom_lain"]["realisasi"] == "3"
+    last = data["riwayat"][-1]
+    assert {k: last[k] for k in ("sasaran", "indikator", "bidang", "lama", "baru", "oleh")} == {
+        "sasaran": 0,
+        "indikator": 0,
+        "bidang": "realisasi",
+        "lama": "3,1",
+        "baru": "3",
+        "oleh": "oki",
+    }
+    assert dt.datetime.fromisoformat(last["waktu"]).tzinfo is not None  # kept in UTC
+    assert [line["baru"] for line in data["riwayat"] if line["bidang"] == "realisasi"] == ["3", "3,1", "95%", "3"]
+    assert "riwayat" not in rina.client.get(f"{kanwil}/unduh/json").json  # only when asked
+    assert Akun(app, "pn").client.get(f"{kanwil}/riwayat").status_code == 404  # another office's
