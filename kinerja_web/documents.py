@@ -242,7 +242,7 @@ def sunting(dokumen_id: int) -> Any:
         key = (int(body["s"]), int(body["i"]), str(body["bidang"]))
         value = str(body.get("nilai") or "")
         seen = None if body.get("lama") is None else str(body["lama"])
-        asli = Dokumen.from_dict(rec.asli)
+        asli = get_store().dokumen_asli(rec)
         if not akses.may_edit(user, rec, asli, key):
             return jsonify(pesan=akses.refusal(rec, "operator unit indikator ini, perencana atau admin")), 403
         checked = check_edit(asli, store.suntingan(dokumen_id), key, value)
@@ -256,7 +256,10 @@ def sunting(dokumen_id: int) -> Any:
     except Bentrok as other:
         return jsonify(conflict(other, value, zona(rec.profil))), 409
     state = report.keadaan(store, rec)
-    figures = report.angka(report.hasil(state, store), state.keys)
+    if key[0] >= 0:  # a sasaran's or an indicator's field: only that sasaran's figures change with it
+        figures = report.angka_sasaran(state, store, key[0])
+    else:
+        figures = report.angka(report.hasil(state, store), state.keys)
     kini = extracted if checked is None else checked
     return jsonify(tersimpan=jam(waktu, zona(rec.profil)), kini=kini, **edit_answer(state, figures, key))
 
@@ -283,6 +286,13 @@ def conflict(other: Bentrok, mine: str, office_zone: str) -> dict[str, Any]:
     }
 
 
+@bp.get("/dokumen/<int:dokumen_id>/angka")
+def angka(dokumen_id: int) -> Any:
+    """The whole document's figures, which the page asks for once the saves typed in a row have settled."""
+    state = report.keadaan(get_store(), saved(dokumen_id))
+    return jsonify(angka=report.angka(report.hasil(state, get_store()), state.keys))
+
+
 @bp.post("/dokumen/<int:dokumen_id>/tambah")
 def tambah(dokumen_id: int) -> Any:
     store, rec = get_store(), saved(dokumen_id)
@@ -292,7 +302,7 @@ def tambah(dokumen_id: int) -> Any:
     try:
         s = int(body["s"])
         uraian, target = str(body.get("uraian") or ""), str(body.get("target") or "")
-        added = new_indicator(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id), s, uraian, target)
+        added = new_indicator(get_store().dokumen_asli(rec), store.suntingan(dokumen_id), s, uraian, target)
     except (KeyError, TypeError, ValueError):
         return jsonify(pesan=BAD_REQUEST), 400
     except KinerjaError as exc:

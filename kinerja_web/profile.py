@@ -11,7 +11,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from werkzeug.datastructures import FileStorage, MultiDict
 
-from ekstrak import Dokumen, KinerjaError
+from ekstrak import KinerjaError
 from laporan.capaian import RUMUS_TURUN, SCALES
 from laporan.profil import MAX_LOGO_BYTES, jenis_logo
 
@@ -101,7 +101,7 @@ def profile_conflict(other: Bentrok, mine: dict[str, Any], office_zone: str) -> 
 
 def _page(rec: Tersimpan, galat: str | None, code: int = 400) -> Any:
     """The profile form, filled from `rec`; with the mistake (status 400) when one was refused."""
-    parts = susunan(Dokumen.from_dict(rec.asli), get_store().suntingan(rec.id))
+    parts = susunan(get_store().dokumen_asli(rec), get_store().suntingan(rec.id))
     return render_template(
         "profil.html",
         rec=rec,

@@ -52,7 +52,7 @@ class Keadaan:
 
 
 def keadaan(store: Simpanan, rec: Tersimpan, with_last_year: bool = True) -> Keadaan:
-    asli = Dokumen.from_dict(rec.asli)
+    asli = store.dokumen_asli(rec)
     edits = store.suntingan(rec.id)
     parts = susunan(asli, edits)
     choices = store.tahun(rec.tahun - 1, rec.instansi) if with_last_year else []
@@ -120,9 +120,13 @@ def realisasi_anggaran(state: Keadaan) -> dict[int, str]:
     return out
 
 
-def masukan(state: Keadaan, store: Simpanan) -> Masukan:
-    """The report's inputs; last year's saved document is the comparison."""
-    doc = _for_report(state.dokumen, tracks_quarters(state.edits))
+def masukan(state: Keadaan, store: Simpanan, only: int | None = None) -> Masukan:
+    """The report's inputs; last year's saved document is the comparison. With `only`, the inputs of that one
+    sasaran (by its key): all a save in it changes besides the whole document's figures."""
+    doc = state.dokumen
+    if only is not None:
+        doc = replace(doc, sasaran=tuple(p.sasaran for p in state.bagian if p.s == only and not p.dihapus))
+    doc = _for_report(doc, tracks_quarters(state.edits))
     spent = realisasi_anggaran(state)
     out = Masukan(
         doc,
@@ -153,6 +157,15 @@ def _office(state: Keadaan) -> Profil:
 def hasil(state: Keadaan, store: Simpanan) -> HasilKinerja:
     """The figures of the document's report (capaian, predikat, counts), as the page shows them."""
     return hitung_hasil(masukan(state, store), aturan(state.simpanan.profil))
+
+
+def angka_sasaran(state: Keadaan, store: Simpanan, s: int) -> dict[str, Any]:
+    """The figures of one sasaran and its indicators (`angka` without the whole document's), computed from that
+    sasaran alone: what a save in it changes. The page asks for the whole document's figures afterwards."""
+    figures = hitung_hasil(masukan(state, store, only=s), aturan(state.simpanan.profil))
+    out = angka(figures, [(part, kept) for part, kept in state.keys if part == s])
+    out["keseluruhan"] = None
+    return out
 
 
 def laporan(state: Keadaan, store: Simpanan) -> Laporan:

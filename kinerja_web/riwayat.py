@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from ekstrak import Dokumen, KinerjaError
+from ekstrak import KinerjaError
 
 from . import akses, report
 from .db import get_store, saved
@@ -127,7 +127,7 @@ def pulihkan(dokumen_id: int, nomor: int) -> Any:
     change = next((c for c in lines(store, dokumen_id) if c.id == nomor), None)
     if change is None or change.key[0] < ANGGARAN:
         return error("Perubahan ini tidak ada atau tidak dapat dipulihkan; muat ulang halaman.", 404)
-    asli = Dokumen.from_dict(rec.asli)
+    asli = get_store().dokumen_asli(rec)
     if not akses.may_edit(user, rec, asli, change.key):
         return error(akses.refusal(rec, "operator unit indikator ini, perencana atau admin"), 403)
     try:

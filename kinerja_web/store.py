@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ekstrak import KinerjaError
+from ekstrak import Dokumen, KinerjaError
 
 from .waktu import sekarang, zona
 
@@ -80,6 +81,7 @@ CREATE INDEX riwayat_dokumen ON riwayat (dokumen_id, sasaran, indikator, bidang)
 SCHEMA_VERSION = max(MIGRATIONS)
 # Edits key: (sasaran index, indicator index, field); -1 for "the sasaran itself" and "the document".
 Key = tuple[int, int, str]
+ASLI_CACHE = 64  # documents whose extracted records are kept parsed
 PROFIL = -3  # sasaran index of the profile's lines of history (its field as the key's field)
 
 
@@ -187,6 +189,8 @@ class Simpanan:
     """All saved documents. Every call commits at once, so closing the browser or the command loses nothing."""
 
     def __init__(self, folder: Path, nama: str = DATABASE) -> None:
+        self._asli: dict[tuple[int, str], tuple[dict[str, Any], Dokumen]] = {}  # (id, dibuat): extracted records
+        self._threads = threading.local()
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / nama
         existed = self.path.exists()
@@ -211,14 +215,16 @@ class Simpanan:
 
     @contextmanager
     def koneksi(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        try:
+        """A transaction on this thread's connection (kept open: opening and closing SQLite costs more than most
+        requests); committed when the block ends, rolled back when it raises."""
+        db = getattr(self._threads, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30, check_same_thread=True)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA journal_mode = WAL")
-            with db:
-                yield db
-        finally:
-            db.close()
+            self._threads.db = db
+        with db:
+            yield db
 
     def tambah(
         self,
@@ -239,15 +245,30 @@ class Simpanan:
             return int(cursor.lastrowid or 0)
 
     def ambil(self, dokumen_id: int) -> Tersimpan | None:
+        columns = (
+            "id, tahun, nama_berkas, profil, logo, dibuat, diubah, instansi, profil_versi, profil_oleh, status, "
+            "status_alasan, status_oleh, status_waktu"
+        )
         with self.koneksi() as db:
-            row = db.execute(
-                "SELECT id, tahun, nama_berkas, asli, profil, logo, dibuat, diubah, instansi, profil_versi, "
-                "profil_oleh, status, status_alasan, status_oleh, status_waktu FROM dokumen WHERE id = ?",
-                (dokumen_id,),
-            ).fetchone()
-        if row is None:
-            return None
-        return Tersimpan(row[0], row[1], row[2], json.loads(row[3]), json.loads(row[4]), *row[5:])
+            row = db.execute(f"SELECT {columns} FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()
+            if row is None:
+                return None
+            known = self._asli.get((row[0], row[5]))
+            if known is None:  # read once: the extracted records never change
+                text = db.execute("SELECT asli FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()[0]
+                known = self._remember((row[0], row[5]), json.loads(text))
+        return Tersimpan(row[0], row[1], row[2], known[0], json.loads(row[3]), *row[4:])
+
+    def _remember(self, key: tuple[int, str], asli: dict[str, Any]) -> tuple[dict[str, Any], Dokumen]:
+        if len(self._asli) >= ASLI_CACHE:
+            self._asli.pop(next(iter(self._asli)))
+        self._asli[key] = (asli, Dokumen.from_dict(asli))
+        return self._asli[key]
+
+    def dokumen_asli(self, rec: Tersimpan) -> Dokumen:
+        """The records of a saved document as extracted, read once and kept (they never change)."""
+        known = self._asli.get((rec.id, rec.dibuat))
+        return known[1] if known else self._remember((rec.id, rec.dibuat), rec.asli)[1]
 
     def daftar(self) -> list[Ringkas]:
         """Every document, newest year first, most recently changed first within a year."""

@@ -39,6 +39,7 @@ URLS = {
     ("/keluar", "POST"),
     ("/dokumen/<int:dokumen_id>/status", "POST"),
     ("/dokumen/<int:dokumen_id>/riwayat", "GET"),
+    ("/dokumen/<int:dokumen_id>/angka", "GET"),
     ("/dokumen/<int:dokumen_id>/riwayat/<int:nomor>/pulihkan", "POST"),
     ("/aset/<path:filename>", "GET"),
 }

@@ -41,9 +41,27 @@ function showFigures(angka) {
     setText(`scap-${key}`, row.capaian);
     setText(`spred-${key}`, row.predikat);
   }
+  if (!angka.keseluruhan) {
+    refreshOverall();
+    return;
+  }
   setText("capaian-keseluruhan", angka.keseluruhan.capaian);
   setText("predikat-keseluruhan", angka.keseluruhan.predikat);
   setText("diukur", String(angka.keseluruhan.diukur));
+}
+
+// A save answers with its sasaran's figures; the whole document's follow once the typing has settled.
+let overallTimer;
+function refreshOverall() {
+  clearTimeout(overallTimer);
+  overallTimer = setTimeout(async () => {
+    try {
+      const response = await fetch(location.pathname.replace(/\/$/, "") + "/angka");
+      if (response.ok) showFigures((await response.json()).angka);
+    } catch {
+      // the next save asks again
+    }
+  }, 400);
 }
 
 function showOriginal(el, asli) {
