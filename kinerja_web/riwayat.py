@@ -75,6 +75,12 @@ def as_data(found: list[Perubahan]) -> list[dict[str, Any]]:
     ]
 
 
+def restorable(key: Key) -> bool:
+    """Whether an earlier value of this field may be put back: a table field's (not the profile's, nor the
+    approval state, which has its own steps)."""
+    return key[0] >= ANGGARAN and key[2] != "status"
+
+
 def place(parts: list[Bagian], key: Key) -> str:
     """Where a change was made, as the page numbers it: `Indikator 2.1`, `Sasaran 3`, `Profil`, `Dokumen`."""
     s, i, _ = key
@@ -102,10 +108,10 @@ def halaman(dokumen_id: int) -> Any:
     except ValueError:
         row = None
     found = lines(store, dokumen_id, row if row and len(row) == 2 else None)  # type: ignore[arg-type]
-    restorable = {
+    may_restore = {
         c.id
         for c in found
-        if c.key[0] >= ANGGARAN
+        if restorable(c.key)
         and akses.may_edit(user, rec, state.asli, c.key)
         and state.edits.get(c.key, extracted_value(rec, state.asli, c.key)) != c.lama
     }
@@ -116,7 +122,7 @@ def halaman(dokumen_id: int) -> Any:
         tempat=lambda key: place(state.bagian, key),
         bidang=lambda name: NAMA_BIDANG.get(name, name.replace("_", " ")),
         waktu=lambda stored: tampil(stored, zona(rec.profil)),
-        pulihkan=restorable,
+        pulihkan=may_restore,
         baris=row,
     )
 
@@ -125,7 +131,7 @@ def halaman(dokumen_id: int) -> Any:
 def pulihkan(dokumen_id: int, nomor: int) -> Any:
     store, rec, user = get_store(), saved(dokumen_id), akses.current()
     change = next((c for c in lines(store, dokumen_id) if c.id == nomor), None)
-    if change is None or change.key[0] < ANGGARAN:
+    if change is None or not restorable(change.key):
         return error("Perubahan ini tidak ada atau tidak dapat dipulihkan; muat ulang halaman.", 404)
     asli = get_store().dokumen_asli(rec)
     if not akses.may_edit(user, rec, asli, change.key):

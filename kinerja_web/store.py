@@ -191,6 +191,7 @@ class Simpanan:
     def __init__(self, folder: Path, nama: str = DATABASE) -> None:
         self._asli: dict[tuple[int, str], tuple[dict[str, Any], Dokumen]] = {}  # (id, dibuat): extracted records
         self._threads = threading.local()
+        self._writing = threading.Lock()
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / nama
         existed = self.path.exists()
@@ -212,6 +213,14 @@ class Simpanan:
         with closing(sqlite3.connect(self.path)) as source, closing(sqlite3.connect(to)) as copy:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+
+    @contextmanager
+    def tulis(self) -> Iterator[sqlite3.Connection]:
+        """A writing transaction. This process's writers take turns on a lock of their own: waiting in SQLite's
+        busy handler sleeps in steps of up to 100 ms, however soon the database is free again."""
+        with self._writing, self.koneksi() as db:
+            db.execute("BEGIN IMMEDIATE")  # read and write as one: no other save comes between
+            yield db
 
     @contextmanager
     def koneksi(self) -> Iterator[sqlite3.Connection]:
@@ -236,7 +245,7 @@ class Simpanan:
         pemilik: str = "",
     ) -> int:
         now = sekarang()
-        with self.koneksi() as db:
+        with self.tulis() as db:
             cursor = db.execute(
                 "INSERT INTO dokumen (tahun, nama_berkas, asli, profil, logo, dibuat, diubah, instansi) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -332,8 +341,7 @@ class Simpanan:
         else has changed since is refused: Bentrok, with the value saved meanwhile."""
         now = sekarang()
         where = "dokumen_id = ? AND sasaran = ? AND indikator = ? AND bidang = ?"
-        with self.koneksi() as db:
-            db.execute("BEGIN IMMEDIATE")  # read and write as one: no other save comes between
+        with self.tulis() as db:
             row = db.execute(f"SELECT nilai, oleh, diubah FROM suntingan WHERE {where}", (dokumen_id, *key))
             current = row.fetchone() or (bawaan, "", "")
             if dilihat is not None and current[0] != dilihat:
@@ -364,8 +372,7 @@ class Simpanan:
         made on a profile someone else has saved since is refused: Bentrok, with the profile saved meanwhile.
         Returns the time it was saved and the profile's new save count."""
         now = sekarang()
-        with self.koneksi() as db:
-            db.execute("BEGIN IMMEDIATE")
+        with self.tulis() as db:
             current = db.execute(
                 "SELECT profil, profil_versi, profil_oleh, diubah FROM dokumen WHERE id = ?", (dokumen_id,)
             ).fetchone()
@@ -386,7 +393,7 @@ class Simpanan:
 
     def ubah_status(self, dokumen_id: int, dari: str, ke: str, oleh: str, alasan: str = "") -> bool:
         """Move a document from state `dari` to `ke`; False (nothing changed) when it is no longer in `dari`."""
-        with self.koneksi() as db:
+        with self.tulis() as db:
             cursor = db.execute(
                 "UPDATE dokumen SET status = ?, status_alasan = ?, status_oleh = ?, status_waktu = ? "
                 "WHERE id = ? AND status = ?",
@@ -397,5 +404,5 @@ class Simpanan:
             return cursor.rowcount == 1
 
     def hapus(self, dokumen_id: int) -> None:
-        with self.koneksi() as db:
+        with self.tulis() as db:
             db.execute("DELETE FROM dokumen WHERE id = ?", (dokumen_id,))

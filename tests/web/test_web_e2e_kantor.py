@@ -221,3 +221,41 @@ def test_a_year_is_submitted_returned_approved_and_reopened(browser: Browser, of
     for page in (rina, kepala, admin):
         page.context.close()
     assert [m for m in messages if m.startswith("error")] == [], messages
+
+
+def test_the_table_works_as_a_spreadsheet(browser: Browser, office, document: str, tmp_path) -> None:
+    server = office
+    messages: list[str] = []
+    page = sign_in(browser, server, "rina", messages, document)
+    # Enter moves down the column and saves what was typed.
+    box = page.get_by_label("Realisasi indikator 3.1")
+    box.fill("60%")
+    box.press("Enter")
+    expect(page.get_by_label("Realisasi indikator 3.2")).to_be_focused()
+    expect(page.locator("#cap-2-0")).not_to_have_text("belum diisi")
+    # Tab goes from one box to the next, past the row's delete button.
+    page.get_by_label("Keterangan indikator 3.1").focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == "Uraian indikator 3.2", focused
+    # An indicator's whole text is shown, not its first two lines.
+    long = page.get_by_label("Uraian indikator 9.3")
+    assert long.evaluate("el => el.scrollHeight <= el.clientHeight + 2")
+    # The header stays in view while the table scrolls.
+    page.get_by_label("Realisasi indikator 12.1").scroll_into_view_if_needed()
+    header = page.locator("#tabel-iku thead th").first.bounding_box()
+    assert header is not None and 0 <= header["y"] < 60, header
+    # Only one kelompok shown.
+    page.get_by_label("Tampilkan kelompok").select_option("DIVISI KEIMIGRASIAN")
+    expect(page.locator("tbody.sasaran:visible")).to_have_count(1)
+    expect(page.get_by_label("Realisasi indikator 10.1")).to_be_visible()
+    page.screenshot(path=str(_shots(tmp_path) / "web_saring.png"))
+    page.get_by_label("Tampilkan kelompok").select_option("")
+    expect(page.locator("tbody.sasaran:visible")).to_have_count(21)
+    # The print of the table: the table alone, its boxes as text.
+    page.emulate_media(media="print")
+    expect(page.locator("header.kepala")).to_be_hidden()
+    expect(page.get_by_role("button", name="Cetak tabel")).to_be_hidden()
+    expect(page.locator("#tabel-iku")).to_be_visible()
+    page.pdf(path=str(_shots(tmp_path) / "tabel.pdf"))
+    page.context.close()

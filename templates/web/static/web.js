@@ -243,7 +243,49 @@ function watchProfile(form) {
   window.addEventListener("beforeunload", saveProfile);
 }
 
+// The table as a spreadsheet: Enter moves down the column; texts grow to show all their lines; a filter by
+// kelompok; a print of the table.
+function fit(area) {
+  area.style.height = "auto";
+  area.style.height = `${area.scrollHeight + 2}px`;
+}
+
+function nextInColumn(el) {
+  const same = [...document.querySelectorAll(`.sunting[data-bidang="${el.dataset.bidang}"]`)].filter(
+    (other) => other.tagName === el.tagName && other.offsetParent !== null,
+  );
+  return same[same.indexOf(el) + 1];
+}
+
+function watchTable() {
+  for (const area of document.querySelectorAll("table textarea.sunting")) {
+    fit(area);
+    area.addEventListener("input", () => fit(area));
+  }
+  for (const input of document.querySelectorAll("table input.sunting[type=text]")) {
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      const next = nextInColumn(input);
+      if (next) next.focus();
+      else save(input);
+    });
+  }
+  const filter = document.getElementById("saring-kelompok");
+  if (filter) {
+    filter.addEventListener("change", () => {
+      for (const part of document.querySelectorAll("tbody.sasaran")) {
+        part.hidden = Boolean(filter.value) && part.dataset.kelompok !== filter.value;
+        if (!part.hidden) part.querySelectorAll("textarea.sunting").forEach(fit);
+      }
+    });
+  }
+  const print = document.getElementById("cetak");
+  if (print) print.addEventListener("click", () => window.print());
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  watchTable();
   for (const el of document.querySelectorAll(".sunting")) {
     sent.set(el, valueOf(el));
     base.set(el, el.dataset.lama ?? valueOf(el));
