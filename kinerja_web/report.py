@@ -4,11 +4,12 @@ updates as realisasi is typed (`angka`, read from those figures, never from the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from ekstrak import Dokumen, Indikator
+from ekstrak import Dokumen, Indikator, Sasaran
 from inti.numbers import format_number, money_value
 from laporan.capaian import RUMUS_TURUN, SCALES, Aturan
 from laporan.hasil import HasilIndikator, HasilKinerja, hitung_hasil
@@ -120,6 +121,35 @@ def realisasi_anggaran(state: Keadaan) -> dict[int, str]:
     return out
 
 
+# Each sasaran's number with its indicators' numbers and texts.
+Wording = tuple[tuple[int, tuple[tuple[int, str], ...]], ...]
+
+
+def _wording(doc: Dokumen) -> Wording:
+    return tuple((s.nomor, tuple((i.nomor, i.uraian) for i in s.indikator)) for s in doc.sasaran)
+
+
+@functools.lru_cache(maxsize=256)
+def _pairs(this: Wording, last: Wording) -> tuple[dict[tuple[int, int], tuple[int, int]], tuple[str, ...]]:
+    """laporan's matching of this year's indicators to last year's, by positions. It compares every wording with
+    every other, and depends on the wordings alone: worked out once, not again at each realisasi saved."""
+
+    def made(wording: Wording) -> Dokumen:
+        sasaran = tuple(Sasaran(n, None, "", tuple(Indikator(m, text) for m, text in rows)) for n, rows in wording)
+        return Dokumen(None, None, None, sasaran)
+
+    last_doc = made(last)
+    where = {id(ind): (s, i) for s, sas in enumerate(last_doc.sasaran) for i, ind in enumerate(sas.indikator)}
+    found, missing = match_tahun_lalu(made(this), last_doc)
+    return {key: where[id(ind)] for key, ind in found.items()}, tuple(missing)
+
+
+def matched(doc: Dokumen, last: Dokumen) -> tuple[dict[tuple[int, int], Indikator], list[str]]:
+    """`match_tahun_lalu(doc, last)`, its pairs remembered while the wordings stay the same."""
+    pairs, missing = _pairs(_wording(doc), _wording(last))
+    return {key: last.sasaran[s].indikator[i] for key, (s, i) in pairs.items()}, list(missing)
+
+
 def masukan(state: Keadaan, store: Simpanan, only: int | None = None) -> Masukan:
     """The report's inputs; last year's saved document is the comparison. With `only`, the inputs of that one
     sasaran (by its key): all a save in it changes besides the whole document's figures."""
@@ -138,7 +168,7 @@ def masukan(state: Keadaan, store: Simpanan, only: int | None = None) -> Masukan
         lalu = keadaan(store, state.lalu, with_last_year=False)
         last = _for_report(lalu.dokumen, tracks_quarters(lalu.edits))
         out.tahun_lalu_dokumen = last
-        out.tahun_lalu, out.tanpa_pasangan = match_tahun_lalu(doc, last)
+        out.tahun_lalu, out.tanpa_pasangan = matched(doc, last)
     return out
 
 
