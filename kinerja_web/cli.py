@@ -36,57 +36,131 @@ def _already_running(url: str) -> bool:
         return False
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def database_options(p: Parser, default: object = None) -> None:
+    """--data and --db; a subcommand's default is SUPPRESS, so that the same options before it are kept."""
+    p.add_argument(
+        "--data", type=Path, default=default, help="folder basis data (bawaan: $KINERJA_DATA atau folder data pengguna)"
+    )
+    p.add_argument(
+        "--db", default=default, help="berkas basis data SQLite (bawaan: $KINERJA_DB, atau kinerja.sqlite di --data)"
+    )
+
+
 def parser() -> Parser:
     p = Parser(
         prog=PROG,
         description=(
             "Buka Kinerja di peramban: unggah dokumen IKU/PK, perbaiki tabelnya, isi realisasi, "
-            "lalu unduh data dan Laporan Kinerja. Hanya melayani komputer ini (127.0.0.1)."
+            "lalu unduh data dan Laporan Kinerja. Tanpa akun hanya melayani komputer ini (127.0.0.1); "
+            "'kinerja-web pengguna' membuat akun untuk satu kantor atau lebih."
         ),
     )
     p.add_argument(
         "--port", type=int, default=DEFAULT_PORT, help=f"nomor port (bawaan {DEFAULT_PORT}; 0: pilih sendiri)"
     )
-    p.add_argument("--data", type=Path, help="folder basis data (bawaan: $KINERJA_DATA atau folder data pengguna)")
+    p.add_argument("--alamat", default="127.0.0.1", help="alamat yang didengarkan (bawaan 127.0.0.1)")
+    p.add_argument(
+        "--nama-host", action="append", default=[], metavar="NAMA", help="nama server yang dilayani (boleh berulang)"
+    )
+    p.add_argument("--di-belakang-proxy", action="store_true", help="percayai kepala X-Forwarded-* dari proxy")
+    database_options(p)
     p.add_argument("--tanpa-peramban", action="store_true", help="jangan membuka peramban")
     add_limit_options(p)
     return p
 
 
+def database_place(args) -> tuple[Path, str]:
+    """The data folder and the database file's name: --db, else $KINERJA_DB, else kinerja.sqlite in --data."""
+    from .store import DATABASE
+
+    given = args.db or os.environ.get("KINERJA_DB")
+    if given and "://" in given:
+        fail(
+            f"{PROG}: alamat basis data '{given.split('://')[0]}://…' belum didukung versi ini; "
+            "pakai berkas SQLite (--db /folder/kinerja.sqlite)."
+        )
+    if given:
+        path = Path(given)
+        return path.parent, path.name
+    return args.data or data_folder(), DATABASE
+
+
+def open_store(args):
+    """The store the arguments name, or the command ends in words saying why it cannot be opened."""
+    from .store import Simpanan
+
+    folder, name = database_place(args)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return Simpanan(folder, name)
+    except KinerjaError as exc:
+        fail(f"{PROG}: {exc.pesan}")
+    except OSError as exc:
+        fail(f"{PROG}: folder data '{folder}' tidak dapat dibuat ({exc.strerror}); pilih folder lain dengan --data.")
+    except sqlite3.DatabaseError:
+        fail(
+            f"{PROG}: basis data di '{folder}' tidak dapat dibuka atau dibuat; pastikan folder itu dapat ditulis, "
+            "atau pilih folder lain dengan --data."
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["pengguna"]:
+        from .cli_pengguna import parser as accounts
+        from .cli_pengguna import run
+
+        args = accounts(database_options).parse_args(argv[1:])
+        return run(args, open_store(args))
     args = parser().parse_args(argv)
     batas = limits_from(args, PROG)
     if not 0 <= args.port <= 65535:
         fail(f"{PROG}: --port harus antara 0 dan 65535.")
-    folder = args.data or data_folder()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        fail(f"{PROG}: folder data '{folder}' tidak dapat dibuat ({exc.strerror}); pilih folder lain dengan --data.")
+    store = open_store(args)
     from waitress import create_server
 
-    from .app import create_app
+    from . import pengguna
+    from .app import Setelan, create_app
+    from .store import DATABASE
 
+    terbuka = args.alamat not in LOOPBACK
+    if terbuka and not pengguna.ada_admin(store):
+        fail(
+            f"{PROG}: --alamat {args.alamat} melayani komputer lain, jadi perlu akun admin lebih dulu: "
+            f"{PROG} pengguna tambah NAMA --peran admin"
+        )
+    names = [*args.nama_host, *([args.alamat] if terbuka and args.alamat not in ("0.0.0.0", "::") else [])]
+    setelan = Setelan(tuple(names), args.di_belakang_proxy, terbuka, store.path.name)
+    app = create_app(store.path.parent, batas, setelan)
     try:
-        app = create_app(folder, batas)
-    except KinerjaError as exc:
-        fail(f"{PROG}: {exc.pesan}")
-    except sqlite3.DatabaseError as exc:
-        fail(f"{PROG}: basis data di '{folder}' tidak dapat dibuka ({exc}); pindahkan berkasnya lalu coba lagi.")
-    try:
-        server = create_server(app, host="127.0.0.1", port=args.port, threads=4, ident="Kinerja")
+        server = create_server(
+            app,
+            host=args.alamat,
+            port=args.port,
+            threads=8 if terbuka else 4,
+            ident="Kinerja",
+            clear_untrusted_proxy_headers=not args.di_belakang_proxy,  # the proxy's headers reach ProxyFix
+        )
     except OSError:
         url = f"http://127.0.0.1:{args.port}/"
-        if not _already_running(url):
+        if terbuka or not _already_running(url):
             fail(f"{PROG}: port {args.port} sedang dipakai program lain; jalankan dengan --port lain (mis. --port 0).")
         print(f"Kinerja sudah berjalan di {url}; halaman itu dibuka.", flush=True)
         if not args.tanpa_peramban:
             webbrowser.open(url)
         return 0
-    url = f"http://127.0.0.1:{server.effective_port}/"
-    print(f"Kinerja berjalan di {url}  (data: {folder}). Tekan Ctrl-C untuk berhenti.", flush=True)
+    shown = names[0] if names else ("127.0.0.1" if not terbuka else args.alamat)
+    url = f"http://{shown}:{server.effective_port}/"
+    where = store.path.parent if store.path.name == DATABASE else store.path
+    print(f"Kinerja berjalan di {url}  (data: {where}). Tekan Ctrl-C untuk berhenti.", flush=True)
     if not args.tanpa_peramban:
         threading.Timer(0.5, webbrowser.open, (url,)).start()
+    # Saves wait on SQLite and hand the GIL back and forth: a short switch interval keeps a save from waiting
+    # behind another request's computation at each of its database calls (the default 5 ms adds up to 100 ms).
+    sys.setswitchinterval(0.0005)
     # waitress ends its loop on Ctrl-C by itself (it catches the interrupt), or lets it through.
     with contextlib.suppress(KeyboardInterrupt):
         server.run()

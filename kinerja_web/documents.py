@@ -10,33 +10,40 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ekstrak import Dokumen, KinerjaError, Target, extract_guarded
 from inti.detect import detect
+from inti.errors import PerluOCR, PerluSandi
 from inti.limits import Batas
 from inti.numbers import format_number
 from laporan.load import read_budget_guarded
 from laporan.view import batas_teks
 
-from . import report
+from . import akses, report
 from .db import get_store, saved
 from .edits import (
+    ANGGARAN,
     DIHAPUS,
+    DOKUMEN,
+    PEMBANDING,
     SASARAN_ITSELF,
     TRIWULAN,
     Bagian,
     check_edit,
     corrections,
+    field_value,
     new_indicator,
     row_of,
     tracks_quarters,
 )
-from .errors import BATAS, size_text
-from .store import Key
+from .errors import BATAS, error, size_text
+from .store import Bentrok, Key, Tersimpan
+from .waktu import jam, tampil, zona
 
 bp = Blueprint("documents", __name__)
+KEMBAR = "kembar"  # the session's note of an upload identical to a saved document: [new id, earlier id]
 BAD_REQUEST = "Permintaan tidak sah; muat ulang halaman lalu coba lagi."
 # One upload is parsed at a time: the parser runs in a forked child, and this is a one-person application.
 _EXTRACTING = threading.Lock()
@@ -62,6 +69,25 @@ def year_mistake(text: str) -> str | None:
     if text and not (text.isdigit() and 2000 <= int(text) <= 2100):
         return "Tahun harus empat angka, misalnya 2022."
     return None
+
+
+def on_the_page(exc: KinerjaError, sandi: str | None) -> str:
+    """What a refused upload tells the person at the page: the command's advice names its options, the page
+    says what to do here instead."""
+    if isinstance(exc, PerluSandi):
+        if sandi:
+            return "Kata sandi PDF salah; periksa lagi kata sandinya di bagian 'PDF-nya terkunci' lalu unggah lagi."
+        return "PDF ini terkunci; buka bagian 'PDF-nya terkunci dengan kata sandi?', isi sandinya, lalu unggah lagi."
+    if isinstance(exc, PerluOCR):
+        return (
+            "PDF ini hasil pindaian tanpa lapisan teks. Jadikan PDF berteks dulu dengan aplikasi OCR (misalnya "
+            "fitur 'Recognize Text' pada pembaca PDF), lalu unggah hasilnya; atau unggah DOCX/XLSX aslinya."
+        )
+    return re.sub(
+        r"\(bila memang sangat besar, naikkan dengan --batas-(waktu|memori)\)",
+        r"(bila memang sangat besar, minta pengelola Kinerja menaikkan batas \1 membaca berkas)",
+        exc.pesan,
+    )
 
 
 def read_upload(data: bytes, filename: str, sandi: str | None, batas: Batas) -> dict[str, Any]:
@@ -111,7 +137,7 @@ def edit_answer(state: report.Keadaan, figures: dict[str, Any], key: Key) -> dic
         out["asli"] = corrections(state.asli, state.edits).get((s, i), {}).get(name)
         if name == "target":
             out["terbaca"] = target_reading(current.target)
-    out["muat_ulang"] = name == DIHAPUS  # numbers and rows change: the page shows them again
+    out["muat_ulang"] = name in (DIHAPUS, PEMBANDING)  # rows or last year's column change: shown again
     return out
 
 
@@ -122,9 +148,11 @@ def _json_body() -> dict[str, Any]:
 
 def _home(galat: str | None = None) -> Any:
     years: dict[int, list] = {}
-    for row in get_store().daftar():
+    for row in akses.visible(akses.current(), get_store().daftar()):
         years.setdefault(row.tahun, []).append(row)
-    page = render_template("beranda.html", tahun=years, batas=size_text(current_app.config[BATAS].berkas), galat=galat)
+    limit = size_text(current_app.config[BATAS].berkas)
+    manage = akses.may_manage(akses.current())
+    page = render_template("beranda.html", tahun=years, batas=limit, galat=galat, kelola=manage)
     return (page, 400) if galat else page
 
 
@@ -135,6 +163,8 @@ def beranda() -> Any:
 
 @bp.post("/unggah")
 def unggah() -> Any:
+    if not akses.may_manage(user := akses.current()):
+        return error(akses.TIDAK_BERHAK.format(siapa="perencana atau admin"), 403)
     batas: Batas = current_app.config[BATAS]
     upload = request.files.get("berkas")
     if upload is None or not upload.filename:
@@ -151,19 +181,35 @@ def unggah() -> Any:
     try:
         doc = read_upload(data, upload.filename, request.form.get("sandi") or None, batas)
     except KinerjaError as exc:
-        return _home(f"Berkas '{upload.filename}' tidak dapat dibaca: {exc.pesan}")
+        return _home(f"Berkas '{upload.filename}' tidak dapat dibaca: {on_the_page(exc, request.form.get('sandi'))}")
     tahun = int(tahun_teks) if tahun_teks else doc["tahun"]
     if tahun is None:
         return _home("Tahun dokumen tidak tertulis di berkasnya; isi kolom Tahun lalu unggah lagi.")
     doc["tahun"] = tahun
     store = get_store()
-    dokumen_id = store.tambah(tahun, upload.filename, doc, store.profil_terakhir(), store.logo_terakhir())
+    pemilik = user.instansi if user else ""
+    profil, logo, source = store.profil_terakhir(doc["instansi"], pemilik)
+    dokumen_id = store.tambah(tahun, upload.filename, doc, profil, logo, pemilik)
+    if source is None:
+        flash("Profil laporan dokumen ini masih kosong; isi di bagian 'Profil dan teks laporan'.")
+    else:
+        flash(
+            f"Profil laporan (penanda tangan, teks, logo) disalin dari dokumen '{source.nama_berkas}' tahun "
+            f"{source.tahun} dari instansi yang sama; periksa di bagian 'Profil dan teks laporan'."
+        )
+    twin = store.sama(dokumen_id)
+    if twin is not None:  # asked on the page it opens: keep both, or the earlier one
+        session[KEMBAR] = [dokumen_id, twin.id]
     return redirect(url_for("documents.tabel", dokumen_id=dokumen_id), 303)
 
 
 @bp.get("/dokumen/<int:dokumen_id>")
 def tabel(dokumen_id: int) -> str:
     state = report.keadaan(get_store(), saved(dokumen_id))
+    user = akses.current()
+    twin = None
+    if session.get(KEMBAR, [None])[0] == dokumen_id:
+        twin = get_store().sama(session.pop(KEMBAR)[0])
     hasil = report.hasil(state, get_store())
     return render_template(
         "dokumen.html",
@@ -178,48 +224,103 @@ def tabel(dokumen_id: int) -> str:
         triwulan_bidang=TRIWULAN,
         peringatan=warnings_by_row(state.asli, state.bagian),
         lalu=state.lalu,
+        pilihan_lalu=state.pilihan_lalu,
+        pembanding=state.edits.get((DOKUMEN, -1, PEMBANDING), ""),
         anggaran_realisasi=report.realisasi_anggaran(state),
+        kembar=twin,
+        boleh=lambda s, i, name: akses.may_edit(user, state.simpanan, state.asli, (s, i, name)),
+        kelola=akses.may_change(user, state.simpanan),
+        aksi_status=akses.actions(user, state.simpanan),
     )
 
 
 @bp.post("/dokumen/<int:dokumen_id>/sunting")
 def sunting(dokumen_id: int) -> Any:
-    store, rec = get_store(), saved(dokumen_id)
+    store, rec, user = get_store(), saved(dokumen_id), akses.current()
     body = _json_body()
     try:
         key = (int(body["s"]), int(body["i"]), str(body["bidang"]))
         value = str(body.get("nilai") or "")
-        checked = check_edit(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id), key, value)
+        seen = None if body.get("lama") is None else str(body["lama"])
+        asli = get_store().dokumen_asli(rec)
+        if not akses.may_edit(user, rec, asli, key):
+            return jsonify(pesan=akses.refusal(rec, "operator unit indikator ini, perencana atau admin")), 403
+        checked = check_edit(asli, store.suntingan(dokumen_id), key, value)
     except (KeyError, TypeError, ValueError):
         return jsonify(pesan=BAD_REQUEST), 400
     except KinerjaError as exc:
         return jsonify(pesan=exc.pesan), 400
-    waktu = store.sunting(dokumen_id, key, checked)
+    extracted = extracted_value(rec, asli, key)
+    try:
+        waktu = store.sunting(dokumen_id, key, checked, user.nama if user else "", extracted, seen)
+    except Bentrok as other:
+        return jsonify(conflict(other, value, zona(rec.profil))), 409
     state = report.keadaan(store, rec)
-    figures = report.angka(report.hasil(state, store), state.keys)
-    return jsonify(tersimpan=waktu[11:16], **edit_answer(state, figures, key))
+    if key[0] >= 0:  # a sasaran's or an indicator's field: only that sasaran's figures change with it
+        figures = report.angka_sasaran(state, store, key[0])
+    else:
+        figures = report.angka(report.hasil(state, store), state.keys)
+    kini = extracted if checked is None else checked
+    return jsonify(tersimpan=jam(waktu, zona(rec.profil)), kini=kini, **edit_answer(state, figures, key))
+
+
+def extracted_value(rec: Tersimpan, asli: Dokumen, key: Key) -> str:
+    """A field's value before any edit: as extracted, or for a budget row as the uploaded sheet said."""
+    s, i, _ = key
+    if s == ANGGARAN:
+        rows = rec.asli.get("anggaran", [])
+        spent = rows[i].get("realisasi") if 0 <= i < len(rows) else None
+        return "" if spent is None else format_number(spent)
+    return field_value(asli, key)
+
+
+def conflict(other: Bentrok, mine: str, office_zone: str) -> dict[str, Any]:
+    """A save refused because someone saved the field since the page was loaded: who, when, and their value."""
+    who = f"oleh {other.oleh}" if other.oleh else "dari tab atau komputer lain"
+    when = f" ({tampil(other.diubah, office_zone)})" if other.diubah else ""
+    shown = f"'{other.nilai}'" if other.nilai else "kosong"
+    return {
+        "pesan": f"Belum tersimpan: isian ini sudah diubah {who}{when} menjadi {shown}. Periksa nilai itu; "
+        f"bila isian Anda ('{mine}') yang benar, ketik atau simpan lagi.",
+        "bentrok": {"nilai": other.nilai, "oleh": other.oleh, "waktu": tampil(other.diubah, office_zone)},
+    }
+
+
+@bp.get("/dokumen/<int:dokumen_id>/angka")
+def angka(dokumen_id: int) -> Any:
+    """The whole document's figures, which the page asks for once the saves typed in a row have settled."""
+    state = report.keadaan(get_store(), saved(dokumen_id))
+    return jsonify(angka=report.angka(report.hasil(state, get_store()), state.keys))
 
 
 @bp.post("/dokumen/<int:dokumen_id>/tambah")
 def tambah(dokumen_id: int) -> Any:
     store, rec = get_store(), saved(dokumen_id)
+    if not akses.may_change(akses.current(), rec):
+        return jsonify(pesan=akses.refusal(rec)), 403
     body = _json_body()
     try:
         s = int(body["s"])
         uraian, target = str(body.get("uraian") or ""), str(body.get("target") or "")
-        added = new_indicator(Dokumen.from_dict(rec.asli), store.suntingan(dokumen_id), s, uraian, target)
+        added = new_indicator(get_store().dokumen_asli(rec), store.suntingan(dokumen_id), s, uraian, target)
     except (KeyError, TypeError, ValueError):
         return jsonify(pesan=BAD_REQUEST), 400
     except KinerjaError as exc:
         return jsonify(pesan=exc.pesan), 400
+    user = akses.current()
     for key, value in added:
-        waktu = store.sunting(dokumen_id, key, value)
-    return jsonify(tersimpan=waktu[11:16], muat_ulang=True, baris=f"{s}-{added[0][0][1]}")
+        waktu = store.sunting(dokumen_id, key, value, user.nama if user else "")
+    return jsonify(tersimpan=jam(waktu, zona(rec.profil)), muat_ulang=True, baris=f"{s}-{added[0][0][1]}")
 
 
 @bp.post("/dokumen/<int:dokumen_id>/hapus")
 def hapus(dokumen_id: int) -> Any:
     rec = saved(dokumen_id)
+    if not akses.may_change(akses.current(), rec):
+        return error(akses.refusal(rec), 403)
     get_store().hapus(dokumen_id)
     flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
+    kept = request.form.get("buka", "")  # a duplicate upload dropped: the earlier one is opened
+    if kept.isdigit() and len(kept) < 19 and get_store().ambil(int(kept)) is not None:
+        return redirect(url_for("documents.tabel", dokumen_id=int(kept)), 303)
     return redirect(url_for("documents.beranda"), 303)

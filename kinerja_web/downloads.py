@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from flask import Blueprint, Response, abort
+from flask import Blueprint, Response, abort, request
 
 from ekstrak import render
 from laporan.buat import render_laporan
 
-from . import report
+from . import akses, report, riwayat
 from .db import get_store, saved
 from .edits import export_dict
 from .store import Simpanan
@@ -42,14 +43,18 @@ def file_name(tahun: int, nama_berkas: str, fmt: str) -> str:
     return f"{kind}_{tahun}_{safe_name(nama_berkas)}.{fmt}"
 
 
-def content(state: report.Keadaan, store: Simpanan, fmt: str) -> bytes:
-    """The file of a document as it stands now, in `fmt` (one of DATA_FORMATS and REPORT_FORMATS)."""
+def content(state: report.Keadaan, store: Simpanan, fmt: str, with_history: bool = False) -> bytes:
+    """The file of a document as it stands now, in `fmt` (one of DATA_FORMATS and REPORT_FORMATS); the JSON
+    carries the history of every change too when asked (`riwayat`)."""
     if fmt == "json":
         data = export_dict(state.asli, state.edits, state.bagian)
+        if with_history:
+            data["riwayat"] = riwayat.as_data(riwayat.lines(store, state.simpanan.id))
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
     if fmt in DATA_FORMATS:
         return render(state.dokumen, fmt)
-    return render_laporan(report.laporan(state, store), [fmt]).berkas[fmt]
+    laporan = replace(report.laporan(state, store), draf=akses.is_draft(state.simpanan))
+    return render_laporan(laporan, [fmt]).berkas[fmt]
 
 
 @bp.get("/dokumen/<int:dokumen_id>/unduh/<fmt>")
@@ -58,7 +63,7 @@ def unduh(dokumen_id: int, fmt: str) -> Response:
         abort(404)
     store = get_store()
     state = report.keadaan(store, saved(dokumen_id))
-    response = Response(content(state, store, fmt), content_type=MEDIA[fmt])
+    response = Response(content(state, store, fmt, request.args.get("riwayat") == "1"), content_type=MEDIA[fmt])
     filename = file_name(state.simpanan.tahun, state.simpanan.nama_berkas, fmt)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

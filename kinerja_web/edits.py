@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ekstrak import Dokumen, Indikator, Sasaran, parse_target
+from ekstrak import Dokumen, Indikator, Sasaran, Target, parse_target
+from ekstrak.targets import with_unit
 from inti.errors import KinerjaError, MelebihiBatas
 
 from .store import Key
@@ -17,7 +18,9 @@ TRIWULAN = ("realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
 DIHAPUS = "dihapus"
 INDIKATOR_FIELDS = ("uraian", "target", "realisasi", *TRIWULAN, "polaritas", "keterangan", DIHAPUS)
 SASARAN_FIELDS = ("uraian", DIHAPUS)
-DOKUMEN_FIELDS = ("triwulan",)
+PEMBANDING = "pembanding"  # last year's document chosen: its id, TANPA, or empty (the only one there is)
+TANPA = "tidak"
+DOKUMEN_FIELDS = ("triwulan", PEMBANDING)
 ANGGARAN_FIELDS = ("realisasi",)
 TEXT_FIELDS = ("uraian",)  # whitespace in these is folded, as the extracted text is
 YES_OR_NO = (DIHAPUS, "triwulan")
@@ -56,12 +59,22 @@ def added_indices(asli: Dokumen, edits: dict[Key, str], s: int) -> list[int]:
     return sorted(i for (es, i, name) in edits if es == s and i >= first and name == "uraian")
 
 
+def _target(old: Target | None, text: str) -> Target | None:
+    """A target as corrected: a unit that came from a SATUAN column (not written in the target) stays."""
+    if not text:
+        return None
+    new = parse_target(text)
+    if old is not None and old.satuan and parse_target(old.teks).satuan is None:
+        return with_unit(new, old.satuan)
+    return new
+
+
 def _apply(ind: Indikator, name: str, value: str) -> Indikator:
     """The indicator with one edited field (the extracted record itself never changes)."""
     if name == "uraian":
         return replace(ind, uraian=value)
     if name == "target":
-        return replace(ind, target=parse_target(value) if value else None)
+        return replace(ind, target=_target(ind.target, value))
     if name == DIHAPUS:
         return ind
     return replace(ind, kolom_lain=ind.kolom_lain.dengan(**{name: value or None}))
@@ -158,6 +171,8 @@ def _clean(name: str, value: str) -> str:
         raise KinerjaError("Polaritas harus naik, turun, stabil, atau kosong (otomatis).")
     if name in YES_OR_NO and value not in ("", "ya"):
         raise KinerjaError("Pilihan ini hanya boleh 'ya' atau kosong.")
+    if name == PEMBANDING and not (value in ("", TANPA) or (value.isdigit() and len(value) < 19)):
+        raise KinerjaError("Pembanding tahun lalu tidak dikenal; muat ulang halaman lalu pilih lagi.")
     return value
 
 
@@ -167,6 +182,9 @@ def check_edit(asli: Dokumen, edits: dict[Key, str], key: Key, value: str) -> st
     s, i, name = key
     if name not in _allowed(asli, edits, s, i):
         raise KinerjaError("Isian yang diubah tidak dikenal; muat ulang halaman lalu coba lagi.")
+    gone = (edits.get((s, i, DIHAPUS)), edits.get((s, SASARAN_ITSELF, DIHAPUS)))
+    if name != DIHAPUS and s >= 0 and "ya" in gone:
+        raise KinerjaError("Baris ini sudah dihapus (mungkin dari tab atau komputer lain); muat ulang halaman.")
     value = _clean(name, value)
     if s == ANGGARAN:
         return value  # kept even when empty: an emptied box must not bring back the uploaded sheet's figure

@@ -3,6 +3,8 @@ headers, and every failure is answered in one sentence (JSON for the page's own 
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
@@ -22,6 +24,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 BATAS = "KINERJA_BATAS"  # the key of the reading limits (inti.limits.Batas) in app.config
+NAMA_HOST = "KINERJA_NAMA_HOST"  # the names besides this computer's that the server answers to (--nama-host)
 
 
 def size_text(limit: int) -> str:
@@ -29,10 +32,16 @@ def size_text(limit: int) -> str:
     return f"{limit // MiB} MiB" if limit >= MiB else f"{limit // 1024} KiB"
 
 
-def is_local(host: str) -> bool:
-    """Whether a request's Host names this computer (a page elsewhere may point its own name at 127.0.0.1)."""
-    name = host.rsplit(":", 1)[0] if not host.startswith("[") else "[::1]"
-    return name in LOCAL_HOSTS
+def host_name(host: str) -> str | None:
+    """The name in a Host header without its port (`[::1]` keeps its brackets); None when it is malformed."""
+    match = re.fullmatch(r"(\[[0-9A-Fa-f:.]+\]|[^\[\]:]+)(?::\d{1,5})?", host)
+    return match.group(1).lower() if match else None
+
+
+def is_local(host: str, also: tuple[str, ...] = ()) -> bool:
+    """Whether a request's Host names this computer, or one of the names `also` allowed (a page elsewhere may
+    point its own name at 127.0.0.1)."""
+    return host_name(host) in (*LOCAL_HOSTS, *also)
 
 
 def error(message: str, code: int) -> Any:
@@ -46,9 +55,11 @@ def error_page(message: str, code: int) -> Any:
     return render_template("galat.html", pesan=message), code
 
 
-def only_this_computer() -> Any:
-    if not is_local(request.host or ""):
-        return error_page("Alamat ini tidak dilayani. Buka Kinerja lewat http://127.0.0.1.", 400)
+def only_known_names() -> Any:
+    names = current_app.config[NAMA_HOST]
+    if not is_local(request.host or "", names):
+        where = f"http://{names[0]}" if names else "http://127.0.0.1"
+        return error_page(f"Alamat ini tidak dilayani. Buka Kinerja lewat {where}.", 400)
     return None
 
 
@@ -81,6 +92,15 @@ def wrong_method(_exc: HTTPException) -> Any:
     return error("Cara membuka halaman ini tidak sah. Kembali ke daftar dokumen.", 405)
 
 
+def database_failed(_exc: Exception) -> Any:
+    current_app.logger.exception("basis data gagal")
+    return error(
+        "Basis data tidak dapat dibaca atau ditulis, jadi perubahan ini belum tersimpan. Minta pengelola Kinerja "
+        "memeriksa berkas basis data dan ruang disknya, lalu muat ulang halaman.",
+        503,
+    )
+
+
 def unexpected(exc: Exception) -> Any:
     if isinstance(exc, HTTPException):
         return error("Permintaan tidak dapat dilayani. Kembali ke daftar dokumen.", exc.code or 400)
@@ -94,10 +114,12 @@ def unexpected(exc: Exception) -> Any:
 
 def init_app(app: Flask) -> None:
     """Register the guards and the error answers on `app`."""
-    app.before_request(only_this_computer)
+    app.config.setdefault(NAMA_HOST, ())
+    app.before_request(only_known_names)
     app.after_request(security_headers)
     app.register_error_handler(CSRFError, csrf_refused)
     app.register_error_handler(RequestEntityTooLarge, too_large)
     app.register_error_handler(404, not_found)
     app.register_error_handler(405, wrong_method)
+    app.register_error_handler(sqlite3.DatabaseError, database_failed)
     app.register_error_handler(Exception, unexpected)

@@ -4,20 +4,23 @@ Saved as the form is typed (the page's script posts it) or with the form's own b
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from werkzeug.datastructures import FileStorage, MultiDict
 
-from ekstrak import Dokumen, KinerjaError
+from ekstrak import KinerjaError
 from laporan.capaian import RUMUS_TURUN, SCALES
 from laporan.profil import MAX_LOGO_BYTES, jenis_logo
 
-from . import report
+from . import akses, report
 from .db import get_store, saved
 from .edits import susunan
-from .store import Tersimpan
+from .errors import error
+from .store import Bentrok, Tersimpan
+from .waktu import ZONA, jam, tampil, zona
 
 bp = Blueprint("profile", __name__)
 PROSA = ("kata_pengantar", "bab1", "bab4")  # Markdown the office writes; its line ends are kept
@@ -41,6 +44,7 @@ def profile_from_form(form: MultiDict, saved_analisis: dict[str, str]) -> tuple[
         "rumus_turun": form.get("rumus_turun", RUMUS_TURUN[0]),
     }
     data["tanggal"] = form.get("tanggal", "").strip()
+    data["zona"] = form.get("zona") if form.get("zona") in ZONA else "WIB"
     try:
         dt.date.fromisoformat(data["tanggal"] or "2000-01-01")
     except ValueError:
@@ -64,9 +68,40 @@ def logo_from_form(form: MultiDict, upload: FileStorage | None, kept: bytes | No
     return logo, None
 
 
-def _page(rec: Tersimpan, galat: str | None) -> Any:
+LABEL = {
+    "instansi": "Nama instansi",
+    "kota": "Kota",
+    "tanggal": "Tanggal penandatanganan",
+    "zona": "Zona waktu",
+    "kepala_jabatan": "Jabatan kepala",
+    "kepala_nama": "Nama kepala",
+    "kepala_nip": "NIP kepala",
+    "kata_pengantar": "Kata Pengantar",
+    "bab1": "Bab I",
+    "bab4": "Bab IV",
+    "analisis": "Analisis per sasaran",
+    "aturan": "Perhitungan capaian",
+}
+
+
+def profile_conflict(other: Bentrok, mine: dict[str, Any], office_zone: str) -> str:
+    """The words of a profile save refused because someone saved it since the form was loaded: who, when,
+    and what they wrote where the two differ."""
+    theirs = json.loads(other.nilai)
+    changed = [name for name in LABEL if theirs.get(name, "") != mine.get(name, "")]
+    shown = "; ".join(
+        f"{LABEL[n]}: '{theirs.get(n, '')}'" if isinstance(theirs.get(n, ""), str) else LABEL[n] for n in changed
+    )
+    who = f"oleh {other.oleh}" if other.oleh else "dari tab atau komputer lain"
+    return (
+        f"Profil belum tersimpan: profil ini sudah diubah {who} ({tampil(other.diubah, office_zone)})"
+        f"{': ' + shown if shown else ''}. Muat ulang halaman untuk melihatnya, lalu ketik lagi isian Anda."
+    )
+
+
+def _page(rec: Tersimpan, galat: str | None, code: int = 400) -> Any:
     """The profile form, filled from `rec`; with the mistake (status 400) when one was refused."""
-    parts = susunan(Dokumen.from_dict(rec.asli), get_store().suntingan(rec.id))
+    parts = susunan(get_store().dokumen_asli(rec), get_store().suntingan(rec.id))
     return render_template(
         "profil.html",
         rec=rec,
@@ -76,22 +111,36 @@ def _page(rec: Tersimpan, galat: str | None) -> Any:
         skala=list(SCALES),
         rumus=RUMUS_TURUN,
         galat=galat,
-    ), (400 if galat else 200)
+    ), (code if galat else 200)
 
 
 @bp.route("/dokumen/<int:dokumen_id>/profil", methods=["GET", "POST"])
 def profil(dokumen_id: int) -> Any:
-    rec = saved(dokumen_id)
+    rec, user = saved(dokumen_id), akses.current()
     if request.method == "GET":
         return _page(rec, None)
+    automatic = request.headers.get("X-Kinerja-Otomatis") == "1"  # the page's script, saving as it is typed
+    if not akses.may_change(user, rec):
+        return error(akses.refusal(rec), 403)
     data, galat = profile_from_form(request.form, rec.profil.get("analisis") or {})
     logo, logo_galat = logo_from_form(request.form, request.files.get("logo"), rec.logo)
     galat = logo_galat or galat
-    automatic = request.headers.get("X-Kinerja-Otomatis") == "1"  # the page's script, saving as it is typed
+    versi = request.form.get("versi", "")
     if galat is None:
-        waktu = get_store().simpan_profil(dokumen_id, data, logo, logo is not rec.logo)
+        try:
+            waktu, baru = get_store().simpan_profil(
+                dokumen_id, data, logo, logo is not rec.logo, user.nama if user else "", int(versi) if versi else None
+            )
+        except ValueError:
+            return error("Permintaan tidak sah; muat ulang halaman lalu coba lagi.", 400)
+        except Bentrok as other:
+            said = profile_conflict(other, data, zona(rec.profil))
+            if automatic:
+                return jsonify(pesan=said), 409
+            now = get_store().ambil(dokumen_id)  # the form again, as typed, on the profile saved meanwhile
+            return _page(replace(rec, profil=data, profil_versi=now.profil_versi if now else 0), said, 409)
         if automatic:
-            return jsonify(tersimpan=waktu[11:16])
+            return jsonify(tersimpan=jam(waktu, zona(data)), versi=baru)
         flash("Profil tersimpan.")
         return redirect(url_for("profile.profil", dokumen_id=dokumen_id), 303)
     if automatic:

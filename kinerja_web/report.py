@@ -4,11 +4,12 @@ updates as realisasi is typed (`angka`, read from those figures, never from the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+import functools
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from ekstrak import Dokumen, Indikator
+from ekstrak import Dokumen, Indikator, Sasaran
 from inti.numbers import format_number, money_value
 from laporan.capaian import RUMUS_TURUN, SCALES, Aturan
 from laporan.hasil import HasilIndikator, HasilKinerja, hitung_hasil
@@ -16,8 +17,19 @@ from laporan.load import BarisAnggaran, Masukan, match_tahun_lalu
 from laporan.profil import Profil, jenis_logo
 from laporan.view import Laporan, capaian_teks, catatan_teks, lalu_capaian_teks, predikat_teks, susun
 
-from .edits import ANGGARAN, Bagian, from_parts, kept_keys, latest_quarter, susunan, tracks_quarters
-from .store import Simpanan, Tersimpan
+from .edits import (
+    ANGGARAN,
+    DOKUMEN,
+    PEMBANDING,
+    TANPA,
+    Bagian,
+    from_parts,
+    kept_keys,
+    latest_quarter,
+    susunan,
+    tracks_quarters,
+)
+from .store import Ringkas, Simpanan, Tersimpan
 
 BATAS_PILIHAN = {"120": Decimal(120), "100": Decimal(100), "": None}
 PROFIL_TEKS = ("instansi", "kota", "kepala_jabatan", "kepala_nama", "kepala_nip", "kata_pengantar", "bab1", "bab4")
@@ -33,6 +45,7 @@ class Keadaan:
     bagian: list[Bagian]
     dokumen: Dokumen
     lalu: Tersimpan | None
+    pilihan_lalu: list[Ringkas] = field(default_factory=list)
 
     @property
     def keys(self) -> list[tuple[int, list[int]]]:
@@ -40,12 +53,22 @@ class Keadaan:
 
 
 def keadaan(store: Simpanan, rec: Tersimpan, with_last_year: bool = True) -> Keadaan:
-    asli = Dokumen.from_dict(rec.asli)
+    asli = store.dokumen_asli(rec)
     edits = store.suntingan(rec.id)
     parts = susunan(asli, edits)
-    lalu_id = store.terbaru(rec.tahun - 1) if with_last_year else None
+    choices = store.tahun(rec.tahun - 1, rec.instansi) if with_last_year else []
+    lalu_id = last_year(choices, edits.get((DOKUMEN, -1, PEMBANDING), ""))
     lalu = store.ambil(lalu_id) if lalu_id is not None else None
-    return Keadaan(rec, asli, edits, parts, from_parts(asli, parts), lalu)
+    return Keadaan(rec, asli, edits, parts, from_parts(asli, parts), lalu, choices)
+
+
+def last_year(choices: list[Ringkas], chosen: str) -> int | None:
+    """The comparison: the document chosen, else the only one of last year; with several and none chosen,
+    none (the page asks which)."""
+    ids = [line.id for line in choices]
+    if chosen.isdigit() and int(chosen) in ids:
+        return int(chosen)
+    return ids[0] if len(ids) == 1 and chosen != TANPA else None
 
 
 def aturan(profil: dict[str, Any]) -> Aturan:
@@ -92,15 +115,48 @@ def realisasi_anggaran(state: Keadaan) -> dict[int, str]:
     for n, row in enumerate(state.simpanan.asli.get("anggaran", [])):
         if row.get("realisasi") is not None:
             out[n] = format_number(row["realisasi"])
-    for (s, i, field), value in state.edits.items():
-        if s == ANGGARAN and field == "realisasi":
+    for (s, i, name), value in state.edits.items():
+        if s == ANGGARAN and name == "realisasi":
             out[i] = value
     return out
 
 
-def masukan(state: Keadaan, store: Simpanan) -> Masukan:
-    """The report's inputs; last year's saved document is the comparison."""
-    doc = _for_report(state.dokumen, tracks_quarters(state.edits))
+# Each sasaran's number with its indicators' numbers and texts.
+Wording = tuple[tuple[int, tuple[tuple[int, str], ...]], ...]
+
+
+def _wording(doc: Dokumen) -> Wording:
+    return tuple((s.nomor, tuple((i.nomor, i.uraian) for i in s.indikator)) for s in doc.sasaran)
+
+
+@functools.lru_cache(maxsize=256)
+def _pairs(this: Wording, last: Wording) -> tuple[dict[tuple[int, int], tuple[int, int]], tuple[str, ...]]:
+    """laporan's matching of this year's indicators to last year's, by positions. It compares every wording with
+    every other, and depends on the wordings alone: worked out once, not again at each realisasi saved."""
+
+    def made(wording: Wording) -> Dokumen:
+        sasaran = tuple(Sasaran(n, None, "", tuple(Indikator(m, text) for m, text in rows)) for n, rows in wording)
+        return Dokumen(None, None, None, sasaran)
+
+    last_doc = made(last)
+    where = {id(ind): (s, i) for s, sas in enumerate(last_doc.sasaran) for i, ind in enumerate(sas.indikator)}
+    found, missing = match_tahun_lalu(made(this), last_doc)
+    return {key: where[id(ind)] for key, ind in found.items()}, tuple(missing)
+
+
+def matched(doc: Dokumen, last: Dokumen) -> tuple[dict[tuple[int, int], Indikator], list[str]]:
+    """`match_tahun_lalu(doc, last)`, its pairs remembered while the wordings stay the same."""
+    pairs, missing = _pairs(_wording(doc), _wording(last))
+    return {key: last.sasaran[s].indikator[i] for key, (s, i) in pairs.items()}, list(missing)
+
+
+def masukan(state: Keadaan, store: Simpanan, only: int | None = None) -> Masukan:
+    """The report's inputs; last year's saved document is the comparison. With `only`, the inputs of that one
+    sasaran (by its key): all a save in it changes besides the whole document's figures."""
+    doc = state.dokumen
+    if only is not None:
+        doc = replace(doc, sasaran=tuple(p.sasaran for p in state.bagian if p.s == only and not p.dihapus))
+    doc = _for_report(doc, tracks_quarters(state.edits))
     spent = realisasi_anggaran(state)
     out = Masukan(
         doc,
@@ -112,7 +168,7 @@ def masukan(state: Keadaan, store: Simpanan) -> Masukan:
         lalu = keadaan(store, state.lalu, with_last_year=False)
         last = _for_report(lalu.dokumen, tracks_quarters(lalu.edits))
         out.tahun_lalu_dokumen = last
-        out.tahun_lalu, out.tanpa_pasangan = match_tahun_lalu(doc, last)
+        out.tahun_lalu, out.tanpa_pasangan = matched(doc, last)
     return out
 
 
@@ -131,6 +187,15 @@ def _office(state: Keadaan) -> Profil:
 def hasil(state: Keadaan, store: Simpanan) -> HasilKinerja:
     """The figures of the document's report (capaian, predikat, counts), as the page shows them."""
     return hitung_hasil(masukan(state, store), aturan(state.simpanan.profil))
+
+
+def angka_sasaran(state: Keadaan, store: Simpanan, s: int) -> dict[str, Any]:
+    """The figures of one sasaran and its indicators (`angka` without the whole document's), computed from that
+    sasaran alone: what a save in it changes. The page asks for the whole document's figures afterwards."""
+    figures = hitung_hasil(masukan(state, store, only=s), aturan(state.simpanan.profil))
+    out = angka(figures, [(part, kept) for part, kept in state.keys if part == s])
+    out["keseluruhan"] = None
+    return out
 
 
 def laporan(state: Keadaan, store: Simpanan) -> Laporan:

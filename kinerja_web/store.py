@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ekstrak import KinerjaError
+from ekstrak import Dokumen, KinerjaError
+
+from .waktu import sekarang, zona
 
 DATABASE = "kinerja.sqlite"
-SCHEMA_VERSION = 1  # PRAGMA user_version: a later release migrates from it
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dokumen (
     id INTEGER PRIMARY KEY,
@@ -36,8 +38,59 @@ CREATE TABLE IF NOT EXISTS suntingan (
     PRIMARY KEY (dokumen_id, sasaran, indikator, bidang)
 );
 """
+# Each later version's change (PRAGMA user_version); a copy of the database is kept before each is applied.
+MIGRATIONS = {
+    2: """
+ALTER TABLE dokumen ADD COLUMN instansi TEXT NOT NULL DEFAULT '';
+ALTER TABLE dokumen ADD COLUMN profil_versi INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dokumen ADD COLUMN profil_oleh TEXT NOT NULL DEFAULT '';
+ALTER TABLE suntingan ADD COLUMN oleh TEXT NOT NULL DEFAULT '';
+CREATE TABLE pengguna (
+    id INTEGER PRIMARY KEY,
+    nama TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    peran TEXT NOT NULL,
+    instansi TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '[]',
+    sandi TEXT NOT NULL,
+    aktif INTEGER NOT NULL DEFAULT 1,
+    versi INTEGER NOT NULL DEFAULT 1,
+    dibuat TEXT NOT NULL
+);
+""",
+    3: """
+ALTER TABLE dokumen ADD COLUMN status TEXT NOT NULL DEFAULT 'draf';
+ALTER TABLE dokumen ADD COLUMN status_alasan TEXT NOT NULL DEFAULT '';
+ALTER TABLE dokumen ADD COLUMN status_oleh TEXT NOT NULL DEFAULT '';
+ALTER TABLE dokumen ADD COLUMN status_waktu TEXT NOT NULL DEFAULT '';
+""",
+    4: """
+CREATE TABLE riwayat (
+    id INTEGER PRIMARY KEY,
+    dokumen_id INTEGER NOT NULL REFERENCES dokumen(id) ON DELETE CASCADE,
+    sasaran INTEGER NOT NULL,
+    indikator INTEGER NOT NULL,
+    bidang TEXT NOT NULL,
+    lama TEXT NOT NULL,
+    baru TEXT NOT NULL,
+    oleh TEXT NOT NULL,
+    waktu TEXT NOT NULL
+);
+CREATE INDEX riwayat_dokumen ON riwayat (dokumen_id, sasaran, indikator, bidang);
+""",
+}
+SCHEMA_VERSION = max(MIGRATIONS)
 # Edits key: (sasaran index, indicator index, field); -1 for "the sasaran itself" and "the document".
 Key = tuple[int, int, str]
+ASLI_CACHE = 64  # documents whose extracted records are kept parsed
+PROFIL = -3  # sasaran index of the profile's lines of history (its field as the key's field)
+
+
+class Bentrok(Exception):
+    """A save made on a stale value: the value saved meanwhile, who saved it and when (empty: the extracted)."""
+
+    def __init__(self, nilai: str, oleh: str, diubah: str) -> None:
+        super().__init__(nilai)
+        self.nilai, self.oleh, self.diubah = nilai, oleh, diubah
 
 
 @dataclass
@@ -52,6 +105,13 @@ class Tersimpan:
     logo: bytes | None
     dibuat: str
     diubah: str
+    instansi: str = ""  # the office whose document it is (empty: the single user's)
+    profil_versi: int = 0  # counts the profile's saves: a save made on an older one is refused
+    profil_oleh: str = ""
+    status: str = "draf"  # draf, diajukan (locked), disahkan (locked until an admin reopens it)
+    status_alasan: str = ""  # why the pimpinan returned it
+    status_oleh: str = ""
+    status_waktu: str = ""
 
 
 @dataclass
@@ -65,131 +125,284 @@ class Ringkas:
     instansi: str
     indikator: int
     diubah: str
+    zona: str = "WIB"
+    pemilik: str = ""  # the office whose document it is
+    status: str = "draf"
 
 
 def _json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
+def same_name(name: str | None) -> str:
+    """A name as compared with another: case and spaces ignored."""
+    return " ".join((name or "").split()).casefold()
+
+
+def check_database(path: Path) -> None:
+    """Refuse, in words saying what to do, a database Kinerja must not write into: empty, damaged, made by a
+    newer Kinerja, or one it may not write. Looked at read-only, so a file that fails is left as it is."""
+    where = f"Basis data '{path}'"
+    if path.stat().st_size == 0:
+        raise KinerjaError(
+            f"{where} kosong (0 byte): isinya hilang, mungkin karena disk penuh atau salinan yang terputus. "
+            "Pulihkan dari cadangan; bila memang ingin mulai dari awal, pindahkan berkas itu lalu jalankan lagi."
+        )
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as db:
+            checked = [row[0] for row in db.execute("PRAGMA quick_check")]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError:
+        checked, version = ["bukan basis data"], 0
+    if checked != ["ok"]:
+        raise KinerjaError(
+            f"{where} rusak atau bukan basis data Kinerja, jadi tidak dapat dibuka; berkasnya tidak diubah. "
+            "Pulihkan dari cadangan, atau pindahkan berkas itu agar Kinerja mulai dengan basis data baru."
+        )
+    if version > SCHEMA_VERSION:
+        raise KinerjaError(
+            f"{where} dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja (data di dalamnya tidak diubah)."
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise KinerjaError(
+            f"{where} hanya dapat dibaca: Kinerja tidak dapat menyimpan perubahan di sana. Beri pengguna ini izin "
+            "menulis pada berkas dan foldernya, atau pilih folder data lain."
+        )
+
+
+def teks(value: Any) -> str:
+    """A profile value as history keeps it: text as it is, anything else as JSON."""
+    return value if isinstance(value, str) else _json(value)
+
+
+def catat(db: sqlite3.Connection, dokumen_id: int, key: Key, lama: str, baru: str, oleh: str, waktu: str) -> None:
+    """A line of history, in the transaction of the change itself (none when nothing changed)."""
+    if lama != baru:
+        db.execute(
+            "INSERT INTO riwayat (dokumen_id, sasaran, indikator, bidang, lama, baru, oleh, waktu) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (dokumen_id, *key, lama, baru, oleh, waktu),
+        )
 
 
 class Simpanan:
     """All saved documents. Every call commits at once, so closing the browser or the command loses nothing."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, nama: str = DATABASE) -> None:
+        self._asli: dict[tuple[int, str], tuple[dict[str, Any], Dokumen]] = {}  # (id, dibuat): extracted records
+        self._threads = threading.local()
+        self._writing = threading.Lock()
         folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / DATABASE
-        if self.path.exists():  # looked at read-only first: a file we cannot use is left as it is
-            with closing(sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)) as db:
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise KinerjaError(
-                    f"Basis data '{self.path}' dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja "
-                    "(data di dalamnya tidak diubah)."
-                )
-        with self._db() as db:
-            db.executescript(SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.path = folder / nama
+        existed = self.path.exists()
+        if existed:
+            check_database(self.path)
+        with self.koneksi() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                db.executescript(SCHEMA)
+                version = 1
+        for target in sorted(v for v in MIGRATIONS if v > version):
+            if existed:
+                self.salin(self.path.with_name(f"{self.path.name}.sebelum-v{target}"))
+            with self.koneksi() as db:
+                db.executescript(f"BEGIN; {MIGRATIONS[target]} PRAGMA user_version = {target}; COMMIT;")
+
+    def salin(self, to: Path) -> None:
+        """A consistent copy of the database, taken while it may be in use (SQLite's backup)."""
+        with closing(sqlite3.connect(self.path)) as source, closing(sqlite3.connect(to)) as copy:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
 
     @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        try:
+    def tulis(self) -> Iterator[sqlite3.Connection]:
+        """A writing transaction. This process's writers take turns on a lock of their own: waiting in SQLite's
+        busy handler sleeps in steps of up to 100 ms, however soon the database is free again."""
+        with self._writing, self.koneksi() as db:
+            db.execute("BEGIN IMMEDIATE")  # read and write as one: no other save comes between
+            yield db
+
+    @contextmanager
+    def koneksi(self) -> Iterator[sqlite3.Connection]:
+        """A transaction on this thread's connection (kept open: opening and closing SQLite costs more than most
+        requests); committed when the block ends, rolled back when it raises."""
+        db = getattr(self._threads, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30, check_same_thread=True)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA journal_mode = WAL")
-            with db:
-                yield db
-        finally:
-            db.close()
+            self._threads.db = db
+        with db:
+            yield db
 
     def tambah(
-        self, tahun: int, nama_berkas: str, asli: dict[str, Any], profil: dict[str, Any], logo: bytes | None
+        self,
+        tahun: int,
+        nama_berkas: str,
+        asli: dict[str, Any],
+        profil: dict[str, Any],
+        logo: bytes | None,
+        pemilik: str = "",
     ) -> int:
-        now = _now()
-        with self._db() as db:
+        now = sekarang()
+        with self.tulis() as db:
             cursor = db.execute(
-                "INSERT INTO dokumen (tahun, nama_berkas, asli, profil, logo, dibuat, diubah) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (tahun, nama_berkas, _json(asli), _json(profil), logo, now, now),
+                "INSERT INTO dokumen (tahun, nama_berkas, asli, profil, logo, dibuat, diubah, instansi) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (tahun, nama_berkas, _json(asli), _json(profil), logo, now, now, pemilik),
             )
             return int(cursor.lastrowid or 0)
 
     def ambil(self, dokumen_id: int) -> Tersimpan | None:
-        with self._db() as db:
-            row = db.execute(
-                "SELECT id, tahun, nama_berkas, asli, profil, logo, dibuat, diubah FROM dokumen WHERE id = ?",
-                (dokumen_id,),
-            ).fetchone()
-        if row is None:
-            return None
-        return Tersimpan(row[0], row[1], row[2], json.loads(row[3]), json.loads(row[4]), row[5], row[6], row[7])
+        columns = (
+            "id, tahun, nama_berkas, profil, logo, dibuat, diubah, instansi, profil_versi, profil_oleh, status, "
+            "status_alasan, status_oleh, status_waktu"
+        )
+        with self.koneksi() as db:
+            row = db.execute(f"SELECT {columns} FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()
+            if row is None:
+                return None
+            known = self._asli.get((row[0], row[5]))
+            if known is None:  # read once: the extracted records never change
+                text = db.execute("SELECT asli FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()[0]
+                known = self._remember((row[0], row[5]), json.loads(text))
+        return Tersimpan(row[0], row[1], row[2], known[0], json.loads(row[3]), *row[4:])
+
+    def _remember(self, key: tuple[int, str], asli: dict[str, Any]) -> tuple[dict[str, Any], Dokumen]:
+        if len(self._asli) >= ASLI_CACHE:
+            self._asli.pop(next(iter(self._asli)))
+        self._asli[key] = (asli, Dokumen.from_dict(asli))
+        return self._asli[key]
+
+    def dokumen_asli(self, rec: Tersimpan) -> Dokumen:
+        """The records of a saved document as extracted, read once and kept (they never change)."""
+        known = self._asli.get((rec.id, rec.dibuat))
+        return known[1] if known else self._remember((rec.id, rec.dibuat), rec.asli)[1]
 
     def daftar(self) -> list[Ringkas]:
         """Every document, newest year first, most recently changed first within a year."""
-        with self._db() as db:
+        with self.koneksi() as db:
             rows = db.execute(
                 "SELECT id, tahun, nama_berkas, json_extract(asli, '$.judul'), json_extract(asli, '$.instansi'), "
                 "(SELECT count(*) FROM json_each(asli, '$.sasaran') AS s, json_each(s.value, '$.indikator')), "
-                "diubah FROM dokumen ORDER BY tahun DESC, diubah DESC, id DESC"
+                "diubah, json_extract(profil, '$.zona'), instansi, status FROM dokumen "
+                "ORDER BY tahun DESC, diubah DESC, id DESC"
             ).fetchall()
-        return [Ringkas(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6]) for r in rows]
+        return [Ringkas(*r[:3], r[3] or "", r[4] or "", r[5], r[6], zona({"zona": r[7]}), *r[8:]) for r in rows]
 
-    def terbaru(self, tahun: int) -> int | None:
-        """The most recently changed document of a year."""
-        with self._db() as db:
+    def sama(self, dokumen_id: int) -> Ringkas | None:
+        """Another saved document of the same year read into the same records (the same file uploaded again)."""
+        with self.koneksi() as db:
             row = db.execute(
-                "SELECT id FROM dokumen WHERE tahun = ? ORDER BY diubah DESC, id DESC LIMIT 1", (tahun,)
+                "SELECT o.id FROM dokumen AS d JOIN dokumen AS o ON o.asli = d.asli AND o.tahun = d.tahun "
+                "AND o.instansi = d.instansi AND o.id != d.id WHERE d.id = ? ORDER BY o.diubah DESC LIMIT 1",
+                (dokumen_id,),
             ).fetchone()
-        return row[0] if row else None
+        return next((line for line in self.daftar() if row and line.id == row[0]), None)
 
-    def profil_terakhir(self) -> dict[str, Any]:
-        """The profile of the most recently changed document (a new document starts from it)."""
-        with self._db() as db:
-            row = db.execute("SELECT profil FROM dokumen ORDER BY diubah DESC, id DESC LIMIT 1").fetchone()
-        return json.loads(row[0]) if row else {}
+    def tahun(self, tahun: int, pemilik: str) -> list[Ringkas]:
+        """An office's documents of a year, most recently changed first (the candidates for "last year")."""
+        return [line for line in self.daftar() if line.tahun == tahun and line.pemilik == pemilik]
+
+    def profil_terakhir(
+        self, instansi: str | None, pemilik: str = ""
+    ) -> tuple[dict[str, Any], bytes | None, Ringkas | None]:
+        """The profile and logo of the most recently changed document of the same office (its extracted or its
+        typed instansi, case and spaces ignored), and that document; a blank profile when there is none."""
+        wanted = same_name(instansi)
+        if not wanted:
+            return {}, None, None
+        with self.koneksi() as db:
+            rows = db.execute(
+                "SELECT id, json_extract(profil, '$.instansi'), json_extract(asli, '$.instansi') FROM dokumen "
+                "WHERE instansi = ? ORDER BY diubah DESC, id DESC",
+                (pemilik,),
+            ).fetchall()
+        for dokumen_id, typed, extracted in rows:
+            if wanted in (same_name(typed), same_name(extracted)):
+                rec = self.ambil(dokumen_id)
+                assert rec is not None
+                line = Ringkas(rec.id, rec.tahun, rec.nama_berkas, "", extracted or "", 0, rec.diubah, zona(rec.profil))
+                return rec.profil, rec.logo, line
+        return {}, None, None
 
     def suntingan(self, dokumen_id: int) -> dict[Key, str]:
-        with self._db() as db:
+        with self.koneksi() as db:
             rows = db.execute(
                 "SELECT sasaran, indikator, bidang, nilai FROM suntingan WHERE dokumen_id = ?", (dokumen_id,)
             ).fetchall()
         return {(r[0], r[1], r[2]): r[3] for r in rows}
 
-    def sunting(self, dokumen_id: int, key: Key, nilai: str | None) -> str:
-        """Save one edit (None removes it: the extracted value is back); returns the time it was saved."""
-        now = _now()
-        with self._db() as db:
+    def sunting(
+        self, dokumen_id: int, key: Key, nilai: str | None, oleh: str = "", bawaan: str = "", dilihat: str | None = None
+    ) -> str:
+        """Save one edit by `oleh` (None removes it: the extracted value `bawaan` is back) and its line of history;
+        returns the time it was saved. With `dilihat` (the value the page showed) a save made on a value someone
+        else has changed since is refused: Bentrok, with the value saved meanwhile."""
+        now = sekarang()
+        where = "dokumen_id = ? AND sasaran = ? AND indikator = ? AND bidang = ?"
+        with self.tulis() as db:
+            row = db.execute(f"SELECT nilai, oleh, diubah FROM suntingan WHERE {where}", (dokumen_id, *key))
+            current = row.fetchone() or (bawaan, "", "")
+            if dilihat is not None and current[0] != dilihat:
+                raise Bentrok(*current)
             if nilai is None:
-                db.execute(
-                    "DELETE FROM suntingan WHERE dokumen_id = ? AND sasaran = ? AND indikator = ? AND bidang = ?",
-                    (dokumen_id, *key),
-                )
+                db.execute(f"DELETE FROM suntingan WHERE {where}", (dokumen_id, *key))
             else:
                 db.execute(
-                    "INSERT INTO suntingan VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dokumen_id, sasaran, indikator, "
-                    "bidang) DO UPDATE SET nilai = excluded.nilai, diubah = excluded.diubah",
-                    (dokumen_id, *key, nilai, now),
+                    "INSERT INTO suntingan (dokumen_id, sasaran, indikator, bidang, nilai, diubah, oleh) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dokumen_id, sasaran, indikator, bidang) "
+                    "DO UPDATE SET nilai = excluded.nilai, diubah = excluded.diubah, oleh = excluded.oleh",
+                    (dokumen_id, *key, nilai, now, oleh),
                 )
+            catat(db, dokumen_id, key, current[0], bawaan if nilai is None else nilai, oleh, now)
             db.execute("UPDATE dokumen SET diubah = ? WHERE id = ?", (now, dokumen_id))
         return now
 
-    def simpan_profil(self, dokumen_id: int, profil: dict[str, Any], logo: bytes | None, ganti_logo: bool) -> str:
-        now = _now()
-        with self._db() as db:
-            db.execute("UPDATE dokumen SET profil = ?, diubah = ? WHERE id = ?", (_json(profil), now, dokumen_id))
+    def simpan_profil(
+        self,
+        dokumen_id: int,
+        profil: dict[str, Any],
+        logo: bytes | None,
+        ganti_logo: bool,
+        oleh: str = "",
+        versi: int | None = None,
+    ) -> tuple[str, int]:
+        """Save the profile by `oleh`. With `versi` (the profile's save count the form was filled from) a save
+        made on a profile someone else has saved since is refused: Bentrok, with the profile saved meanwhile.
+        Returns the time it was saved and the profile's new save count."""
+        now = sekarang()
+        with self.tulis() as db:
+            current = db.execute(
+                "SELECT profil, profil_versi, profil_oleh, diubah FROM dokumen WHERE id = ?", (dokumen_id,)
+            ).fetchone()
+            if versi is not None and current is not None and current[1] != versi:
+                raise Bentrok(current[0], current[2], current[3])
+            db.execute(
+                "UPDATE dokumen SET profil = ?, diubah = ?, profil_versi = profil_versi + 1, profil_oleh = ? "
+                "WHERE id = ?",
+                (_json(profil), now, oleh, dokumen_id),
+            )
+            before = json.loads(current[0]) if current else {}
+            for name in sorted(set(before) | set(profil)):
+                old, new = (teks(side.get(name, "")) for side in (before, profil))
+                catat(db, dokumen_id, (PROFIL, -1, name), old, new, oleh, now)
             if ganti_logo:
                 db.execute("UPDATE dokumen SET logo = ? WHERE id = ?", (logo, dokumen_id))
-        return now
+        return now, (current[1] if current else 0) + 1
 
-    def logo_terakhir(self) -> bytes | None:
-        with self._db() as db:
-            row = db.execute(
-                "SELECT logo FROM dokumen WHERE logo IS NOT NULL ORDER BY diubah DESC, id DESC LIMIT 1"
-            ).fetchone()
-        return row[0] if row else None
+    def ubah_status(self, dokumen_id: int, dari: str, ke: str, oleh: str, alasan: str = "") -> bool:
+        """Move a document from state `dari` to `ke`; False (nothing changed) when it is no longer in `dari`."""
+        with self.tulis() as db:
+            cursor = db.execute(
+                "UPDATE dokumen SET status = ?, status_alasan = ?, status_oleh = ?, status_waktu = ? "
+                "WHERE id = ? AND status = ?",
+                (ke, alasan, oleh, now := sekarang(), dokumen_id, dari),
+            )
+            if cursor.rowcount == 1:
+                catat(db, dokumen_id, (-1, -1, "status"), dari, f"{ke}: {alasan}" if alasan else ke, oleh, now)
+            return cursor.rowcount == 1
 
     def hapus(self, dokumen_id: int) -> None:
-        with self._db() as db:
+        with self.tulis() as db:
             db.execute("DELETE FROM dokumen WHERE id = ?", (dokumen_id,))

@@ -140,6 +140,7 @@ class Laporan:
     peringatan: list[str]
     ringkasan_kalimat: str
     hasil: HasilKinerja  # the figures all of the above words
+    draf: bool = False  # not yet approved: "DRAF" on every page
 
 
 def _kalimat(row: HasilIndikator, shown: BarisIndikator, tahun: int | None) -> str:

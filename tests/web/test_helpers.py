@@ -34,6 +34,13 @@ URLS = {
     ("/dokumen/<int:dokumen_id>/logo", "GET"),
     ("/dokumen/<int:dokumen_id>/unduh/<fmt>", "GET"),
     ("/favicon.ico", "GET"),
+    ("/masuk", "GET"),
+    ("/masuk", "POST"),
+    ("/keluar", "POST"),
+    ("/dokumen/<int:dokumen_id>/status", "POST"),
+    ("/dokumen/<int:dokumen_id>/riwayat", "GET"),
+    ("/dokumen/<int:dokumen_id>/angka", "GET"),
+    ("/dokumen/<int:dokumen_id>/riwayat/<int:nomor>/pulihkan", "POST"),
     ("/aset/<path:filename>", "GET"),
 }
 
@@ -67,9 +74,9 @@ def small_document() -> Dokumen:
 # The factory
 
 
-def test_the_factory_registers_three_blueprints_and_the_same_urls(tmp_path: Path) -> None:
+def test_the_factory_registers_six_blueprints_and_the_same_urls(tmp_path: Path) -> None:
     app = create_app(tmp_path / "data")
-    assert set(app.blueprints) == {"documents", "profile", "downloads"}
+    assert set(app.blueprints) == {"documents", "profile", "downloads", "masuk", "persetujuan", "riwayat"}
     urls = {(rule.rule, method) for rule in app.url_map.iter_rules() for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert urls == URLS
     with app.app_context():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -69,6 +70,13 @@ def _png() -> bytes:
     figure.savefig(stream, format="png")
     pyplot.close(figure)
     return stream.getvalue()
+
+
+def _saved_at(said: str, hours: int, zona: str) -> bool:
+    """Whether `08.13 WITA` is now in that zone (UTC + hours), give or take a minute."""
+    now = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
+    shown = [f"{(now + dt.timedelta(minutes=m)):%H.%M} {zona}" for m in (-1, 0, 1)]
+    return said in shown
 
 
 def _rows(page: str) -> list[str]:
@@ -141,8 +149,13 @@ def test_realisasi_gives_capaian_predikat_and_the_sasaran_and_overall_figures(we
     }
     assert figures["indikator"]["2-0"]["capaian"] == "belum diisi"
     assert figures["sasaran"]["2"] == {"capaian": "90,00%", "predikat": "Baik"}
-    assert figures["sasaran"]["1"]["capaian"] == "belum diisi"
-    assert figures["keseluruhan"] == {"capaian": "90,00%", "predikat": "Baik", "diukur": 1, "jumlah": 53}
+    # A save answers with its own sasaran's figures only; the page asks for the whole document's after.
+    assert set(figures["sasaran"]) == {"2"} and figures["keseluruhan"] is None
+    assert {key.split("-")[0] for key in figures["indikator"]} == {"2"}
+    whole = web.client.get(f"{url}/angka").json["angka"]
+    assert whole["sasaran"]["1"]["capaian"] == "belum diisi"
+    assert whole["keseluruhan"] == {"capaian": "90,00%", "predikat": "Baik", "diukur": 1, "jumlah": 53}
+    assert whole["indikator"]["2-1"] == figures["indikator"]["2-1"]
 
     figures = web.edit(url, 2, 2, "realisasi", "100%").json["angka"]
     assert figures["indikator"]["2-2"]["capaian"] == "120,00%"
@@ -257,8 +270,10 @@ def test_profile_form_reaches_the_report(web: Browser) -> None:
     )
     assert auto.status_code == 400 and "PNG atau JPEG" in auto.json["pesan"]
     del form["logo"]
-    auto = web.client.post(f"{url}/profil", data={**form, "kota": "Majene"}, headers={"X-Kinerja-Otomatis": "1"})
-    assert auto.status_code == 200 and re.fullmatch(r"\d\d:\d\d", auto.json["tersimpan"])
+    auto = web.client.post(
+        f"{url}/profil", data={**form, "kota": "Majene", "zona": "WITA"}, headers={"X-Kinerja-Otomatis": "1"}
+    )
+    assert auto.status_code == 200 and _saved_at(auto.json["tersimpan"], hours=8, zona="WITA")
     assert web.client.get(f"{url}/logo").status_code == 200
     assert 'value="Majene"' in web.client.get(f"{url}/profil").text
 

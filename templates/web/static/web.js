@@ -8,13 +8,23 @@ const status = (text, error) => {
   box.textContent = text;
   box.classList.toggle("galat", Boolean(error));
   box.setAttribute("role", error ? "alert" : "status");
+  uncover(box);
 };
+
+// The status line floats over the page's bottom corner: the box being typed in is never left under it.
+function uncover(box) {
+  const field = document.activeElement;
+  if (!field || field === document.body) return;
+  const over = (field.closest("tr") || field).getBoundingClientRect().bottom - box.getBoundingClientRect().top;
+  if (over > -8) window.scrollBy(0, over + 16);
+}
 const setText = (id, text) => {
   const el = document.getElementById(id);
   if (el) el.textContent = text;
 };
 const timers = new WeakMap();
 const sent = new WeakMap();
+const base = new WeakMap(); // the value each field had when it was last loaded or saved: a save is made on it
 
 function valueOf(el) {
   if (el.type === "checkbox") return el.checked ? el.value : "";
@@ -31,9 +41,27 @@ function showFigures(angka) {
     setText(`scap-${key}`, row.capaian);
     setText(`spred-${key}`, row.predikat);
   }
+  if (!angka.keseluruhan) {
+    refreshOverall();
+    return;
+  }
   setText("capaian-keseluruhan", angka.keseluruhan.capaian);
   setText("predikat-keseluruhan", angka.keseluruhan.predikat);
   setText("diukur", String(angka.keseluruhan.diukur));
+}
+
+// A save answers with its sasaran's figures; the whole document's follow once the typing has settled.
+let overallTimer;
+function refreshOverall() {
+  clearTimeout(overallTimer);
+  overallTimer = setTimeout(async () => {
+    try {
+      const response = await fetch(location.pathname.replace(/\/$/, "") + "/angka");
+      if (response.ok) showFigures((await response.json()).angka);
+    } catch {
+      // the next save asks again
+    }
+  }, 400);
 }
 
 function showOriginal(el, asli) {
@@ -74,24 +102,48 @@ async function send(el) {
   if (sent.get(el) === nilai) return;
   sent.set(el, nilai);
   status("Menyimpan…");
-  const body = await postJson("/sunting", { s: el.dataset.s, i: el.dataset.i, bidang: el.dataset.bidang, nilai });
+  const payload = { s: el.dataset.s, i: el.dataset.i, bidang: el.dataset.bidang, nilai, lama: base.get(el) };
+  const body = await postJson("/sunting", payload, (other) => showConflict(el, other));
   if (!body) {
     sent.delete(el);
     if (body === REFUSED) el.setAttribute("aria-invalid", "true");
     return;
   }
   el.removeAttribute("aria-invalid");
+  base.set(el, body.kini);
+  showConflict(el, null);
   if ("nilai" in body && document.activeElement !== el && el.value !== body.nilai) el.value = body.nilai;
   if ("asli" in body) showOriginal(el, body.asli);
   if ("terbaca" in body) setText(`baca-${el.dataset.s}-${el.dataset.i}`, body.terbaca);
   if (el.dataset.bidang === "triwulan") document.getElementById("tabel-iku").classList.toggle("tampil-tw", el.checked);
   showFigures(body.angka);
   status(`Tersimpan pukul ${body.tersimpan}.`);
+  if (body.muat_ulang) location.reload();
+}
+
+// A save refused because someone else saved the field first: their value and name stay beside the field
+// (what was typed stays in it); saving again is then made on their value.
+function showConflict(el, other) {
+  const id = `bentrok-${el.dataset.s}-${el.dataset.i}-${el.dataset.bidang}`;
+  let note = document.getElementById(id);
+  if (!other) {
+    if (note) note.remove();
+    return;
+  }
+  base.set(el, other.nilai);
+  if (!note) {
+    note = document.createElement("small");
+    note.id = id;
+    note.className = "bentrok";
+    el.after(note);
+  }
+  const who = other.oleh ? `oleh ${other.oleh}` : "dari tab lain";
+  note.textContent = `Tersimpan ${who} (${other.waktu}): ${other.nilai ? `"${other.nilai}"` : "kosong"}`;
 }
 
 // Every save goes through here: the answer, or (once the status line says why nothing was saved)
 // REFUSED when Kinerja refused it and null when Kinerja did not answer.
-async function post(url, body, headers = {}) {
+async function post(url, body, headers = {}, onConflict = null) {
   let response;
   try {
     response = await fetch(url, { method: "POST", headers: { "X-CSRFToken": TOKEN(), ...headers }, body, keepalive: true });
@@ -101,13 +153,14 @@ async function post(url, body, headers = {}) {
   }
   const answer = await response.json().catch(() => ({ pesan: "Jawaban tidak terbaca; muat ulang halaman." }));
   if (response.ok) return answer;
-  status(`Belum tersimpan: ${answer.pesan}`, true);
+  if (response.status === 409 && answer.bentrok && onConflict) onConflict(answer.bentrok);
+  status(answer.pesan.startsWith("Belum tersimpan") || answer.pesan.startsWith("Profil belum") ? answer.pesan : `Belum tersimpan: ${answer.pesan}`, true);
   return REFUSED;
 }
 
-function postJson(path, payload) {
+function postJson(path, payload, onConflict = null) {
   const url = location.pathname.replace(/\/$/, "") + path;
-  return post(url, JSON.stringify(payload), { "Content-Type": "application/json" });
+  return post(url, JSON.stringify(payload), { "Content-Type": "application/json" }, onConflict);
 }
 
 // Deleting or restoring a row renumbers the sasaran: the page is shown again, at the same row.
@@ -149,18 +202,36 @@ function profileData(form) {
 
 function watchProfile(form) {
   let timer;
+  let inflight = null; // the automatic save under way: the form's own button waits for it (and its versi)
   let last = new URLSearchParams(profileData(form)).toString();
-  const saveProfile = async () => {
+  const send = async (data) => {
+    const answer = await post(location.pathname, data, { "X-Kinerja-Otomatis": "1" });
+    if (answer) {
+      form.elements.versi.value = answer.versi;
+      data.set("versi", answer.versi);
+      last = new URLSearchParams(data).toString();
+      status(`Tersimpan pukul ${answer.tersimpan}.`);
+    } else last = null;
+  };
+  const saveProfile = () => {
     clearTimeout(timer);
     const data = profileData(form);
     const body = new URLSearchParams(data).toString();
-    if (body === last) return;
+    if (body === last) return inflight;
     last = body;
     status("Menyimpan…");
-    const answer = await post(location.pathname, data, { "X-Kinerja-Otomatis": "1" });
-    if (answer) status(`Tersimpan pukul ${answer.tersimpan}.`);
-    else last = null;
+    inflight = send(data).finally(() => {
+      inflight = null;
+    });
+    return inflight;
   };
+  form.addEventListener("submit", async (event) => {
+    clearTimeout(timer);
+    if (!inflight) return;
+    event.preventDefault();
+    await inflight;
+    form.submit();
+  });
   form.addEventListener("change", (event) => {
     if (event.target.name === "logo" || event.target.name === "hapus_logo") form.requestSubmit();
     else saveProfile();
@@ -172,9 +243,52 @@ function watchProfile(form) {
   window.addEventListener("beforeunload", saveProfile);
 }
 
+// The table as a spreadsheet: Enter moves down the column; texts grow to show all their lines; a filter by
+// kelompok; a print of the table.
+function fit(area) {
+  area.style.height = "auto";
+  area.style.height = `${area.scrollHeight + 2}px`;
+}
+
+function nextInColumn(el) {
+  const same = [...document.querySelectorAll(`.sunting[data-bidang="${el.dataset.bidang}"]`)].filter(
+    (other) => other.tagName === el.tagName && other.offsetParent !== null,
+  );
+  return same[same.indexOf(el) + 1];
+}
+
+function watchTable() {
+  for (const area of document.querySelectorAll("table textarea.sunting")) {
+    fit(area);
+    area.addEventListener("input", () => fit(area));
+  }
+  for (const input of document.querySelectorAll("table input.sunting[type=text]")) {
+    input.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      const next = nextInColumn(input);
+      if (next) next.focus();
+      else save(input);
+    });
+  }
+  const filter = document.getElementById("saring-kelompok");
+  if (filter) {
+    filter.addEventListener("change", () => {
+      for (const part of document.querySelectorAll("tbody.sasaran")) {
+        part.hidden = Boolean(filter.value) && part.dataset.kelompok !== filter.value;
+        if (!part.hidden) part.querySelectorAll("textarea.sunting").forEach(fit);
+      }
+    });
+  }
+  const print = document.getElementById("cetak");
+  if (print) print.addEventListener("click", () => window.print());
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  watchTable();
   for (const el of document.querySelectorAll(".sunting")) {
     sent.set(el, valueOf(el));
+    base.set(el, el.dataset.lama ?? valueOf(el));
     el.addEventListener("change", () => save(el));
     el.addEventListener("input", () => {
       clearTimeout(timers.get(el));
