@@ -7,7 +7,7 @@ from decimal import Decimal as D
 from ekstrak import Dokumen, Indikator, Sasaran, parse_target
 from laporan.capaian import TIDAK_DAPAT, TIDAK_DIUKUR, Aturan
 from laporan.hasil import hitung_hasil
-from laporan.load import BarisAnggaran, Masukan
+from laporan.load import BarisAnggaran, Masukan, TahunLalu
 from laporan.profil import Profil
 from laporan.view import capaian_teks, persen, poin, susun
 
@@ -33,8 +33,8 @@ def masukan(*, lalu: Dokumen | None = None, anggaran: list[BarisAnggaran] | None
     second = Sasaran(2, "DIVISI A", "Sasaran dua", (ind(1, "ninety", "80%", realisasi="72%"),))  # 90 %
     out = Masukan(Dokumen("IKU", "INSTANSI", 2024, (first, second)), anggaran=anggaran or [])
     if lalu is not None:
-        out.tahun_lalu_dokumen = lalu
-        out.tahun_lalu = {(0, 0): lalu.sasaran[0].indikator[0], (0, 1): lalu.sasaran[0].indikator[1]}
+        pairs = {(0, 0): lalu.sasaran[0].indikator[0], (0, 1): lalu.sasaran[0].indikator[1]}
+        out.lalu = [TahunLalu(lalu.tahun, lalu, pairs)]
     return out
 
 
@@ -90,7 +90,8 @@ def test_change_from_last_year_judged_with_this_years_polaritas():
     )
     rows = hitung_hasil(masukan(lalu=last)).sasaran[0].indikator
     assert rows[0].lalu.nilai == D(90) and rows[0].lalu_realisasi == "180"
-    assert rows[0].perubahan == D("14.845") and poin(rows[0].perubahan) == "14,85"
+    # The change is of the figures shown: 104,85% - 90,00%, not 104,845 - 90.
+    assert rows[0].perubahan == D("14.85") and poin(rows[0].perubahan) == "14,85"
     # Last year's target says nothing of `turun`; this year's polaritas judges it: (2 - 12/10) = 80 %.
     assert rows[1].lalu.nilai == D(80) and rows[1].perubahan == D(30)
     assert rows[2].lalu is None and rows[2].perubahan is None
