@@ -50,6 +50,8 @@ def tabel(lap: Laporan) -> dict[str, Judul]:
             items.append(("3", f"t-s{n}-renstra", f"Capaian Sasaran {s.nomor} terhadap target akhir Renstra"))
     if lap.anggaran and lap.ada_realisasi_anggaran:
         items.append(("3", "t-anggaran", "Realisasi anggaran" + year))
+        if lap.efisiensi_sasaran:
+            items.append(("3", "t-efisiensi", "Capaian dan penyerapan anggaran per sasaran"))
     items.append(("L", "t-lampiran-pk", "Perjanjian Kinerja" + year))
     return _numbered("Tabel", items)
 

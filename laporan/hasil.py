@@ -129,6 +129,8 @@ class HasilSasaran:
     nilai: Decimal | None  # mean of the measured indicators; None when none was measured
     predikat: str | None
     riwayat: tuple[Decimal | None, ...] = ()  # the mean per earlier year, newest first
+    anggaran: tuple[HasilAnggaran, ...] = ()  # the budget rows that serve it, when the sheet names them
+    serapan: Decimal | None = None  # their absorption together
 
     @property
     def diisi(self) -> bool:
@@ -145,6 +147,7 @@ class HasilAnggaran:
     pagu: float | int | None
     realisasi: float | int | None
     serapan: Decimal | None
+    sasaran: tuple[int, ...] = ()  # the sasaran it serves
 
 
 @dataclass(frozen=True)
@@ -225,17 +228,29 @@ def hasil_anggaran(rows: list[BarisAnggaran]) -> tuple[tuple[HasilAnggaran, ...]
     was given (else the total's realisasi is None)."""
     if not rows:
         return (), None, False
-    out = tuple(HasilAnggaran(r.uraian, r.pagu_teks, r.pagu, r.realisasi, _serapan(r.realisasi, r.pagu)) for r in rows)
+    out = tuple(
+        HasilAnggaran(r.uraian, r.pagu_teks, r.pagu, r.realisasi, _serapan(r.realisasi, r.pagu), r.sasaran)
+        for r in rows
+    )
     spent_any = any(r.realisasi is not None for r in rows)
     pagu = sum((r.pagu or 0) for r in rows)
     spent = sum((r.realisasi or 0) for r in rows) if spent_any else None
     return out, HasilAnggaran("", "", pagu, spent, _serapan(spent, pagu)), spent_any
 
 
+def _diserap(rows: tuple[HasilAnggaran, ...]) -> Decimal | None:
+    """The absorption of some budget rows together; None when none has both pagu and realisasi."""
+    spent = [r for r in rows if r.pagu and r.realisasi is not None]
+    if not spent:
+        return None
+    return _serapan(sum(r.realisasi for r in spent), sum(r.pagu for r in spent))
+
+
 def hitung_hasil(masukan: Masukan, aturan: Aturan | None = None) -> HasilKinerja:
     """Every figure of the report from its inputs, under `aturan` (the default rules when None)."""
     aturan = aturan or Aturan()
     earlier: list[TahunLalu] = masukan.lalu
+    anggaran, total, spent_any = hasil_anggaran(masukan.anggaran)
     sasaran = []
     for si, s in enumerate(masukan.dokumen.sasaran):
         rows = tuple(
@@ -243,14 +258,15 @@ def hitung_hasil(masukan: Masukan, aturan: Aturan | None = None) -> HasilKinerja
             for ii, ind in enumerate(s.indikator)
         )
         mean = rata_rata([r.nilai for r in rows])
-        sasaran.append(HasilSasaran(s, rows, mean, predikat(mean, aturan.skala), _riwayat_sasaran(rows, len(earlier))))
+        served = tuple(a for a in anggaran if s.nomor in a.sasaran)
+        history = _riwayat_sasaran(rows, len(earlier))
+        sasaran.append(HasilSasaran(s, rows, mean, predikat(mean, aturan.skala), history, served, _diserap(served)))
     every = [r for s in sasaran for r in s.indikator]
     counts = {name: 0 for _, _, name in SCALES[aturan.skala]}
     for r in every:
         if r.predikat is not None:
             counts[r.predikat] += 1
     overall = rata_rata([s.nilai for s in sasaran])
-    anggaran, total, spent_any = hasil_anggaran(masukan.anggaran)
     return HasilKinerja(
         aturan=aturan,
         sasaran=tuple(sasaran),

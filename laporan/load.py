@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class BarisAnggaran:
     pagu_teks: str
     pagu: float | int | None
     realisasi: float | int | None = None
+    sasaran: tuple[int, ...] = ()  # the numbers of the sasaran it serves (the sheet's `sasaran` column)
 
 
 @dataclass
@@ -189,12 +191,19 @@ def read_budget(path: Path) -> list[BarisAnggaran]:
         uraian = cell_text(rec.get("uraian") or rec.get("kegiatan") or rec.get("program"))
         given = rec.get("nilai") if rec.get("nilai") not in (None, "") else rec.get("pagu")
         if uraian:
-            out.append(
-                BarisAnggaran(
-                    uraian, cell_text(rec.get("teks") or rec.get("pagu")), _amount(given), _amount(rec.get("realisasi"))
-                )
-            )
+            teks = cell_text(rec.get("teks") or rec.get("pagu"))
+            served = nomor_sasaran(cell_text(rec.get("sasaran")))
+            out.append(BarisAnggaran(uraian, teks, _amount(given), _amount(rec.get("realisasi")), served))
     return out
+
+
+def nomor_sasaran(text: str) -> tuple[int, ...]:
+    """The sasaran numbers a budget row names: `1, 20, 21`, `2-12; 16`, `S3`; () when it names none."""
+    out: list[int] = []
+    for low, high in re.findall(r"(\d+)(?:\s*[-–]\s*(\d+))?", text):
+        first, last = int(low), int(high or low)
+        out.extend(range(first, min(last, first + 500) + 1))
+    return tuple(dict.fromkeys(out))
 
 
 def read_budget_guarded(path: Path, batas: Batas = BAWAAN) -> list[BarisAnggaran]:

@@ -136,6 +136,8 @@ class BarisSasaran:
     analisis: str = ""
     label: str = ""
     riwayat: list[str] = field(default_factory=list)  # capaian per earlier year, oldest first
+    serapan: str = ""  # absorption of the budget rows that serve it; empty when the sheet names none
+    kegiatan: list[str] = field(default_factory=list)  # those rows' names
     # the seven analysis items: (title, what the figures say, what the office wrote, what it is asked to write)
     analisis_butir: list[tuple[str, ...]] = field(default_factory=list)
 
@@ -200,6 +202,11 @@ class Laporan:
     skala_pita: list[tuple[str, str]] = field(default_factory=list)  # (predikat, its band)
     rumus: list[tuple[str, str]] = field(default_factory=list)  # (kind of indicator, its capaian formula)
     draf: bool = False  # an unapproved year: "DRAF" on every page
+
+    @property
+    def efisiensi_sasaran(self) -> bool:
+        """Whether the budget names the sasaran its rows serve (then efficiency is shown per sasaran)."""
+        return any(s.kegiatan for s in self.sasaran)
 
     @property
     def ada_catatan(self) -> bool:
@@ -308,40 +315,9 @@ def baris_sasaran(row: HasilSasaran, si: int, profil: Profil, tahun: int | None)
         analisis=profil.analisis.get(str(si + 1), ""),
         label=f"S{si + 1}",
         riwayat=[persen(v) if v is not None else TIDAK_DIUKUR for v in reversed(row.riwayat)],
+        serapan=persen(row.serapan),
+        kegiatan=[a.uraian for a in row.anggaran],
     )
-
-
-ANALISIS = (
-    ("target", "Capaian dibanding target tahun ini", "penjelasan capaian dibanding target"),
-    ("tahun_lalu", "Capaian dibanding tahun-tahun sebelumnya", "perbandingan dengan tahun-tahun sebelumnya"),
-    ("renstra", "Capaian dibanding target akhir Renstra", "target akhir Renstra dan kemajuan menuju target itu"),
-    ("nasional", "Capaian dibanding standar nasional", "standar nasional, bila ada, dan perbandingannya"),
-    ("penyebab", "Penyebab keberhasilan atau kegagalan dan solusinya", "penyebab dan solusi yang ditempuh"),
-    ("efisiensi", "Efisiensi penggunaan sumber daya", "efisiensi penggunaan anggaran dan sumber daya"),
-    ("program", "Program dan kegiatan yang mendukung", "program/kegiatan yang mendukung pencapaian sasaran"),
-)
-
-
-def butir_analisis(s: BarisSasaran, years: list[int | None], office: dict[str, str]) -> list[tuple[str, ...]]:
-    """The seven analysis items of a sasaran (PermenPANRB 53/2014): title, what the figures say, and what the
-    office wrote (its `[analisis."N"]` key; the plain `analisis."N"` text is its causes and solutions)."""
-    said = {
-        "target": f"Capaian sasaran ini {s.capaian}" + (f", predikat {s.predikat}." if s.predikat != "-" else "."),
-        "tahun_lalu": "Capaian sasaran ini "
-        + "; ".join(f"tahun {y}: {c}" for y, c in zip(years, s.riwayat))
-        + f"; tahun ini: {s.capaian}."
-        if years
-        else "",
-        "renstra": " ".join(
-            f"Indikator {i.nomor}: realisasi {i.realisasi} = {i.renstra_persen} dari target akhir Renstra {i.renstra}."
-            for i in s.indikator
-            if i.renstra_persen
-        ),
-    }
-    written = dict(office)
-    if s.analisis and not written.get("penyebab"):
-        written["penyebab"] = s.analisis
-    return [(title, said.get(key, ""), written.get(key, ""), apa) for key, title, apa in ANALISIS]
 
 
 def _kelompok(sasaran: list[BarisSasaran]) -> list[Kelompok]:
@@ -361,12 +337,14 @@ def susun(masukan: Masukan, profil: Profil, aturan: Aturan | None = None) -> Lap
 
 def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
     """The report's content from its figures (`hasil`, computed from `masukan`) and the office's profile."""
+    from .analisis import butir_analisis
+
     doc = masukan.dokumen
     tahun = doc.tahun
     sasaran = [baris_sasaran(s, si, profil, tahun) for si, s in enumerate(hasil.sasaran)]
     years = list(reversed(hasil.tahun_lalu))
     for si, s in enumerate(sasaran):
-        s.analisis_butir = butir_analisis(s, years, profil.analisis_butir.get(str(si + 1), {}))
+        s.analisis_butir = butir_analisis(s, years, tahun, profil.analisis_butir.get(str(si + 1), {}))
     anggaran, total = _anggaran(hasil)
     lain = hasil.tidak_diukur + hasil.tidak_dapat
     return Laporan(

@@ -292,8 +292,7 @@ def build() -> None:
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endif %}")
     heading(doc, "B. Realisasi Anggaran", 2)
-    optional(doc, "anggaran")
-    doc.add_paragraph("{{r anggaran_catatan }}")
+    optional(doc, "anggaran", "anggaran_isian")
 
     doc.add_section(WD_SECTION.NEW_PAGE)
     heading(doc, "Bab IV\nPenutup", 1)

@@ -98,7 +98,8 @@ def capaian_tahunan(years: list[str], values: list[float | None], fmt: str = "pn
     low, high = min([90.0, *measured]) * 0.85, max([110.0, *measured]) * 1.12
     for x, value in zip(xs, values):
         text = "tidak diukur" if value is None else persen(value)
-        axis.text(x, (value if value is not None else low) + (high - low) * 0.04, text, ha="center", fontsize=7)
+        y = (value if value is not None else low) + (high - low) * 0.05
+        axis.text(x, y, text, ha="center", fontsize=7, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     axis.set_xticks(list(xs), years)
     axis.set_xlim(-0.5, len(years) - 0.5)
     axis.set_ylim(low, high)

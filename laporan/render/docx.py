@@ -80,7 +80,12 @@ def _subdocs(template, lap: Laporan) -> dict:
         isi.tabel_anggaran(part("pagu"), lap, tabel["t-pagu"], realisasi=False)
         isi.tabel_anggaran(part("lampiran_pagu"), lap, None, realisasi=False)
     if lap.anggaran and lap.ada_realisasi_anggaran:
-        isi.tabel_anggaran(part("anggaran"), lap, tabel["t-anggaran"], realisasi=True)
+        doc = part("anggaran")
+        isi.tabel_anggaran(doc, lap, tabel["t-anggaran"], realisasi=True)
+        if lap.efisiensi:
+            doc.add_paragraph(lap.efisiensi).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        if "t-efisiensi" in tabel:
+            isi.tabel_efisiensi(doc, lap, tabel["t-efisiensi"])
     doc = part("metode")
     for jenis, cara in lap.rumus:
         para = doc.add_paragraph(style="List Bullet")
@@ -165,9 +170,7 @@ def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
             "nama": given(laporan.pihak_kedua_nama, "nama atasan"),
             "nip": given(laporan.pihak_kedua_nip, "NIP atasan"),
         },
-        "anggaran_catatan": RichText(laporan.efisiensi)
-        if laporan.ada_realisasi_anggaran
-        else placeholder("realisasi anggaran per program/kegiatan (kolom realisasi lembar Anggaran)"),
+        "anggaran_isian": placeholder("realisasi anggaran per program/kegiatan (kolom realisasi lembar Anggaran)"),
         "pagu_isian": placeholder("pagu anggaran per program/kegiatan (lembar Anggaran atau --anggaran)"),
         "bagian": _subdocs(template, laporan),
     }

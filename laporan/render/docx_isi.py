@@ -19,7 +19,7 @@ HEADER_FILL = "1F4E78"
 FILLS = {"kelompok": "DCE6F1", "rerata": "F2F2F2", "jumlah": "F2F2F2"}
 ISIAN_FILL = "FFF2CC"
 PORTRAIT, LANDSCAPE = 16.5, 25.7  # text width in cm
-NUMBER, YEAR, PREDIKAT, RUPIAH, NO = 2.1, 1.4, 2.4, 3.6, 0.9
+NUMBER, VALUE, YEAR, PREDIKAT, RUPIAH, NO = 2.1, 2.6, 1.4, 2.4, 3.6, 0.9
 
 
 @dataclass
@@ -174,17 +174,17 @@ def tabel_ukur(doc, lap: Laporan, judul: Judul | None) -> None:
     """The measurement table on the landscape page, as the PDF's."""
     kolom = [
         Kolom("No", NO),
-        Kolom("Sasaran", 4.6),
+        Kolom("Sasaran", 4.2),
         Kolom("Indikator Kinerja"),
-        Kolom("Target", NUMBER, True),
-        Kolom("Realisasi", NUMBER, True),
+        Kolom("Target", VALUE, True),
+        Kolom("Realisasi", VALUE, True),
         Kolom("Capaian", NUMBER, True),
         Kolom("Predikat", PREDIKAT),
     ]
     if lap.tahun_lalu:
         kolom.append(Kolom(f"Capaian {lap.tahun_lalu}", NUMBER, True))
     if lap.ada_catatan:
-        kolom.append(Kolom("Catatan", 4.2))
+        kolom.append(Kolom("Catatan", 3.6))
     t = Tabel(doc, kolom, LANDSCAPE, judul)
     width = len(kolom)
 
@@ -221,6 +221,20 @@ def tabel_anggaran(doc, lap: Laporan, judul: Judul | None, realisasi: bool) -> N
         t.baris(values, "jumlah" if n == len(lap.anggaran) else "", tetap=len(rows) < 12)
 
 
+def tabel_efisiensi(doc, lap: Laporan, judul: Judul) -> None:
+    """Capaian beside the absorption of the budget rows serving each sasaran."""
+    kolom = [
+        Kolom("No", NO),
+        Kolom("Sasaran"),
+        Kolom("Capaian", NUMBER, True),
+        Kolom("Serapan anggaran", NUMBER, True),
+        Kolom("Program / Kegiatan", 4.2),
+    ]
+    t = Tabel(doc, kolom, judul=judul)
+    for s in lap.sasaran:
+        t.baris([str(s.nomor), s.uraian, s.capaian, s.serapan or "-", "; ".join(s.kegiatan) or "-"])
+
+
 def _gambar(doc, png: bytes | None, judul: Judul | None, lebar: float = 15) -> None:
     if png is None or judul is None:
         return
@@ -236,8 +250,8 @@ def sasaran(doc, lap: Laporan, s: BarisSasaran, n: int, tabel: dict[str, Judul],
     doc.add_heading(f"Sasaran {s.nomor}: {s.uraian}", level=3)
     kolom = [
         Kolom("Indikator"),
-        Kolom("Target", NUMBER, True),
-        Kolom("Realisasi", NUMBER, True),
+        Kolom("Target", VALUE, True),
+        Kolom("Realisasi", VALUE, True),
         Kolom("Capaian", NUMBER, True),
         Kolom("Predikat", PREDIKAT),
     ]
