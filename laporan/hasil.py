@@ -79,6 +79,7 @@ class CapaianLalu:
     tahun: int | None
     realisasi: str
     capaian: Capaian | None
+    target: Target | None = None  # that year's target
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,8 @@ def capaian_lalu(tahun: int | None, lalu: Indikator | None, sekarang: str, atura
     if lalu is None:
         return CapaianLalu(tahun, "", None)
     realisasi = isian(lalu, "realisasi")
-    return CapaianLalu(tahun, realisasi, _capaian(lalu.target, realisasi, polaritas_lalu(lalu, sekarang), aturan))
+    capaian = _capaian(lalu.target, realisasi, polaritas_lalu(lalu, sekarang), aturan)
+    return CapaianLalu(tahun, realisasi, capaian, lalu.target)
 
 
 def hasil_indikator(ind: Indikator, lalu: list[tuple[int | None, Indikator | None]], aturan: Aturan) -> HasilIndikator:

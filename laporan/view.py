@@ -84,7 +84,7 @@ def riwayat_teks(lalu: CapaianLalu) -> tuple[str, str]:
     if lalu.capaian is None:
         return "-", "-"
     shown = lalu.capaian.status if lalu.capaian.nilai is None else persen(lalu.capaian.nilai)
-    return lalu.realisasi or "-", shown
+    return (realisasi_tampil(lalu.target, lalu.realisasi) if lalu.realisasi else "-"), shown
 
 
 def realisasi_tampil(target: Target | None, text: str) -> str:

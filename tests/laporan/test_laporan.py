@@ -324,3 +324,21 @@ def test_profile_logo_and_prose_reach_the_report(tmp_path):
         assert pdf.pages[0].images, "the logo on the cover"
         text = _flat(" ".join(page.extract_text() or "" for page in pdf.pages))
     assert "Mamuju, 31 Januari 2023" in text and "NIP 1970" in text
+
+
+def test_efficiency_per_sasaran_from_the_programmes_it_names(report):
+    # The sample's Anggaran sheet: Pembentukan Regulasi (1.190.000.000 of 1.250.000.000 = 95,20%) serves 13-15;
+    # Dukungan Manajemen (8.120.345.500 of 8.450.000.000 = 96,0987…%) serves 1, 20 and 21.
+    text = _flat(" ".join(report["pages"]))
+    assert "Capaian dan penyerapan anggaran per sasaran" in text
+    by_number = {s.nomor: s for s in report["hasil"].laporan.sasaran}
+    assert [by_number[n].serapan for n in (13, 14, 15, 1, 20)] == ["95,20%"] * 3 + ["96,10%"] * 2
+    assert "penyerapan anggaran program/kegiatan pendukungnya 95,20%" in text
+
+
+def test_the_method_is_stated_in_words_without_internal_codes(report):
+    text = _flat(" ".join(report["pages"]))
+    assert "Realisasi ÷ Target × 100%" in text and "(2 − Realisasi ÷ Target) × 100%" in text
+    assert "Sangat Baik ≥ 91%" in text and "Baik 76% – < 91%" in text and "Sangat Kurang < 51%" in text
+    for code in ("lkjip", "2-r/t", "mungkin baru"):
+        assert code not in text
