@@ -180,42 +180,8 @@ def dua_ttd(doc) -> None:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
 
 
-def build() -> None:
-    doc = Document()
-    styles(doc)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
-    section.different_first_page_header_footer = True
-    section.header_distance = section.footer_distance = Cm(1.6)  # 1.5 cm clear of the paper's edge
-    header = section.header.paragraphs[0]
-    header.text = "{{ 'DRAF · ' if l.draf }}Laporan Kinerja {{ l.tahun }} · {{ l.instansi }}"
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    first = section.first_page_header.paragraphs[0]
-    first.text = "{{ 'DRAF' if l.draf }}"
-    first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field(footer, "PAGE", "1")
-
-    # Cover (first page: no page number).
-    for text, size, bold in (
-        ("{{ logo }}", 10, False),
-        ("LAPORAN KINERJA", 26, True),
-        ("TAHUN {{ l.tahun }}", 20, True),
-        ("{{ l.instansi|upper }}", 14, True),
-        ("{{ l.kota|upper }}", 12, False),
-        ("{{ 'DRAF — belum disetujui' if l.draf }}", 14, True),
-    ):
-        para = doc.add_paragraph()
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.paragraph_format.space_before = Pt(36)
-        run = para.add_run(text)
-        run.font.size = Pt(size)
-        run.bold = bold
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
+def front_matter(doc) -> None:
+    """Kata Pengantar, Daftar Isi, Daftar Tabel and Grafik, Ikhtisar Eksekutif."""
     heading(doc, "Kata Pengantar", 1)
     prosa(doc, "kata_pengantar")
     signature(doc)
@@ -248,6 +214,9 @@ def build() -> None:
     heading(doc, "Permasalahan dan langkah ke depan", 3)
     prosa(doc, "bab4")
 
+
+def chapters(doc) -> None:
+    """Bab I to Bab IV, the measurement table on its landscape pages."""
     doc.add_section(WD_SECTION.NEW_PAGE)
     heading(doc, "Bab I\nPendahuluan", 1)
     prosa(doc, "bab1")
@@ -300,6 +269,9 @@ def build() -> None:
     prosa(doc, "bab4")
     signature(doc)
 
+
+def appendix(doc) -> None:
+    """The Lampiran: the signed Perjanjian Kinerja, then the notes to check."""
     doc.add_section(WD_SECTION.NEW_PAGE)
     heading(doc, "Lampiran\nPerjanjian Kinerja Tahun {{ l.tahun }}", 1)
     pernyataan(doc)
@@ -316,6 +288,47 @@ def build() -> None:
     doc.add_paragraph("{{ p }}", style="List Bullet")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endif %}")
+
+
+def build() -> None:
+    doc = Document()
+    styles(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.different_first_page_header_footer = True
+    section.header_distance = section.footer_distance = Cm(1.6)  # 1.5 cm clear of the paper's edge
+    header = section.header.paragraphs[0]
+    header.text = "{{ 'DRAF · ' if l.draf }}Laporan Kinerja {{ l.tahun }} · {{ l.instansi }}"
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    first = section.first_page_header.paragraphs[0]
+    first.text = "{{ 'DRAF' if l.draf }}"
+    first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field(footer, "PAGE", "1")
+
+    # Cover (first page: no page number).
+    for text, size, bold in (
+        ("{{ logo }}", 10, False),
+        ("LAPORAN KINERJA", 26, True),
+        ("TAHUN {{ l.tahun }}", 20, True),
+        ("{{ l.instansi|upper }}", 14, True),
+        ("{{ l.kota|upper }}", 12, False),
+        ("{{ 'DRAF — belum disetujui' if l.draf }}", 14, True),
+    ):
+        para = doc.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.space_before = Pt(36)
+        run = para.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    front_matter(doc)
+    chapters(doc)
+    appendix(doc)
 
     # New sections copy the cover's "different first page"; only the cover goes without header and number.
     for later in doc.sections[1:]:

@@ -33,22 +33,10 @@ def paragraphs(markdown_text: str) -> list[str]:
     return out
 
 
-def _subdocs(template, lap: Laporan) -> dict:
-    """The DOCX's tables and Bab III's sasaran parts as subdocuments the template places."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
+def _ikhtisar(doc, lap: Laporan, tabel: dict, grafik: dict, png: dict[str, bytes]) -> None:
+    """The Ikhtisar's tables: the summary, capaian per year, indicators per predikat with its chart."""
     from . import docx_isi as isi
 
-    tabel, grafik = daftar.tabel(lap), daftar.grafik(lap)
-    png = charts(lap, "png")
-    parts: dict = {}
-
-    def part(name: str):
-        parts[name] = template.new_subdoc()
-        return parts[name].subdocx
-
-    doc = part("ringkas")
     t = isi.Tabel(doc, [isi.Kolom("Uraian"), isi.Kolom("Nilai", isi.RUPIAH, True)], judul=tabel["t-ringkas"])
     rows = [
         ("Jumlah sasaran", str(len(lap.sasaran))),
@@ -73,7 +61,25 @@ def _subdocs(template, lap: Laporan) -> dict:
         kolom = [isi.Kolom(name, None, True) for name, _ in lap.predikat_jumlah]
         t = isi.Tabel(doc, kolom, judul=tabel["t-predikat"])
         t.baris([str(count) for _, count in lap.predikat_jumlah])
-        isi._gambar(doc, png.get("g-predikat"), grafik.get("g-predikat"))
+        isi.gambar(doc, png.get("g-predikat"), grafik.get("g-predikat"))
+
+
+def _subdocs(template, lap: Laporan) -> dict:
+    """The DOCX's tables and Bab III's sasaran parts as subdocuments the template places."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from . import docx_isi as isi
+
+    tabel, grafik = daftar.tabel(lap), daftar.grafik(lap)
+    png = charts(lap, "png")
+    parts: dict = {}
+
+    def part(name: str):
+        parts[name] = template.new_subdoc()
+        return parts[name].subdocx
+
+    _ikhtisar(part("ringkas"), lap, tabel, grafik, png)
     isi.tabel_pk(part("pk"), lap, tabel["t-pk"])
     isi.tabel_pk(part("lampiran_pk"), lap, tabel["t-lampiran-pk"])
     if lap.anggaran:
@@ -99,7 +105,7 @@ def _subdocs(template, lap: Laporan) -> dict:
     t = isi.Tabel(doc, [isi.Kolom("Predikat", 4), isi.Kolom("Capaian", 5)], 9, tabel["t-skala"])
     for name, band in lap.skala_pita:
         t.baris([name, band], tetap=True)
-    isi._gambar(doc, png.get("g-sasaran"), grafik.get("g-sasaran"))
+    isi.gambar(doc, png.get("g-sasaran"), grafik.get("g-sasaran"))
     isi.tabel_ukur(part("ukur"), lap, tabel["t-ukur"])
     doc = part("sasaran")
     for n, s in enumerate(lap.sasaran, start=1):

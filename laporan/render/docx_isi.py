@@ -235,7 +235,7 @@ def tabel_efisiensi(doc, lap: Laporan, judul: Judul) -> None:
         t.baris([str(s.nomor), s.uraian, s.capaian, s.serapan or "-", "; ".join(s.kegiatan) or "-"])
 
 
-def _gambar(doc, png: bytes | None, judul: Judul | None, lebar: float = 15) -> None:
+def gambar(doc, png: bytes | None, judul: Judul | None, lebar: float = 15) -> None:
     if png is None or judul is None:
         return
     para = doc.add_paragraph()
@@ -261,7 +261,7 @@ def sasaran(doc, lap: Laporan, s: BarisSasaran, n: int, tabel: dict[str, Judul],
     t.gabung_kolom(t.baris(["Capaian sasaran", "", "", s.capaian, s.predikat], "rerata"), 0, 2)
     if lap.tahun_riwayat:
         _tahunan(doc, lap, s, tabel[f"t-s{n}-tahun"])
-        _gambar(doc, png.get(f"g-s{n}-tahun"), grafik.get(f"g-s{n}-tahun"), 12)
+        gambar(doc, png.get(f"g-s{n}-tahun"), grafik.get(f"g-s{n}-tahun"), 12)
     if f"t-s{n}-renstra" in tabel:
         kolom = [
             Kolom("Indikator"),
