@@ -32,10 +32,11 @@ def persen(value: float) -> str:
     return f"{value:.2f}%".replace(".", ",")
 
 
-def _save(figure, fmt: str) -> bytes:
+def _save(figure, fmt: str, tight: bool = True) -> bytes:
+    """The chart's bytes; `tight` crops to what is drawn (a second drawing: only where labels vary in width)."""
     out = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else {"Software": None}
-    figure.savefig(out, format=fmt, dpi=150, bbox_inches="tight", metadata=metadata)
+    figure.savefig(out, format=fmt, dpi=150, bbox_inches="tight" if tight else None, metadata=metadata)
     plt.close(figure)
     return out.getvalue()
 
@@ -107,4 +108,5 @@ def capaian_tahunan(years: list[str], values: list[float | None], fmt: str = "pn
     axis.tick_params(labelsize=7)
     axis.spines[["top", "right"]].set_visible(False)
     axis.legend(fontsize=7, loc="lower right", frameon=False)
-    return _save(figure, fmt)
+    figure.subplots_adjust(left=0.13, right=0.98, top=0.96, bottom=0.13)
+    return _save(figure, fmt, tight=False)
