@@ -275,9 +275,13 @@ def sasaran(doc, lap: Laporan, s: BarisSasaran, n: int, tabel: dict[str, Judul],
     for i in s.indikator:
         doc.add_paragraph(i.kalimat, style="List Bullet").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     doc.add_heading(f"Analisis capaian Sasaran {s.nomor}", level=4)
-    for judul, kita, kantor, apa in s.analisis_butir:
-        para = doc.add_paragraph(style="List Number")
-        para.add_run(judul + ". ").bold = True
+    for number, (judul, kita, kantor, apa) in enumerate(s.analisis_butir, start=1):
+        # Numbered by hand: Word's List Number would run on from one sasaran to the next.
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(0.75)
+        para.paragraph_format.first_line_indent = Cm(-0.75)
+        para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        para.add_run(f"{number}.\t{judul}. ").bold = True
         if kita:
             para.add_run(kita + " ")
         if kantor.strip():
