@@ -26,6 +26,7 @@ demo: install
 	$(BIN)/ekstrak $(SAMPLE) -o out/iku.csv
 	$(BIN)/ekstrak $(SAMPLE) -o out/iku.xlsx
 	$(BIN)/laporan samples/isian_2022_CONTOH.xlsx --tahun-lalu samples/isian_2021_CONTOH.xlsx \
+		--tahun-lalu samples/isian_2020_CONTOH.xlsx \
 		--profil samples/profil_CONTOH.toml -o out/lakip.pdf -o out/lakip.docx -o out/lakip.html
 	@echo "Hasil ada di out/: iku.json, iku.csv, iku.xlsx (data), lakip.pdf, lakip.docx, lakip.html (laporan contoh)"
 	@echo "Aplikasi web: $(BIN)/kinerja-web"
@@ -48,14 +49,18 @@ test: install debian
 	$(BIN)/ruff check inti ekstrak laporan kinerja_web tests benchmarks templates samples
 	$(BIN)/python -m pytest
 
-# The README's pictures: the sample report's cover, Ikhtisar Eksekutif, a Bab III chart and table page;
-# and the web application's pages, taken by its end-to-end test.
+# The README's pictures: the sample report's cover, Ikhtisar Eksekutif, the Bab III chart and measurement
+# table, a sasaran with its years, the signed Perjanjian Kinerja; and the web application's pages, taken by
+# its end-to-end test.
 gambar: demo debian
 	mkdir -p docs/gambar
+	rm -f docs/gambar/sampul-*.png docs/gambar/ikhtisar-*.png docs/gambar/bab3-*.png docs/gambar/sasaran-*.png \
+		docs/gambar/lampiran-*.png
 	pdftoppm -r 45 -png -f 1 -l 1 out/lakip.pdf docs/gambar/sampul
-	pdftoppm -r 45 -png -f 4 -l 4 out/lakip.pdf docs/gambar/ikhtisar
-	pdftoppm -r 45 -png -f 10 -l 11 out/lakip.pdf docs/gambar/bab3
-	pdftoppm -r 45 -png -f 20 -l 20 out/lakip.pdf docs/gambar/sasaran
+	pdftoppm -r 45 -png -f 7 -l 7 out/lakip.pdf docs/gambar/ikhtisar
+	pdftoppm -r 45 -png -f 14 -l 15 out/lakip.pdf docs/gambar/bab3
+	pdftoppm -r 45 -png -f 24 -l 24 out/lakip.pdf docs/gambar/sasaran
+	pdftoppm -r 45 -png -f 69 -l 69 out/lakip.pdf docs/gambar/lampiran
 	KINERJA_GAMBAR=docs/gambar $(BIN)/python -m pytest -q tests/web/test_web_e2e.py
 
 clean:

@@ -13,7 +13,7 @@ from ekstrak import Dokumen, Indikator, Sasaran
 from inti.numbers import format_number, money_value
 from laporan.capaian import RUMUS_TURUN, SCALES, Aturan
 from laporan.hasil import HasilIndikator, HasilKinerja, hitung_hasil
-from laporan.load import BarisAnggaran, Masukan, match_tahun_lalu
+from laporan.load import BarisAnggaran, Masukan, TahunLalu, match_tahun_lalu
 from laporan.profil import Profil, jenis_logo
 from laporan.view import Laporan, capaian_teks, catatan_teks, lalu_capaian_teks, predikat_teks, susun
 
@@ -167,8 +167,9 @@ def masukan(state: Keadaan, store: Simpanan, only: int | None = None) -> Masukan
     if state.lalu is not None:
         lalu = keadaan(store, state.lalu, with_last_year=False)
         last = _for_report(lalu.dokumen, tracks_quarters(lalu.edits))
-        out.tahun_lalu_dokumen = last
-        out.tahun_lalu, out.tanpa_pasangan = matched(doc, last)
+        pasangan, missing = matched(doc, last)
+        tahun = state.lalu.tahun if state.lalu.tahun is not None else last.tahun
+        out.lalu = [TahunLalu(tahun, last, pasangan, missing)]
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from inti.limits import BAWAAN, Batas
@@ -29,17 +29,20 @@ def buat_laporan(
     *,
     aturan: Aturan | None = None,
     realisasi: Path | None = None,
-    tahun_lalu: Path | None = None,
+    tahun_lalu: Path | list[Path] | None = None,
     anggaran: Path | None = None,
     profil: Path | None = None,
     templat: Path = TEMPLATES,
     sandi: str | None = None,
     batas: Batas = BAWAAN,
+    draf: bool = False,
 ) -> Hasil:
-    """Read the inputs, compute capaian, and render the report in each of `formats` (pdf, docx, html)."""
-    data = muat(masukan, realisasi=realisasi, tahun_lalu=tahun_lalu, anggaran=anggaran, sandi=sandi, batas=batas)
+    """Read the inputs, compute capaian, and render the report in each of `formats` (pdf, docx, html);
+    `tahun_lalu` is one earlier year's file or up to four of them, `draf` marks every page DRAF."""
+    earlier = [tahun_lalu] if isinstance(tahun_lalu, Path) else list(tahun_lalu or [])
+    data = muat(masukan, realisasi=realisasi, tahun_lalu=earlier, anggaran=anggaran, sandi=sandi, batas=batas)
     laporan = susun(data, baca_profil(profil) if profil else Profil(), aturan or Aturan())
-    return render_laporan(laporan, formats, templat)
+    return render_laporan(replace(laporan, draf=draf) if draf else laporan, formats, templat)
 
 
 def render_laporan(laporan: Laporan, formats: list[str], templat: Path = TEMPLATES) -> Hasil:

@@ -38,7 +38,8 @@ EPILOG = """\
 contoh:
   laporan iku_2022.xlsx -o lakip.pdf -o lakip.docx
   laporan iku_2022.json --realisasi isian.xlsx --profil profil.toml -o lakip.pdf
-  laporan iku_2022.xlsx --tahun-lalu iku_2021.xlsx --skala permenpan-6-2022 -o lakip.pdf
+  laporan iku_2022.xlsx --tahun-lalu iku_2021.xlsx --tahun-lalu iku_2020.xlsx -o lakip.pdf
+  laporan iku_2022.xlsx --skala permenpan-6-2022 --draf -o lakip.pdf
   laporan --contoh-profil > profil.toml
 
 batas lain (tetap): berkas masukan paling besar 50 MiB; PDF paling banyak 1000 halaman;
@@ -63,7 +64,13 @@ def build_parser() -> Parser:
         help="berkas laporan: .pdf, .docx atau .html (boleh diulang)",
     )
     add("--realisasi", metavar="BERKAS", help="lembar isian realisasi untuk masukan JSON")
-    add("--tahun-lalu", metavar="BERKAS", help="lembar isian tahun lalu, untuk perbandingan")
+    add(
+        "--tahun-lalu",
+        metavar="BERKAS",
+        action="append",
+        default=[],
+        help="lembar isian, JSON atau laporan tahun sebelumnya, untuk perbandingan (boleh diulang, paling banyak 4)",
+    )
     add("--anggaran", metavar="BERKAS", help="pagu dan realisasi anggaran (XLSX lembar Anggaran, atau CSV)")
     add("--profil", metavar="BERKAS", help="profil instansi (TOML): kota, kepala, NIP, logo, teks bab")
     add("--skala", choices=sorted(SCALES), default="lkjip", help="skala predikat (bawaan: lkjip)")
@@ -83,6 +90,7 @@ def build_parser() -> Parser:
     add("--salin-templat", metavar="FOLDER", help="salin templat bawaan ke FOLDER untuk diubah, lalu keluar")
     add("--contoh-profil", action="store_true", help="cetak contoh profil.toml beranotasi, lalu keluar")
     add("--sandi", metavar="SANDI", help="sandi untuk PDF masukan yang terkunci")
+    add("--draf", action="store_true", help='tandai setiap halaman laporan "DRAF" (tahun belum disetujui)')
     add("--ketat", action="store_true", help="peringatan dianggap gagal: kode keluar 1, tidak ada berkas ditulis")
     add_limit_options(parser)
     add("-q", "--senyap", action="store_true", help="jangan cetak ringkasan dan peringatan")
@@ -146,12 +154,13 @@ def main(argv: list[str] | None = None) -> int:
             [fmt for _, fmt in outputs],
             aturan=_aturan(args),
             realisasi=Path(args.realisasi) if args.realisasi else None,
-            tahun_lalu=Path(args.tahun_lalu) if args.tahun_lalu else None,
+            tahun_lalu=[Path(name) for name in args.tahun_lalu],
             anggaran=Path(args.anggaran) if args.anggaran else None,
             profil=Path(args.profil) if args.profil else None,
             templat=templat,
             sandi=args.sandi,
             batas=limits_from(args, "laporan"),
+            draf=args.draf,
         )
     except KinerjaError as exc:
         fail(f"laporan: {exc.pesan}")

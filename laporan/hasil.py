@@ -6,8 +6,9 @@ view.py words these figures for the report and kinerja_web shows them on the pag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ekstrak import Indikator, Sasaran, Target, parse_target
 
@@ -16,6 +17,7 @@ from .capaian import (
     POLARITAS,
     SCALES,
     TIDAK_DIUKUR,
+    TURUN,
     Aturan,
     Capaian,
     Nilai,
@@ -24,9 +26,15 @@ from .capaian import (
     rata_rata,
     simpulkan_polaritas,
 )
-from .load import BarisAnggaran, Masukan, isian
+from .load import BarisAnggaran, Masukan, TahunLalu, isian
 
 KOSONG = ("", "-")  # a realisasi box left blank, or holding a bare dash
+SEN = Decimal("0.01")
+
+
+def dibulatkan(value: Decimal) -> Decimal:
+    """A figure as the report shows it: two decimals, half up."""
+    return value.quantize(SEN, rounding=ROUND_HALF_UP)
 
 
 def _dec(value: float | int | None) -> Decimal | None:
@@ -39,12 +47,17 @@ def nilai_target(target: Target | None) -> Nilai:
     return Nilai(_dec(target.nilai), _dec(target.batas_bawah), _dec(target.batas_atas), target.teks)
 
 
-def nilai_realisasi(text: str) -> Nilai:
-    """A realisasi as people write it: `85%`, `3,25`, `12 Permohonan`, `WTP`, `38% (Semester I)`."""
+def nilai_realisasi(text: str, satuan: str | None = None) -> Nilai:
+    """A realisasi as people write it: `85%`, `3,25`, `12 Permohonan`, `WTP`, `38% (Semester I)`; with the
+    target's unit `satuan` on either side of the number (`Skala 11`, `11 Skala`)."""
     text = " ".join(text.split())
     if not text or text in ("-", "–"):
         return Nilai()
     read = parse_target(text)
+    if read.nilai is None and read.batas_bawah is None and satuan:
+        bare = re.sub(rf"^{re.escape(satuan)}\s*|\s*{re.escape(satuan)}$", "", text, flags=re.I)
+        if bare != text:
+            read = parse_target(bare)
     return Nilai(_dec(read.nilai), _dec(read.batas_bawah), _dec(read.batas_atas), text)
 
 
@@ -60,16 +73,34 @@ def polaritas(ind: Indikator) -> str:
 
 
 @dataclass(frozen=True)
+class CapaianLalu:
+    """An indicator in an earlier year: what was realised and its capaian (None: no matching indicator)."""
+
+    tahun: int | None
+    realisasi: str
+    capaian: Capaian | None
+    target: Target | None = None  # that year's target
+
+
+@dataclass(frozen=True)
 class HasilIndikator:
-    """One indicator's figures: its capaian this year and, when it was matched, last year's under the same rules."""
+    """One indicator's figures: its capaian this year and, per earlier year (newest first), that year's."""
 
     indikator: Indikator
     polaritas: str
     realisasi: str  # as the office filled it in; "" when blank
     capaian: Capaian
     predikat: str | None  # None when not measured
-    lalu: Capaian | None = None  # None when last year has no matching indicator
-    lalu_realisasi: str = ""
+    riwayat: tuple[CapaianLalu, ...] = ()
+
+    @property
+    def lalu(self) -> Capaian | None:
+        """The latest earlier year's capaian; None when there is none or no matching indicator."""
+        return self.riwayat[0].capaian if self.riwayat else None
+
+    @property
+    def lalu_realisasi(self) -> str:
+        return self.riwayat[0].realisasi if self.riwayat else ""
 
     @property
     def nilai(self) -> Decimal | None:
@@ -83,10 +114,11 @@ class HasilIndikator:
 
     @property
     def perubahan(self) -> Decimal | None:
-        """Capaian this year minus last year's, in points; None unless both were measured."""
+        """Capaian this year minus the latest earlier year's as shown (each rounded to two decimals, half up),
+        in points; None unless both were measured."""
         if self.lalu is None or self.lalu.nilai is None or self.nilai is None:
             return None
-        return self.nilai - self.lalu.nilai
+        return dibulatkan(self.nilai) - dibulatkan(self.lalu.nilai)
 
 
 @dataclass(frozen=True)
@@ -97,6 +129,9 @@ class HasilSasaran:
     indikator: tuple[HasilIndikator, ...]
     nilai: Decimal | None  # mean of the measured indicators; None when none was measured
     predikat: str | None
+    riwayat: tuple[Decimal | None, ...] = ()  # the mean per earlier year, newest first
+    anggaran: tuple[HasilAnggaran, ...] = ()  # the budget rows that serve it, when the sheet names them
+    serapan: Decimal | None = None  # their absorption together
 
     @property
     def diisi(self) -> bool:
@@ -113,6 +148,7 @@ class HasilAnggaran:
     pagu: float | int | None
     realisasi: float | int | None
     serapan: Decimal | None
+    sasaran: tuple[int, ...] = ()  # the sasaran it serves
 
 
 @dataclass(frozen=True)
@@ -131,6 +167,8 @@ class HasilKinerja:
     anggaran: tuple[HasilAnggaran, ...]
     anggaran_total: HasilAnggaran | None  # None when there are no budget rows
     ada_realisasi_anggaran: bool
+    tahun_lalu: tuple[int | None, ...] = ()  # the earlier years compared with, newest first
+    riwayat: tuple[Decimal | None, ...] = ()  # the organisation's capaian per earlier year
 
     @property
     def jumlah_indikator(self) -> int:
@@ -144,18 +182,40 @@ class HasilKinerja:
 
 
 def _capaian(target: Target | None, realisasi: str, arah: str, aturan: Aturan) -> Capaian:
-    return hitung(nilai_target(target), nilai_realisasi(realisasi), arah, aturan)
+    satuan = target.satuan if target else None
+    return hitung(nilai_target(target), nilai_realisasi(realisasi, satuan), arah, aturan)
 
 
-def hasil_indikator(ind: Indikator, lalu: Indikator | None, aturan: Aturan) -> HasilIndikator:
-    """One indicator's capaian; last year's indicator (if any) is judged with this year's polaritas."""
+def polaritas_lalu(lalu: Indikator, sekarang: str) -> str:
+    """An earlier year's polaritas: that year's column or target cue when it says one, else this year's."""
+    chosen = isian(lalu, "polaritas").lower()
+    if chosen in POLARITAS:
+        return chosen
+    own = polaritas(lalu)
+    return own if own == TURUN else sekarang
+
+
+def capaian_lalu(tahun: int | None, lalu: Indikator | None, sekarang: str, aturan: Aturan) -> CapaianLalu:
+    """An earlier year's capaian of an indicator: that year's target, realisasi and polaritas, this run's rules."""
+    if lalu is None:
+        return CapaianLalu(tahun, "", None)
+    realisasi = isian(lalu, "realisasi")
+    capaian = _capaian(lalu.target, realisasi, polaritas_lalu(lalu, sekarang), aturan)
+    return CapaianLalu(tahun, realisasi, capaian, lalu.target)
+
+
+def hasil_indikator(ind: Indikator, lalu: list[tuple[int | None, Indikator | None]], aturan: Aturan) -> HasilIndikator:
+    """One indicator's capaian, and its capaian in each earlier year (`lalu`, newest first)."""
     arah = polaritas(ind)
     realisasi = isian(ind, "realisasi")
     capaian = _capaian(ind.target, realisasi, arah, aturan)
-    lalu_realisasi = isian(lalu, "realisasi") if lalu is not None else ""
-    lalu_capaian = _capaian(lalu.target, lalu_realisasi, arah, aturan) if lalu is not None else None
-    return HasilIndikator(
-        ind, arah, realisasi, capaian, predikat(capaian.nilai, aturan.skala), lalu_capaian, lalu_realisasi
+    riwayat = tuple(capaian_lalu(tahun, other, arah, aturan) for tahun, other in lalu)
+    return HasilIndikator(ind, arah, realisasi, capaian, predikat(capaian.nilai, aturan.skala), riwayat)
+
+
+def _riwayat_sasaran(rows: tuple[HasilIndikator, ...], years: int) -> tuple[Decimal | None, ...]:
+    return tuple(
+        rata_rata([r.riwayat[n].capaian.nilai if r.riwayat[n].capaian else None for r in rows]) for n in range(years)
     )
 
 
@@ -170,30 +230,45 @@ def hasil_anggaran(rows: list[BarisAnggaran]) -> tuple[tuple[HasilAnggaran, ...]
     was given (else the total's realisasi is None)."""
     if not rows:
         return (), None, False
-    out = tuple(HasilAnggaran(r.uraian, r.pagu_teks, r.pagu, r.realisasi, _serapan(r.realisasi, r.pagu)) for r in rows)
+    out = tuple(
+        HasilAnggaran(r.uraian, r.pagu_teks, r.pagu, r.realisasi, _serapan(r.realisasi, r.pagu), r.sasaran)
+        for r in rows
+    )
     spent_any = any(r.realisasi is not None for r in rows)
     pagu = sum((r.pagu or 0) for r in rows)
     spent = sum((r.realisasi or 0) for r in rows) if spent_any else None
     return out, HasilAnggaran("", "", pagu, spent, _serapan(spent, pagu)), spent_any
 
 
+def _diserap(rows: tuple[HasilAnggaran, ...]) -> Decimal | None:
+    """The absorption of some budget rows together; None when none has both pagu and realisasi."""
+    spent = [r for r in rows if r.pagu and r.realisasi is not None]
+    if not spent:
+        return None
+    return _serapan(sum(r.realisasi for r in spent), sum(r.pagu for r in spent))
+
+
 def hitung_hasil(masukan: Masukan, aturan: Aturan | None = None) -> HasilKinerja:
     """Every figure of the report from its inputs, under `aturan` (the default rules when None)."""
     aturan = aturan or Aturan()
+    earlier: list[TahunLalu] = masukan.lalu
+    anggaran, total, spent_any = hasil_anggaran(masukan.anggaran)
     sasaran = []
     for si, s in enumerate(masukan.dokumen.sasaran):
         rows = tuple(
-            hasil_indikator(ind, masukan.tahun_lalu.get((si, ii)), aturan) for ii, ind in enumerate(s.indikator)
+            hasil_indikator(ind, [(t.tahun, t.pasangan.get((si, ii))) for t in earlier], aturan)
+            for ii, ind in enumerate(s.indikator)
         )
         mean = rata_rata([r.nilai for r in rows])
-        sasaran.append(HasilSasaran(s, rows, mean, predikat(mean, aturan.skala)))
+        served = tuple(a for a in anggaran if s.nomor in a.sasaran)
+        history = _riwayat_sasaran(rows, len(earlier))
+        sasaran.append(HasilSasaran(s, rows, mean, predikat(mean, aturan.skala), history, served, _diserap(served)))
     every = [r for s in sasaran for r in s.indikator]
     counts = {name: 0 for _, _, name in SCALES[aturan.skala]}
     for r in every:
         if r.predikat is not None:
             counts[r.predikat] += 1
     overall = rata_rata([s.nilai for s in sasaran])
-    anggaran, total, spent_any = hasil_anggaran(masukan.anggaran)
     return HasilKinerja(
         aturan=aturan,
         sasaran=tuple(sasaran),
@@ -207,4 +282,6 @@ def hitung_hasil(masukan: Masukan, aturan: Aturan | None = None) -> HasilKinerja
         anggaran=anggaran,
         anggaran_total=total,
         ada_realisasi_anggaran=spent_any,
+        tahun_lalu=tuple(t.tahun for t in earlier),
+        riwayat=tuple(rata_rata([s.riwayat[n] for s in sasaran]) for n in range(len(earlier))),
     )

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ekstrak import Dokumen, Indikator, extract_guarded
 from inti.cells import cell_number, cell_text
 from inti.detect import detect, zip_members
+from inti.errors import KinerjaError
 from inti.files import read_input
 from inti.limits import BAWAAN, Batas
 from inti.numbers import money_value
@@ -18,6 +20,7 @@ from inti.numbers import money_value
 FILLED = ("realisasi", "polaritas", "keterangan", "target_renstra")
 # Indicators whose wording is at least this alike are the same indicator in another year.
 SAME_WORDING = 0.85
+MAKS_TAHUN_LALU = 4  # earlier years a report compares with
 
 
 @dataclass
@@ -28,17 +31,27 @@ class BarisAnggaran:
     pagu_teks: str
     pagu: float | int | None
     realisasi: float | int | None = None
+    sasaran: tuple[int, ...] = ()  # the numbers of the sasaran it serves (the sheet's `sasaran` column)
+
+
+@dataclass
+class TahunLalu:
+    """An earlier year: its document, its indicators paired with this year's (by position), the unpaired."""
+
+    tahun: int | None
+    dokumen: Dokumen
+    pasangan: dict[tuple[int, int], Indikator] = field(default_factory=dict)
+    tanpa_pasangan: list[str] = field(default_factory=list)
+    tahun_ditebak: bool = False  # the file named no year; it is taken as the year before the previous one
 
 
 @dataclass
 class Masukan:
-    """Everything a report is made from."""
+    """Everything a report is made from; `lalu` holds the earlier years, newest first."""
 
     dokumen: Dokumen
     anggaran: list[BarisAnggaran] = field(default_factory=list)
-    tahun_lalu: dict[tuple[int, int], Indikator] = field(default_factory=dict)
-    tahun_lalu_dokumen: Dokumen | None = None
-    tanpa_pasangan: list[str] = field(default_factory=list)
+    lalu: list[TahunLalu] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
 
     @property
@@ -83,23 +96,70 @@ def match_realisasi(dokumen: Dokumen, filled: Dokumen) -> tuple[Dokumen, list[st
 
 
 def match_tahun_lalu(dokumen: Dokumen, lalu: Dokumen) -> tuple[dict[tuple[int, int], Indikator], list[str]]:
-    """Last year's indicator for each of this year's, by wording (tolerant of small changes)."""
-    candidates = [(i, _fold(i.uraian)) for s in lalu.sasaran for i in s.indikator]
+    """Last year's indicator for each of this year's, by wording (tolerant of small changes); where two are worded
+    alike, the one under a sasaran of the same wording, then the one in the same place."""
+    candidates = [
+        (i, _fold(i.uraian), _fold(s.uraian), (si, ii))
+        for si, s in enumerate(lalu.sasaran)
+        for ii, i in enumerate(s.indikator)
+    ]
     matches: dict[tuple[int, int], Indikator] = {}
     missing = []
     for si, s in enumerate(dokumen.sasaran):
+        goal = _fold(s.uraian)
         for ii, ind in enumerate(s.indikator):
             wording = _fold(ind.uraian)
-            best, score = None, 0.0
-            for other, text in candidates:
+            best, score = None, (0.0, False, False)
+            for other, text, sasaran, place in candidates:
                 ratio = 1.0 if text == wording else difflib.SequenceMatcher(None, wording, text).ratio()
-                if ratio > score:
-                    best, score = other, ratio
-            if best is not None and score >= SAME_WORDING:
+                rank = (ratio, sasaran == goal, place == (si, ii))
+                if rank > score:
+                    best, score = other, rank
+            if best is not None and score[0] >= SAME_WORDING:
                 matches[(si, ii)] = best
             else:
                 missing.append(f"{s.nomor}.{ind.nomor} {ind.uraian}")
     return matches, missing
+
+
+def pasangkan_tahun_lalu(dokumen: Dokumen, lalu: Dokumen, tahun: int | None = None, ditebak: bool = False) -> TahunLalu:
+    """An earlier year's document paired with this year's indicators; its year `tahun` or its own."""
+    pasangan, missing = match_tahun_lalu(dokumen, lalu)
+    return TahunLalu(tahun if tahun is not None else lalu.tahun, lalu, pasangan, missing, ditebak)
+
+
+def cek_jumlah_tahun_lalu(n: int) -> None:
+    """KinerjaError when more earlier years are given than a report compares with."""
+    if n > MAKS_TAHUN_LALU:
+        raise KinerjaError(
+            f"--tahun-lalu paling banyak {MAKS_TAHUN_LALU} kali ({n} diberikan); pilih empat tahun terakhir."
+        )
+
+
+def tahun_tahun_lalu(tahun: int | None, dokumen: list[tuple[str, Dokumen]]) -> list[tuple[int | None, bool]]:
+    """Each earlier file's year and whether it was inferred: its own `tahun`, else the year before the previous
+    file's (the report's for the first). KinerjaError for a fifth file, a repeated year, or one not before `tahun`."""
+    cek_jumlah_tahun_lalu(len(dokumen))
+    out: list[tuple[int | None, bool]] = []
+    previous = tahun
+    for name, doc in dokumen:
+        year, guessed = doc.tahun, doc.tahun is None
+        if guessed:
+            if previous is None:
+                raise KinerjaError(f"Tahun berkas '{name}' tidak diketahui; isi tahun pada lembar Dokumen berkas itu.")
+            year = previous - 1
+        if tahun is not None and year >= tahun:
+            raise KinerjaError(
+                f"Berkas '{name}' (--tahun-lalu) bertahun {year}, bukan sebelum tahun laporan {tahun}; "
+                "periksa berkas atau tahunnya."
+            )
+        if any(year == seen for seen, _ in out):
+            raise KinerjaError(
+                f"Tahun {year} diberikan dua kali dengan --tahun-lalu (berkas '{name}'); beri setiap tahun sekali."
+            )
+        out.append((year, guessed))
+        previous = year
+    return out
 
 
 def _budget_records(path: Path) -> list[dict]:
@@ -131,12 +191,19 @@ def read_budget(path: Path) -> list[BarisAnggaran]:
         uraian = cell_text(rec.get("uraian") or rec.get("kegiatan") or rec.get("program"))
         given = rec.get("nilai") if rec.get("nilai") not in (None, "") else rec.get("pagu")
         if uraian:
-            out.append(
-                BarisAnggaran(
-                    uraian, cell_text(rec.get("teks") or rec.get("pagu")), _amount(given), _amount(rec.get("realisasi"))
-                )
-            )
+            teks = cell_text(rec.get("teks") or rec.get("pagu"))
+            served = nomor_sasaran(cell_text(rec.get("sasaran")))
+            out.append(BarisAnggaran(uraian, teks, _amount(given), _amount(rec.get("realisasi")), served))
     return out
+
+
+def nomor_sasaran(text: str) -> tuple[int, ...]:
+    """The sasaran numbers a budget row names: `1, 20, 21`, `2-12; 16`, `S3`; () when it names none."""
+    out: list[int] = []
+    for low, high in re.findall(r"(\d+)(?:\s*[-–]\s*(\d+))?", text):
+        first, last = int(low), int(high or low)
+        out.extend(range(first, min(last, first + 500) + 1))
+    return tuple(dict.fromkeys(out))
 
 
 def read_budget_guarded(path: Path, batas: Batas = BAWAAN) -> list[BarisAnggaran]:
@@ -155,12 +222,13 @@ def muat(
     path: Path,
     *,
     realisasi: Path | None = None,
-    tahun_lalu: Path | None = None,
+    tahun_lalu: list[Path] | None = None,
     anggaran: Path | None = None,
     sandi: str | None = None,
     batas: Batas = BAWAAN,
 ) -> Masukan:
     """Read the report's inputs (each parsed under the limits); KinerjaError on bad input."""
+    cek_jumlah_tahun_lalu(len(tahun_lalu or []))
     dokumen = extract_guarded(path, sandi, batas)
     missing: list[str] = []
     if realisasi is not None:
@@ -176,8 +244,10 @@ def muat(
         masukan.anggaran = rows
     else:
         masukan.anggaran = [BarisAnggaran(a.uraian, a.teks, a.nilai) for a in dokumen.anggaran]
-    if tahun_lalu is not None:
-        lalu = extract_guarded(tahun_lalu, None, batas)
-        masukan.tahun_lalu_dokumen = lalu
-        masukan.tahun_lalu, masukan.tanpa_pasangan = match_tahun_lalu(dokumen, lalu)
+    earlier = [(path.name, extract_guarded(path, None, batas)) for path in tahun_lalu or []]
+    years = tahun_tahun_lalu(dokumen.tahun, earlier)
+    masukan.lalu = sorted(
+        (pasangkan_tahun_lalu(dokumen, doc, year, guessed) for (_, doc), (year, guessed) in zip(earlier, years)),
+        key=lambda t: -(t.tahun or 0),
+    )
     return masukan

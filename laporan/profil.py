@@ -34,10 +34,19 @@ kota = "Mamuju"
 tanggal = "2023-01-31"          # tanggal penandatanganan, TTTT-BB-HH
 logo = "logo.png"               # PNG atau JPEG, relatif terhadap berkas profil ini
 
-[kepala]
+[kepala]                        # PIHAK PERTAMA pada Perjanjian Kinerja; penanda tangan laporan
 jabatan = "Kepala Kantor Wilayah"
 nama = "Nama Kepala Kantor"
 nip = "19700101 199503 1 001"
+
+[pihak_kedua]                   # atasan yang menandatangani Perjanjian Kinerja (PIHAK KEDUA)
+jabatan = "Sekretaris Jenderal"
+nama = "Nama Atasan"
+nip = "19680101 199003 1 001"
+
+[pk]                            # tempat dan tanggal Perjanjian Kinerja ditandatangani (awal tahun laporan)
+kota = "Jakarta"
+tanggal = "2022-02-01"
 
 # Teks dalam Markdown (**tebal**, *miring*, daftar dengan "- "). HTML mentah tidak dipakai.
 [teks]
@@ -54,11 +63,17 @@ bab4 = """
 Secara umum target kinerja tahun ini tercapai ... Langkah ke depan: ...
 """
 
-# Analisis per sasaran (penyebab keberhasilan/kegagalan, solusi), dengan nomor urut sasaran.
-[analisis]
-"1" = """
+# Analisis per sasaran, dengan nomor urut sasaran; satu isian per butir analisis PermenPANRB 53/2014:
+# target (tahun ini dibanding target), tahun_lalu (dibanding tahun-tahun sebelumnya), renstra (dibanding
+# target akhir Renstra), nasional (dibanding standar nasional), penyebab (penyebab keberhasilan atau
+# kegagalan dan solusinya), efisiensi (efisiensi penggunaan sumber daya), program (program/kegiatan
+# pendukung). Butir yang kosong tampil sebagai tanda [Diisi oleh instansi: ...].
+[analisis."1"]
+penyebab = """
 Capaian didukung oleh ...
 """
+nasional = "Belum ada standar nasional untuk indikator ini."
+program = "Program Dukungan Manajemen: ..."
 '''
 
 
@@ -75,7 +90,13 @@ class Profil:
     kata_pengantar: str = ""
     bab1: str = ""
     bab4: str = ""
-    analisis: dict[str, str] = field(default_factory=dict)
+    analisis: dict[str, str] = field(default_factory=dict)  # per sasaran: its causes and solutions
+    analisis_butir: dict[str, dict[str, str]] = field(default_factory=dict)  # per sasaran: text per item
+    pihak_kedua_jabatan: str = ""
+    pihak_kedua_nama: str = ""
+    pihak_kedua_nip: str = ""
+    pk_kota: str = ""
+    pk_tanggal: dt.date | None = None
 
 
 def tanggal_indonesia(date: dt.date) -> str:
@@ -100,6 +121,18 @@ def jenis_logo(data: bytes, name: str = "Logo") -> str:
     raise FormatTidakDikenal(f"{name} harus berupa gambar PNG atau JPEG.")
 
 
+def _tanggal(value: object) -> dt.date | None:
+    """A profile date: a TOML date or `TTTT-BB-HH`; KinerjaError for anything else."""
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise KinerjaError(f"Tanggal '{value}' di profil harus ditulis TTTT-BB-HH, mis. 2023-01-31.") from exc
+
+
 def baca_profil(path: Path) -> Profil:
     """Read a profile: BerkasTidakAda when it is missing, BerkasRusak (with the line) when it is no UTF-8 TOML,
     KinerjaError for a date that is no date."""
@@ -116,7 +149,10 @@ def baca_profil(path: Path) -> Profil:
     except UnicodeDecodeError as exc:
         raise BerkasRusak(f"Berkas profil '{path}' bukan teks UTF-8; simpan ulang sebagai UTF-8.") from exc
     kepala = data.get("kepala") or {}
+    kedua = data.get("pihak_kedua") or {}
+    pk = data.get("pk") or {}
     teks = data.get("teks") or {}
+    analisis = data.get("analisis") or {}
     profil = Profil(
         instansi=str(data.get("instansi", "")),
         kota=str(data.get("kota", "")),
@@ -126,16 +162,17 @@ def baca_profil(path: Path) -> Profil:
         kata_pengantar=str(teks.get("kata_pengantar", "")),
         bab1=str(teks.get("bab1", "")),
         bab4=str(teks.get("bab4", "")),
-        analisis={str(k): str(v) for k, v in (data.get("analisis") or {}).items()},
+        analisis={str(k): str(v) for k, v in analisis.items() if not isinstance(v, dict)},
+        analisis_butir={
+            str(k): {str(a): str(b) for a, b in v.items()} for k, v in analisis.items() if isinstance(v, dict)
+        },
+        pihak_kedua_jabatan=str(kedua.get("jabatan", "")),
+        pihak_kedua_nama=str(kedua.get("nama", "")),
+        pihak_kedua_nip=str(kedua.get("nip", "")),
+        pk_kota=str(pk.get("kota", "")),
     )
-    tanggal = data.get("tanggal")
-    if isinstance(tanggal, dt.date):
-        profil.tanggal = tanggal
-    elif tanggal:
-        try:
-            profil.tanggal = dt.date.fromisoformat(str(tanggal))
-        except ValueError as exc:
-            raise KinerjaError(f"Tanggal '{tanggal}' di profil harus ditulis TTTT-BB-HH, mis. 2023-01-31.") from exc
+    profil.tanggal = _tanggal(data.get("tanggal"))
+    profil.pk_tanggal = _tanggal(pk.get("tanggal"))
     if data.get("logo"):
         profil.logo, profil.logo_jenis = _logo((path.parent / str(data["logo"])).resolve())
     return profil

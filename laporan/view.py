@@ -5,15 +5,34 @@ it writes; no number is computed or formatted in a template."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ekstrak import Target, parse_target
 from inti.numbers import format_number
 
 from .capaian import TIDAK_DIUKUR, TURUN, Aturan
-from .hasil import HasilAnggaran, HasilIndikator, HasilKinerja, HasilSasaran, hitung_hasil
+from .hasil import (
+    CapaianLalu,
+    HasilAnggaran,
+    HasilIndikator,
+    HasilKinerja,
+    HasilSasaran,
+    hitung_hasil,
+    nilai_realisasi,
+)
 from .load import Masukan, isian
+from .metode import pita, rumus
 from .profil import Profil, tanggal_indonesia
+
+NAMA_SKALA = {
+    "lkjip": "skala yang lazim dipakai dalam LKjIP",
+    "permenpan-6-2022": "skala PermenPANRB Nomor 6 Tahun 2022",
+    "biner": "skala tercapai / belum tercapai",
+}
+_NUMBER = re.compile(r"\d[\d.,]*")
+_COMPARATOR = re.compile(r"^\s*(?:≥|≤|>|<|=|min(?:imal)?\.?|maks(?:imal)?\.?|paling (?:sedikit|banyak))\s*", re.I)
 
 
 def persen(value: Decimal | float | None) -> str:
@@ -60,6 +79,30 @@ def lalu_capaian_teks(row: HasilIndikator) -> str:
     return persen(row.lalu.nilai) if row.lalu is not None and row.lalu.nilai is not None else ""
 
 
+def riwayat_teks(lalu: CapaianLalu) -> tuple[str, str]:
+    """An earlier year's realisasi and capaian as shown; `-` without a matching indicator."""
+    if lalu.capaian is None:
+        return "-", "-"
+    shown = lalu.capaian.status if lalu.capaian.nilai is None else persen(lalu.capaian.nilai)
+    return (realisasi_tampil(lalu.target, lalu.realisasi) if lalu.realisasi else "-"), shown
+
+
+def realisasi_tampil(target: Target | None, text: str) -> str:
+    """A realisasi written like its target (`83,63 %` next to `81%` shows `83,63%`, `11 Skala` next to
+    `Skala 7` shows `Skala 11`); as written when it is no plain number in the target's unit."""
+    if target is None or target.nilai is None or target.batas_bawah is not None:
+        return text
+    unit = parse_target(text).satuan
+    if unit and (unit or "").lower() != (target.satuan or "").lower():
+        return text
+    read = nilai_realisasi(text, target.satuan)
+    numbers = _NUMBER.findall(target.teks)
+    written = _NUMBER.findall(text)
+    if read.angka is None or len(numbers) != 1 or not written:
+        return text
+    return _COMPARATOR.sub("", target.teks).replace(numbers[0], written[0].rstrip(".,"), 1)
+
+
 @dataclass
 class BarisIndikator:
     nomor: int
@@ -77,6 +120,8 @@ class BarisIndikator:
     lalu_realisasi: str = ""
     lalu_capaian: str = ""
     keterangan: str = ""
+    riwayat: list[tuple[str, str]] = field(default_factory=list)  # (realisasi, capaian) per earlier year, oldest first
+    renstra_persen: str = ""  # realisasi as a percent of the Renstra target
 
 
 @dataclass
@@ -90,6 +135,11 @@ class BarisSasaran:
     nilai: Decimal | None
     analisis: str = ""
     label: str = ""
+    riwayat: list[str] = field(default_factory=list)  # capaian per earlier year, oldest first
+    serapan: str = ""  # absorption of the budget rows that serve it; empty when the sheet names none
+    kegiatan: list[str] = field(default_factory=list)  # those rows' names
+    # the seven analysis items: (title, what the figures say, what the office wrote, what it is asked to write)
+    analisis_butir: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -140,7 +190,28 @@ class Laporan:
     peringatan: list[str]
     ringkasan_kalimat: str
     hasil: HasilKinerja  # the figures all of the above words
-    draf: bool = False  # not yet approved: "DRAF" on every page
+    tahun_riwayat: list[int | None] = field(default_factory=list)  # earlier years, oldest first
+    capaian_riwayat: list[str] = field(default_factory=list)  # the organisation's capaian in those years
+    tahun_ditebak: str = ""  # the sentence naming files whose year was inferred
+    skala_nama: str = ""
+    pihak_kedua_jabatan: str = ""
+    pihak_kedua_nama: str = ""
+    pihak_kedua_nip: str = ""
+    pk_kota: str = ""
+    pk_tanggal: str = ""
+    skala_pita: list[tuple[str, str]] = field(default_factory=list)  # (predikat, its band)
+    rumus: list[tuple[str, str]] = field(default_factory=list)  # (kind of indicator, its capaian formula)
+    draf: bool = False  # an unapproved year: "DRAF" on every page
+
+    @property
+    def efisiensi_sasaran(self) -> bool:
+        """Whether the budget names the sasaran its rows serve (then efficiency is shown per sasaran)."""
+        return any(s.kegiatan for s in self.sasaran)
+
+    @property
+    def ada_catatan(self) -> bool:
+        """Whether any indicator carries a note (the measurement table's Catatan column shows only then)."""
+        return any(i.catatan for s in self.sasaran for i in s.indikator)
 
 
 def _kalimat(row: HasilIndikator, shown: BarisIndikator, tahun: int | None) -> str:
@@ -156,13 +227,13 @@ def _kalimat(row: HasilIndikator, shown: BarisIndikator, tahun: int | None) -> s
     if capaian.nilai > 100:
         arah = "melampaui target"
     elif capaian.nilai == 100:
-        arah = "sesuai target"
+        arah = "tepat sesuai target"
     else:
         arah = "belum mencapai target"
     lower = " (semakin kecil semakin baik)" if row.polaritas == TURUN else ""
     text = (
         f"{name}{year} terealisasi {shown.realisasi} dari target {shown.target}{lower}, "
-        f"capaian {shown.capaian} ({shown.predikat}): {arah}."
+        f"capaian {shown.capaian} ({shown.predikat}); realisasi {arah}."
     )
     if capaian.mentah is not None and capaian.mentah != capaian.nilai:
         text += f" Capaian sebenarnya {persen(capaian.mentah)}, dibatasi menjadi {shown.capaian}."
@@ -183,29 +254,51 @@ def _perbandingan(row: HasilIndikator, tahun_lalu: int | None) -> str:
 def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
     """One indicator's figures and sentence as the report shows them."""
     ind, capaian = row.indikator, row.capaian
+    realisasi = realisasi_tampil(ind.target, row.realisasi) if row.realisasi else "-"
     shown = BarisIndikator(
         nomor=ind.nomor,
         uraian=ind.uraian,
         target=ind.target.teks if ind.target else "-",
-        realisasi=row.realisasi or "-",
+        realisasi=realisasi,
         polaritas=row.polaritas,
         capaian=capaian_teks(row),
         capaian_mentah=persen(capaian.mentah) if capaian.mentah != capaian.nilai else "",
         predikat=predikat_teks(row),
-        catatan=catatan_teks(row),
+        catatan="; ".join(
+            x
+            for x in (
+                f"ditulis: {row.realisasi}" if realisasi != row.realisasi and row.realisasi else "",
+                catatan_teks(row),
+            )
+            if x
+        ),
         kalimat="",
         nilai=capaian.nilai,
         renstra=isian(ind, "target_renstra"),
         keterangan=isian(ind, "keterangan"),
     )
     if row.lalu is not None:
-        shown.lalu_realisasi, shown.lalu_capaian = row.lalu_realisasi or "tidak diukur", lalu_capaian_teks(row)
-    shown.kalimat = _kalimat(row, shown, tahun) + _perbandingan(row, tahun - 1 if tahun else None)
+        shown.lalu_realisasi, shown.lalu_capaian = row.lalu_realisasi or TIDAK_DIUKUR, lalu_capaian_teks(row)
+    shown.riwayat = [riwayat_teks(lalu) for lalu in reversed(row.riwayat)]
+    shown.renstra_persen = _persen_renstra(row, shown.renstra)
+    latest = row.riwayat[0].tahun if row.riwayat else None
+    shown.kalimat = _kalimat(row, shown, tahun) + _perbandingan(row, latest)
     if shown.renstra:
         shown.kalimat += f" Target akhir Renstra: {shown.renstra}."
     if shown.keterangan:
         shown.kalimat += f" Keterangan: {shown.keterangan}."
     return shown
+
+
+def _persen_renstra(row: HasilIndikator, renstra: str) -> str:
+    """This year's realisasi as a percent of the Renstra end target (R / T akhir x 100); empty when unknown."""
+    if not renstra or not row.diisi:
+        return ""
+    end = nilai_realisasi(renstra)
+    now = nilai_realisasi(row.realisasi, row.indikator.target.satuan if row.indikator.target else None)
+    if end.angka is None or now.angka is None or end.angka == 0:
+        return ""
+    return persen(now.angka / end.angka * 100)
 
 
 def baris_sasaran(row: HasilSasaran, si: int, profil: Profil, tahun: int | None) -> BarisSasaran:
@@ -221,6 +314,9 @@ def baris_sasaran(row: HasilSasaran, si: int, profil: Profil, tahun: int | None)
         nilai=row.nilai,
         analisis=profil.analisis.get(str(si + 1), ""),
         label=f"S{si + 1}",
+        riwayat=[persen(v) if v is not None else TIDAK_DIUKUR for v in reversed(row.riwayat)],
+        serapan=persen(row.serapan),
+        kegiatan=[a.uraian for a in row.anggaran],
     )
 
 
@@ -241,9 +337,14 @@ def susun(masukan: Masukan, profil: Profil, aturan: Aturan | None = None) -> Lap
 
 def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
     """The report's content from its figures (`hasil`, computed from `masukan`) and the office's profile."""
+    from .analisis import butir_analisis
+
     doc = masukan.dokumen
     tahun = doc.tahun
     sasaran = [baris_sasaran(s, si, profil, tahun) for si, s in enumerate(hasil.sasaran)]
+    years = list(reversed(hasil.tahun_lalu))
+    for si, s in enumerate(sasaran):
+        s.analisis_butir = butir_analisis(s, years, tahun, profil.analisis_butir.get(str(si + 1), {}))
     anggaran, total = _anggaran(hasil)
     lain = hasil.tidak_diukur + hasil.tidak_dapat
     return Laporan(
@@ -271,12 +372,34 @@ def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
         anggaran_total=total,
         ada_realisasi_anggaran=hasil.ada_realisasi_anggaran,
         efisiensi=_efisiensi(hasil),
-        tanpa_pasangan=masukan.tanpa_pasangan,
-        tahun_lalu=(tahun - 1 if tahun else None) if masukan.tahun_lalu_dokumen is not None else None,
+        tanpa_pasangan=masukan.lalu[0].tanpa_pasangan if masukan.lalu else [],
+        tahun_lalu=hasil.tahun_lalu[0] if hasil.tahun_lalu else None,
         profil=profil,
         peringatan=masukan.peringatan + [str(p) for p in doc.peringatan],
         ringkasan_kalimat=_ringkasan(hasil.nilai, hasil.predikat, hasil.diukur, lain, tahun),
         hasil=hasil,
+        tahun_riwayat=list(reversed(hasil.tahun_lalu)),
+        capaian_riwayat=[persen(v) if v is not None else TIDAK_DIUKUR for v in reversed(hasil.riwayat)],
+        tahun_ditebak=_ditebak(masukan),
+        skala_nama=NAMA_SKALA.get(hasil.aturan.skala, hasil.aturan.skala),
+        pihak_kedua_jabatan=profil.pihak_kedua_jabatan,
+        pihak_kedua_nama=profil.pihak_kedua_nama,
+        pihak_kedua_nip=profil.pihak_kedua_nip,
+        pk_kota=profil.pk_kota,
+        pk_tanggal=tanggal_indonesia(profil.pk_tanggal) if profil.pk_tanggal else "",
+        skala_pita=pita(hasil.aturan.skala),
+        rumus=rumus(hasil.aturan),
+    )
+
+
+def _ditebak(masukan: Masukan) -> str:
+    """The sentence naming the earlier files whose year was inferred; empty when each named its own."""
+    years = [str(t.tahun) for t in masukan.lalu if t.tahun_ditebak]
+    if not years:
+        return ""
+    return (
+        f"Berkas pembanding tahun {', '.join(years)} tidak mencantumkan tahunnya; tahunnya ditetapkan sebagai "
+        "tahun sebelum berkas pembanding yang disebut sebelumnya."
     )
 
 

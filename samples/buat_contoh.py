@@ -5,8 +5,11 @@
 - isian_2022_CONTOH.xlsx: the seed's sheet (`ekstrak` output) with realisasi written the ways offices
   write them (85%, 85 %, 3,25, 12 Permohonan, 38% (Evaluasi Semester I), empty = not measured), and an
   Anggaran sheet with pagu and realisasi per program;
-- isian_2021_CONTOH.xlsx: last year's sheet, some indicators worded a little differently, one missing;
-- profil_CONTOH.toml: an office profile.
+- isian_2021_CONTOH.xlsx, isian_2020_CONTOH.xlsx: the two years before, some indicators worded a little
+  differently, one missing;
+- every sheet fills target_renstra (the end-of-Renstra target) and names on the Anggaran sheet the sasaran
+  each programme serves (`sasaran`: numbers and ranges, `2-12, 16`);
+- profil_CONTOH.toml: an office profile, with PIHAK KEDUA, the PK's place and date and analysis items.
 """
 
 from __future__ import annotations
@@ -25,9 +28,9 @@ from inti.numbers import format_number  # noqa: E402
 
 NOTE = "ANGKA CONTOH (rekaan), bukan data resmi"
 BUDGET = [
-    ("Program Dukungan Manajemen", 8_450_000_000, 8_120_345_500),
-    ("Program Pembentukan Regulasi", 1_250_000_000, 1_190_000_000),
-    ("Program Penegakan dan Pelayanan Hukum", 2_294_682_000, 2_051_930_100),
+    ("Program Dukungan Manajemen", 8_450_000_000, 8_120_345_500, "1, 20, 21"),
+    ("Program Pembentukan Regulasi", 1_250_000_000, 1_190_000_000, "13-15"),
+    ("Program Penegakan dan Pelayanan Hukum", 2_294_682_000, 2_051_930_100, "2-12, 16-19"),
 ]
 
 
@@ -47,6 +50,17 @@ def realisasi(target: ekstrak.Target | None, rng: random.Random, index: int) -> 
     return format_number(round(value, 2), 2, thousands=False)
 
 
+def renstra(target: ekstrak.Target | None) -> str | None:
+    """The end-of-Renstra target: a percent five points higher (at most 100), another figure a tenth higher."""
+    if target is None or target.nilai is None or target.batas_bawah is not None or target.pembanding:
+        return None
+    end = min(100, target.nilai + 5) if target.satuan == "%" else round(target.nilai * 1.1, 2)
+    value = format_number(int(end) if end == int(end) else end, thousands=False)
+    if target.satuan == "%":
+        return f"{value}%"
+    return f"{value} {target.satuan}" if target.satuan else value
+
+
 def fill(source: Path, out: Path, year_shift: int, seed: int) -> None:
     doc = ekstrak.extract(source)
     ekstrak.save(doc, out, "xlsx")
@@ -54,10 +68,12 @@ def fill(source: Path, out: Path, year_shift: int, seed: int) -> None:
     sheet = book["Indikator"]
     header = [c.value for c in sheet[1]]
     rng = random.Random(seed)
+    sheet.cell(row=1, column=len(header) + 1).value = "target_renstra"
     targets = [i.target for s in doc.sasaran for i in s.indikator]
     for index, (row, target) in enumerate(zip(sheet.iter_rows(min_row=2), targets)):
         row[header.index("realisasi")].value = realisasi(target, rng, index) or None
         row[header.index("keterangan")].value = NOTE
+        row[len(header)].value = renstra(target)
         if year_shift and index == 3:
             row[header.index("indikator")].value += " (rumusan lama)"
     info = book["Dokumen"]
@@ -65,14 +81,16 @@ def fill(source: Path, out: Path, year_shift: int, seed: int) -> None:
     if year_shift:
         info["B4"] = int(info["B4"].value) - year_shift
     budget = book["Anggaran"]
-    for uraian, pagu, spent in BUDGET:
-        factor = 0.93 if year_shift else 1.0
+    budget.cell(row=1, column=budget.max_column + 1).value = "sasaran"
+    for uraian, pagu, spent, served in BUDGET:
+        factor = 0.93**year_shift
         budget.append(
             [
                 uraian + " (contoh)",
                 f"Rp {format_number(round(pagu * factor))}",
                 round(pagu * factor),
                 round(spent * factor),
+                served,
             ]
         )
     if year_shift:
@@ -84,13 +102,14 @@ def main() -> None:
     seed = HERE / "iku_kanwil_sulbar_2022.txt"
     fill(seed, HERE / "isian_2022_CONTOH.xlsx", 0, 2022)
     fill(seed, HERE / "isian_2021_CONTOH.xlsx", 1, 2021)
+    fill(seed, HERE / "isian_2020_CONTOH.xlsx", 2, 2020)
     from laporan.profil import CONTOH
 
     profile = CONTOH.replace(
         'logo = "logo.png"               # PNG atau JPEG, relatif terhadap berkas profil ini\n', ""
     )
     (HERE / "profil_CONTOH.toml").write_text("# CONTOH: isi dengan data instansi Anda.\n" + profile, encoding="utf-8")
-    print("dibuat: isian_2022_CONTOH.xlsx, isian_2021_CONTOH.xlsx, profil_CONTOH.toml")
+    print("dibuat: isian_2022_CONTOH.xlsx, isian_2021_CONTOH.xlsx, isian_2020_CONTOH.xlsx, profil_CONTOH.toml")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parent / "laporan.docx"
-HEADER_FILL = "1F4E78"
+FONT = "Arial"
 
 
 def field(paragraph, instruction: str, placeholder: str = "") -> None:
@@ -47,80 +47,10 @@ def field(paragraph, instruction: str, placeholder: str = "") -> None:
         run._r.append(node)
 
 
-def shade(cell, colour: str) -> None:
-    props = cell._tc.get_or_add_tcPr()
-    fill = OxmlElement("w:shd")
-    fill.set(qn("w:val"), "clear")
-    fill.set(qn("w:color"), "auto")
-    fill.set(qn("w:fill"), colour)
-    props.append(fill)
-
-
-def repeat_header(row) -> None:
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
-
-
 def keep_row_together(row) -> None:
     flag = OxmlElement("w:cantSplit")
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
-
-
-def table(doc, headers: list[str], widths: list[float], rows: list[list[str]]):
-    """A table with a shaded header row repeated on each page, then the given template rows."""
-    t = doc.add_table(rows=1, cols=len(headers))
-    t.style = "Table Grid"
-    t.autofit = False
-    for column, width in zip(t.columns, widths):
-        column.width = Cm(width)
-    for cell, text, width in zip(t.rows[0].cells, headers, widths):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        shade(cell, HEADER_FILL)
-        cell.width = Cm(width)
-    repeat_header(t.rows[0])
-    for values in rows:
-        row = t.add_row()
-        keep_row_together(row)
-        for cell, text, width in zip(row.cells, values, widths):
-            cell.text = text
-            cell.width = Cm(width)
-        if values[0] == "{{ k.nama }}":
-            merged = row.cells[0].merge(row.cells[-1])
-            merged.text = "{{ k.nama }}"
-            merged.paragraphs[0].runs[0].bold = True
-            shade(merged, "DCE6F1")
-    return t
-
-
-def pk_table(doc) -> None:
-    """The Perjanjian Kinerja: sasaran, indicators and targets, in groups (Bab II and the Lampiran)."""
-    table(
-        doc,
-        ["No", "Sasaran", "Indikator Kinerja", "Target"],
-        [1, 5, 7.5, 3],
-        [
-            ["{%tr for k in l.kelompok %}", "", "", ""],
-            ["{%tr if k.nama %}", "", "", ""],
-            ["{{ k.nama }}", "", "", ""],
-            ["{%tr endif %}", "", "", ""],
-            ["{%tr for s in k.sasaran %}", "", "", ""],
-            ["{%tr for i in s.indikator %}", "", "", ""],
-            [
-                "{{ s.nomor if loop.first }}",
-                "{{ s.uraian if loop.first }}",
-                "{{ i.nomor }}. {{ i.uraian }}",
-                "{{ i.target }}",
-            ],
-            ["{%tr endfor %}", "", "", ""],
-            ["{%tr endfor %}", "", "", ""],
-            ["{%tr endfor %}", "", "", ""],
-        ],
-    )
 
 
 def heading(doc, text: str, level: int) -> None:
@@ -141,39 +71,117 @@ def signature(doc) -> None:
         para.paragraph_format.space_after = Pt(0)
 
 
-def build() -> None:
-    doc = Document()
-    styles = doc.styles
-    styles["Normal"].font.name = "Liberation Sans"
-    styles["Normal"].font.size = Pt(10.5)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
-    section.different_first_page_header_footer = True
-    header = section.header.paragraphs[0]
-    header.text = "Laporan Kinerja {{ l.tahun }} · {{ l.instansi }}"
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field(footer, "PAGE", "1")
-
-    # Cover (first page: no header, no number).
-    for text, size, bold in (
-        ("{{ logo }}", 10, False),
-        ("LAPORAN KINERJA", 26, True),
-        ("TAHUN {{ l.tahun }}", 20, True),
-        ("{{ l.instansi }}", 14, True),
-        ("{{ l.kota }}", 12, False),
+def styles(doc) -> None:
+    """A font every office PC has (Arial, which LibreOffice shows as its metric twin Liberation Sans), and
+    headings like the PDF's: black, centred, capitals for chapters; still Word's Heading styles."""
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.font.size = Pt(10.5)
+    normal.paragraph_format.space_after = Pt(4)
+    for name, size, centred in (
+        ("Heading 1", 15, True),
+        ("Heading 2", 12, False),
+        ("Heading 3", 11, False),
+        ("Heading 4", 10.5, False),
+        ("Title", 26, True),
     ):
-        para = doc.add_paragraph()
-        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.paragraph_format.space_before = Pt(36)
-        run = para.add_run(text)
-        run.font.size = Pt(size)
-        run.bold = bold
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        style = doc.styles[name]
+        style.font.name = FONT
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            style.element.rPr.rFonts.attrib.pop(qn(attr), None)
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.keep_with_next = True
+        if centred:
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            style.font.all_caps = True
+            style.paragraph_format.space_after = Pt(18)
+    caption = doc.styles["Caption"]
+    caption.font.name = FONT
+    caption.font.size = Pt(9)
+    caption.font.bold = True
+    caption.font.italic = False
+    caption.font.color.rgb = RGBColor(0, 0, 0)
+    caption.paragraph_format.keep_with_next = True
+    caption.paragraph_format.space_before = Pt(6)
 
+
+def placed(doc, name: str) -> None:
+    """A part the report builds (tables, Bab III's sasaran), placed where it belongs."""
+    doc.add_paragraph(f"{{{{p bagian.{name} }}}}")
+
+
+def optional(doc, name: str, otherwise: str = "") -> None:
+    """A part that exists only when there is something to show; else a placeholder RichText, if any."""
+    doc.add_paragraph(f"{{%p if bagian.{name} is defined %}}")
+    placed(doc, name)
+    if otherwise:
+        doc.add_paragraph("{%p else %}")
+        doc.add_paragraph(f"{{{{r {otherwise} }}}}")
+    doc.add_paragraph("{%p endif %}")
+
+
+def pernyataan(doc) -> None:
+    """The PK's Lembar Pernyataan: PIHAK PERTAMA, PIHAK KEDUA, the pledge, place, date and both signatures."""
+    title = doc.add_paragraph("PERNYATAAN PERJANJIAN KINERJA")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.runs[0].bold = True
+    doc.add_paragraph(
+        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi "
+        "pada hasil, kami yang bertanda tangan di bawah ini:"
+    )
+    for nama, jabatan, sebutan in (
+        ("{{r ttd.nama }}", "{{r ttd.jabatan }}", "selanjutnya disebut PIHAK PERTAMA;"),
+        ("{{r pk.nama }}", "{{r pk.jabatan }}", "selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA."),
+    ):
+        for label, value in (("Nama", nama), ("Jabatan", jabatan)):
+            para = doc.add_paragraph(f"{label}\t: {value}")
+            para.paragraph_format.left_indent = Cm(1)
+            para.paragraph_format.tab_stops.add_tab_stop(Cm(3.5))
+            para.paragraph_format.space_after = Pt(0)
+        doc.add_paragraph(sebutan)
+    doc.add_paragraph(
+        "PIHAK PERTAMA berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam "
+        "rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. "
+        "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+    )
+    doc.add_paragraph(
+        "PIHAK KEDUA akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja "
+        "dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi."
+    )
+    dua_ttd(doc)
+
+
+def dua_ttd(doc) -> None:
+    """Place and date, then PIHAK KEDUA's and PIHAK PERTAMA's signatures side by side, with room for a stamp."""
+    where = doc.add_paragraph("{{r pk.tempat }}")
+    where.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    where.paragraph_format.keep_with_next = True
+    t = doc.add_table(rows=5, cols=2)
+    t.autofit = False
+    lines = [
+        ("PIHAK KEDUA,", "PIHAK PERTAMA,"),
+        ("{{r pk.jabatan }}", "{{r ttd.jabatan }}"),
+        ("", ""),
+        ("{{r pk.nama }}", "{{r ttd.nama }}"),
+        ("NIP {{r pk.nip }}", "NIP {{r ttd.nip }}"),
+    ]
+    for row, texts in zip(t.rows, lines):
+        keep_row_together(row)
+        if texts == ("", ""):
+            row.height = Cm(2.5)
+        for cell, text in zip(row.cells, texts):
+            cell.width = Cm(8.2)
+            cell.text = text
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+
+def front_matter(doc) -> None:
+    """Kata Pengantar, Daftar Isi, Daftar Tabel and Grafik, Ikhtisar Eksekutif."""
     heading(doc, "Kata Pengantar", 1)
     prosa(doc, "kata_pengantar")
     signature(doc)
@@ -186,6 +194,11 @@ def build() -> None:
         "Daftar isi diisi Word saat dokumen dibuka (klik kanan, Perbarui Bidang).",
     )
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    heading(doc, "Daftar Tabel", 1)
+    placed(doc, "daftar_tabel")
+    heading(doc, "Daftar Grafik", 1)
+    placed(doc, "daftar_grafik")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     heading(doc, "Ikhtisar Eksekutif", 1)
     doc.add_paragraph(
@@ -197,174 +210,125 @@ def build() -> None:
     )
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ l.ringkasan_kalimat }}")
-    table(
-        doc,
-        ["Uraian", "Nilai"],
-        [11, 5],
-        [
-            ["Jumlah sasaran", "{{ l.sasaran|length }}"],
-            ["Jumlah indikator", "{{ l.jumlah_indikator }}"],
-            ["Indikator yang diukur", "{{ l.diukur }}"],
-            ["Indikator tidak diukur / tidak dapat dihitung", "{{ l.tidak_diukur }} / {{ l.tidak_dapat }}"],
-            ["Rata-rata capaian kinerja", "{{ l.capaian }}"],
-            ["Predikat", "{{ l.predikat }}"],
-        ],
-    )
-    doc.add_paragraph("{%p if l.diukur %}")
-    doc.add_paragraph(
-        "Jumlah indikator menurut predikat: {% for name, count in l.predikat_jumlah %}{{ name }} {{ count }}{{ '; ' if not loop.last }}{% endfor %}."
-    )
-    doc.add_paragraph("{{ grafik_predikat }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph("{%p endif %}")
+    placed(doc, "ringkas")
     heading(doc, "Permasalahan dan langkah ke depan", 3)
     prosa(doc, "bab4")
 
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    heading(doc, "Bab I Pendahuluan", 1)
+
+def chapters(doc) -> None:
+    """Bab I to Bab IV, the measurement table on its landscape pages."""
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    heading(doc, "Bab I\nPendahuluan", 1)
     prosa(doc, "bab1")
 
     doc.add_section(WD_SECTION.NEW_PAGE)
-    heading(doc, "Bab II Perencanaan Kinerja", 1)
+    heading(doc, "Bab II\nPerencanaan Kinerja", 1)
     heading(doc, "A. Perjanjian Kinerja Tahun {{ l.tahun }}", 2)
-    pk_table(doc)
-    heading(doc, "B. Anggaran", 2)
-    table(
-        doc,
-        ["Program / Kegiatan", "Pagu"],
-        [12, 4.5],
-        [
-            ["{%tr for a in l.anggaran %}", ""],
-            ["{{ a.uraian }}", "{{ a.pagu }}"],
-            ["{%tr endfor %}", ""],
-            ["Jumlah", "{{ l.anggaran_total.pagu if l.anggaran_total }}"],
-        ],
+    doc.add_paragraph(
+        "Perjanjian Kinerja {{ l.instansi }} tahun {{ l.tahun }} memuat sasaran, indikator kinerja dan target berikut."
     )
+    placed(doc, "pk")
+    heading(doc, "B. Anggaran", 2)
+    optional(doc, "pagu", "pagu_isian")
 
     doc.add_section(WD_SECTION.NEW_PAGE)
-    heading(doc, "Bab III Akuntabilitas Kinerja", 1)
+    heading(doc, "Bab III\nAkuntabilitas Kinerja", 1)
     heading(doc, "A. Capaian Kinerja Organisasi", 2)
-    doc.add_paragraph(
-        "Capaian dihitung sebagai realisasi dibanding target (untuk indikator yang semakin kecil semakin baik: (2 − R/T) × 100){{ ', dibatasi paling tinggi ' ~ l.batas if l.batas }}. Capaian sasaran adalah rata-rata capaian indikatornya; capaian organisasi adalah rata-rata capaian sasaran. Predikat menurut skala {{ l.skala }}."
-    )
-    doc.add_paragraph("{%p if l.diukur %}")
-    doc.add_paragraph("{{ grafik_sasaran }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph("Grafik: capaian per sasaran dan garis 100%.")
-    doc.add_paragraph("{%p endif %}")
+    heading(doc, "Cara pengukuran", 3)
+    doc.add_paragraph("Capaian setiap indikator dihitung dari realisasi dan targetnya menurut arah indikator:")
+    placed(doc, "metode")
 
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     wide.orientation = WD_ORIENT.LANDSCAPE
     wide.page_width, wide.page_height = Cm(29.7), Cm(21)
-    wide.left_margin = wide.right_margin = wide.top_margin = wide.bottom_margin = Cm(2)
-    heading(doc, "Tabel pengukuran kinerja tahun {{ l.tahun }}", 3)
-    table(
-        doc,
-        ["No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat", "Catatan"],
-        [1, 5, 7, 2.5, 2.5, 2.3, 2.2, 3.2],
-        [
-            ["{%tr for k in l.kelompok %}", "", "", "", "", "", "", ""],
-            ["{%tr if k.nama %}", "", "", "", "", "", "", ""],
-            ["{{ k.nama }}", "", "", "", "", "", "", ""],
-            ["{%tr endif %}", "", "", "", "", "", "", ""],
-            ["{%tr for s in k.sasaran %}", "", "", "", "", "", "", ""],
-            ["{%tr for i in s.indikator %}", "", "", "", "", "", "", ""],
-            [
-                "{{ s.nomor if loop.first }}",
-                "{{ s.uraian if loop.first }}",
-                "{{ i.nomor }}. {{ i.uraian }}",
-                "{{ i.target }}",
-                "{{ i.realisasi }}",
-                "{{ i.capaian }}",
-                "{{ i.predikat }}",
-                "{{ i.catatan }}",
-            ],
-            ["{%tr endfor %}", "", "", "", "", "", "", ""],
-            ["", "Capaian sasaran {{ s.nomor }}", "", "", "", "{{ s.capaian }}", "{{ s.predikat }}", ""],
-            ["{%tr endfor %}", "", "", "", "", "", "", ""],
-            ["{%tr endfor %}", "", "", "", "", "", "", ""],
-            [
-                "",
-                "Capaian kinerja organisasi (rata-rata sasaran)",
-                "",
-                "",
-                "",
-                "{{ l.capaian }}",
-                "{{ l.predikat }}",
-                "",
-            ],
-        ],
-    )
+    wide.left_margin = wide.right_margin = Cm(2)
+    wide.top_margin, wide.bottom_margin = Cm(2.4), Cm(2.2)
+    placed(doc, "ukur")
 
     back = doc.add_section(WD_SECTION.NEW_PAGE)
     back.orientation = WD_ORIENT.PORTRAIT
     back.page_width, back.page_height = Cm(21), Cm(29.7)
     back.left_margin, back.right_margin = Cm(2.5), Cm(2)
-    doc.add_paragraph("{%p for s in l.sasaran %}")
-    heading(doc, "Sasaran {{ s.nomor }}: {{ s.uraian }}", 3)
-    table(
-        doc,
-        ["Indikator", "Target", "Realisasi", "Capaian", "Predikat", "Target Renstra"],
-        [6, 2.2, 2.2, 2.2, 2, 2],
-        [
-            ["{%tr for i in s.indikator %}", "", "", "", "", ""],
-            [
-                "{{ i.nomor }}. {{ i.uraian }}",
-                "{{ i.target }}",
-                "{{ i.realisasi }}",
-                "{{ i.capaian }}",
-                "{{ i.predikat }}",
-                "{{ i.renstra or '-' }}",
-            ],
-            ["{%tr endfor %}", "", "", "", "", ""],
-            ["Capaian sasaran", "", "", "{{ s.capaian }}", "{{ s.predikat }}", ""],
-        ],
-    )
-    doc.add_paragraph("{%p for i in s.indikator %}")
-    doc.add_paragraph("{{ i.kalimat }}", style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("Analisis:").runs[0].bold = True
-    doc.add_paragraph("{%p for para in analisis[loop.index0] %}")
-    doc.add_paragraph("{{r para }}")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endfor %}")
+    placed(doc, "sasaran")
     doc.add_paragraph("{%p if l.tanpa_pasangan %}")
+    heading(doc, "Indikator tanpa pasangan tahun {{ l.tahun_lalu }}", 3)
     doc.add_paragraph(
-        "Indikator yang tidak ditemukan pada data tahun {{ l.tahun_lalu }}: {{ l.tanpa_pasangan|join('; ') }}."
+        "Indikator berikut tidak ditemukan dengan rumusan yang sama pada data tahun {{ l.tahun_lalu }}, sehingga "
+        "tidak dibandingkan:"
     )
+    doc.add_paragraph("{%p for t in l.tanpa_pasangan %}")
+    doc.add_paragraph("{{ t }}", style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endif %}")
     heading(doc, "B. Realisasi Anggaran", 2)
-    table(
-        doc,
-        ["Program / Kegiatan", "Pagu", "Realisasi", "Serapan"],
-        [7.5, 3.5, 3.5, 2],
-        [
-            ["{%tr for a in l.anggaran %}", "", "", ""],
-            ["{{ a.uraian }}", "{{ a.pagu }}", "{{ a.realisasi }}", "{{ a.serapan }}"],
-            ["{%tr endfor %}", "", "", ""],
-            [
-                "Jumlah",
-                "{{ l.anggaran_total.pagu if l.anggaran_total }}",
-                "{{ l.anggaran_total.realisasi if l.anggaran_total }}",
-                "{{ l.anggaran_total.serapan if l.anggaran_total }}",
-            ],
-        ],
-    )
-    doc.add_paragraph("{{r anggaran_catatan }}")
+    optional(doc, "anggaran", "anggaran_isian")
 
     doc.add_section(WD_SECTION.NEW_PAGE)
-    heading(doc, "Bab IV Penutup", 1)
+    heading(doc, "Bab IV\nPenutup", 1)
     doc.add_paragraph("{{ l.ringkasan_kalimat }}")
     prosa(doc, "bab4")
     signature(doc)
 
+
+def appendix(doc) -> None:
+    """The Lampiran: the signed Perjanjian Kinerja, then the notes to check."""
     doc.add_section(WD_SECTION.NEW_PAGE)
-    heading(doc, "Lampiran: Perjanjian Kinerja Tahun {{ l.tahun }}", 1)
-    pk_table(doc)
+    heading(doc, "Lampiran\nPerjanjian Kinerja Tahun {{ l.tahun }}", 1)
+    pernyataan(doc)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    title = doc.add_paragraph("PERJANJIAN KINERJA TAHUN {{ l.tahun }}\n{{ l.instansi|upper }}")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.runs[0].bold = True
+    placed(doc, "lampiran_pk")
+    optional(doc, "lampiran_pagu", "pagu_isian")
+    dua_ttd(doc)
     doc.add_paragraph("{%p if l.peringatan %}")
     heading(doc, "Catatan untuk diperiksa", 3)
     doc.add_paragraph("{%p for p in l.peringatan %}")
     doc.add_paragraph("{{ p }}", style="List Bullet")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endif %}")
+
+
+def build() -> None:
+    doc = Document()
+    styles(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.different_first_page_header_footer = True
+    section.header_distance = section.footer_distance = Cm(1.6)  # 1.5 cm clear of the paper's edge
+    header = section.header.paragraphs[0]
+    header.text = "{{ 'DRAF · ' if l.draf }}Laporan Kinerja {{ l.tahun }} · {{ l.instansi }}"
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    first = section.first_page_header.paragraphs[0]
+    first.text = "{{ 'DRAF' if l.draf }}"
+    first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field(footer, "PAGE", "1")
+
+    # Cover (first page: no page number).
+    for text, size, bold in (
+        ("{{ logo }}", 10, False),
+        ("LAPORAN KINERJA", 26, True),
+        ("TAHUN {{ l.tahun }}", 20, True),
+        ("{{ l.instansi|upper }}", 14, True),
+        ("{{ l.kota|upper }}", 12, False),
+        ("{{ 'DRAF — belum disetujui' if l.draf }}", 14, True),
+    ):
+        para = doc.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.space_before = Pt(36)
+        run = para.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    front_matter(doc)
+    chapters(doc)
+    appendix(doc)
 
     # New sections copy the cover's "different first page"; only the cover goes without header and number.
     for later in doc.sections[1:]:

@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 
 from inti.errors import TemplatRusak
 
+from .. import daftar
 from ..view import Laporan
 from .html import TEMPLATES, charts, environment
 
@@ -32,8 +33,96 @@ def paragraphs(markdown_text: str) -> list[str]:
     return out
 
 
+def _ikhtisar(doc, lap: Laporan, tabel: dict, grafik: dict, png: dict[str, bytes]) -> None:
+    """The Ikhtisar's tables: the summary, capaian per year, indicators per predikat with its chart."""
+    from . import docx_isi as isi
+
+    t = isi.Tabel(doc, [isi.Kolom("Uraian"), isi.Kolom("Nilai", isi.RUPIAH, True)], judul=tabel["t-ringkas"])
+    rows = [
+        ("Jumlah sasaran", str(len(lap.sasaran))),
+        ("Jumlah indikator", str(lap.jumlah_indikator)),
+        ("Indikator yang diukur", str(lap.diukur)),
+        ("Indikator tidak diukur / tidak dapat dihitung", f"{lap.tidak_diukur} / {lap.tidak_dapat}"),
+        ("Rata-rata capaian kinerja", lap.capaian),
+        ("Predikat", lap.predikat),
+    ]
+    if lap.anggaran_total and lap.ada_realisasi_anggaran:
+        rows.append(("Penyerapan anggaran", lap.anggaran_total.serapan))
+    for row in rows:
+        t.baris(list(row), tetap=True)
+    if lap.tahun_riwayat:
+        years = [str(y) for y in lap.tahun_riwayat] + [str(lap.tahun or "")]
+        kolom = [isi.Kolom("Uraian")] + [isi.Kolom(y, isi.NUMBER, True) for y in years]
+        t = isi.Tabel(doc, kolom, judul=tabel["t-tahunan"])
+        t.baris(["Rata-rata capaian kinerja", *lap.capaian_riwayat, lap.capaian])
+        if lap.tahun_ditebak:
+            doc.add_paragraph(lap.tahun_ditebak)
+    if lap.diukur:
+        kolom = [isi.Kolom(name, None, True) for name, _ in lap.predikat_jumlah]
+        t = isi.Tabel(doc, kolom, judul=tabel["t-predikat"])
+        t.baris([str(count) for _, count in lap.predikat_jumlah])
+        isi.gambar(doc, png.get("g-predikat"), grafik.get("g-predikat"))
+
+
+def _subdocs(template, lap: Laporan) -> dict:
+    """The DOCX's tables and Bab III's sasaran parts as subdocuments the template places."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from . import docx_isi as isi
+
+    tabel, grafik = daftar.tabel(lap), daftar.grafik(lap)
+    png = charts(lap, "png")
+    parts: dict = {}
+
+    def part(name: str):
+        parts[name] = template.new_subdoc()
+        return parts[name].subdocx
+
+    _ikhtisar(part("ringkas"), lap, tabel, grafik, png)
+    isi.tabel_pk(part("pk"), lap, tabel["t-pk"])
+    isi.tabel_pk(part("lampiran_pk"), lap, tabel["t-lampiran-pk"])
+    if lap.anggaran:
+        isi.tabel_anggaran(part("pagu"), lap, tabel["t-pagu"], realisasi=False)
+        isi.tabel_anggaran(part("lampiran_pagu"), lap, None, realisasi=False)
+    if lap.anggaran and lap.ada_realisasi_anggaran:
+        doc = part("anggaran")
+        isi.tabel_anggaran(doc, lap, tabel["t-anggaran"], realisasi=True)
+        if lap.efisiensi:
+            doc.add_paragraph(lap.efisiensi).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        if "t-efisiensi" in tabel:
+            isi.tabel_efisiensi(doc, lap, tabel["t-efisiensi"])
+    doc = part("metode")
+    for jenis, cara in lap.rumus:
+        para = doc.add_paragraph(style="List Bullet")
+        para.add_run(jenis + ": ").bold = True
+        para.add_run(cara + ".")
+    doc.add_paragraph(
+        "Capaian sasaran adalah rata-rata capaian indikatornya yang diukur; capaian organisasi adalah rata-rata "
+        "capaian sasaran. Indikator yang tidak diukur tidak masuk rata-rata. Predikat ditetapkan menurut "
+        f"{lap.skala_nama}:"
+    ).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    t = isi.Tabel(doc, [isi.Kolom("Predikat", 4), isi.Kolom("Capaian", 5)], 9, tabel["t-skala"])
+    for name, band in lap.skala_pita:
+        t.baris([name, band], tetap=True)
+    isi.gambar(doc, png.get("g-sasaran"), grafik.get("g-sasaran"))
+    isi.tabel_ukur(part("ukur"), lap, tabel["t-ukur"])
+    doc = part("sasaran")
+    for n, s in enumerate(lap.sasaran, start=1):
+        isi.sasaran(doc, lap, s, n, tabel, grafik, png)
+    for name, entries in (("daftar_tabel", tabel), ("daftar_grafik", grafik)):
+        doc = part(name)
+        for entry in entries.values():
+            doc.add_paragraph(entry.teks).paragraph_format.space_after = Pt(2)
+        if not entries:
+            doc.add_paragraph("Belum ada grafik: realisasi belum diisi.")
+    return parts
+
+
 def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
     """DOCX bytes of the report from the user's (or our) Word template."""
+    import datetime as dt
+
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage, RichText
 
@@ -55,17 +144,18 @@ def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
             f"Templat Word '{folder / DOCX_TEMPLATE}' tidak dapat dibuka; salin ulang dengan --salin-templat."
         ) from exc
     profil = laporan.profil
-    images = {
-        name: InlineImage(template, io.BytesIO(png), width=Mm(150)) for name, png in charts(laporan, "png").items()
-    }
-    tempat = RichText()
-    for part, what in ((laporan.kota, "kota"), (laporan.tanggal, "tanggal")):
-        if tempat.xml:
-            tempat.add(", ")
-        if part:
-            tempat.add(part)
-        else:
-            tempat.add(f"[Diisi oleh instansi: {what}]", italic=True, highlight="FFF2CC")
+
+    def tempat(kota: str, tanggal: str, apa: str) -> RichText:
+        out = RichText()
+        for n, (part, what) in enumerate(((kota, f"kota{apa}"), (tanggal, f"tanggal{apa}"))):
+            if n:
+                out.add(", ")
+            if part:
+                out.add(part)
+            else:
+                out.add(f"[Diisi oleh instansi: {what}]", italic=True, highlight="FFF2CC")
+        return out
+
     context = {
         "l": laporan,
         "logo": InlineImage(template, io.BytesIO(profil.logo), height=Mm(35)) if profil.logo else "",
@@ -74,20 +164,21 @@ def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
             "bab1": prosa(profil.bab1, "gambaran organisasi, tugas dan fungsi, struktur organisasi, isu strategis"),
             "bab4": prosa(profil.bab4, "kesimpulan, permasalahan dan langkah ke depan"),
         },
-        "analisis": [
-            prosa(s.analisis, f"penyebab keberhasilan atau kegagalan, solusi, dan program pendukung sasaran {s.nomor}")
-            for s in laporan.sasaran
-        ],
         "ttd": {
-            "tempat": tempat,
+            "tempat": tempat(laporan.kota, laporan.tanggal, ""),
             "jabatan": given(laporan.kepala_jabatan, "jabatan kepala"),
             "nama": given(laporan.kepala_nama, "nama kepala"),
             "nip": given(laporan.kepala_nip, "NIP"),
         },
-        "anggaran_catatan": RichText(laporan.efisiensi)
-        if laporan.ada_realisasi_anggaran
-        else placeholder("realisasi anggaran per program/kegiatan (kolom realisasi lembar Anggaran)"),
-        **images,
+        "pk": {
+            "tempat": tempat(laporan.pk_kota, laporan.pk_tanggal, " penandatanganan PK"),
+            "jabatan": given(laporan.pihak_kedua_jabatan, "jabatan atasan"),
+            "nama": given(laporan.pihak_kedua_nama, "nama atasan"),
+            "nip": given(laporan.pihak_kedua_nip, "NIP atasan"),
+        },
+        "anggaran_isian": placeholder("realisasi anggaran per program/kegiatan (kolom realisasi lembar Anggaran)"),
+        "pagu_isian": placeholder("pagu anggaran per program/kegiatan (lembar Anggaran atau --anggaran)"),
+        "bagian": _subdocs(template, laporan),
     }
     try:
         template.render(context, jinja_env=environment(folder), autoescape=True)
@@ -95,6 +186,11 @@ def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
         raise TemplatRusak(
             f"Templat Word gagal diisi ({type(exc).__name__}: {exc}); periksa salinan templat Anda."
         ) from exc
+    properties = template.docx.core_properties
+    properties.title = f"Laporan Kinerja {laporan.tahun or ''} {laporan.instansi}".strip()
+    properties.author = laporan.instansi or "Kinerja"
+    properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    properties.keywords = "LKjIP, laporan kinerja" + (", DRAF" if laporan.draf else "")
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from inti import templat
 from inti.errors import TemplatRusak
 
+from ..daftar import grafik, tabel
 from ..view import Laporan
 from . import chart
 
@@ -41,14 +42,24 @@ def data_uri(data: bytes, kind: str) -> str:
 
 
 def charts(laporan: Laporan, fmt: str) -> dict[str, bytes]:
-    """The report's charts (svg for HTML/PDF, png for DOCX)."""
-    names = [name for name, _ in laporan.predikat_jumlah]
-    counts = [count for _, count in laporan.predikat_jumlah]
-    values = [float(s.nilai) if s.nilai is not None else None for s in laporan.sasaran]
-    return {
-        "grafik_sasaran": chart.capaian_sasaran([s.label for s in laporan.sasaran], values, fmt),
-        "grafik_predikat": chart.jumlah_predikat(names, counts, fmt),
-    }
+    """The report's charts by their anchor in `daftar.grafik` (svg for HTML/PDF, png for DOCX)."""
+    wanted = grafik(laporan)
+    out: dict[str, bytes] = {}
+    if "g-predikat" in wanted:
+        names = [name for name, _ in laporan.predikat_jumlah]
+        counts = [count for _, count in laporan.predikat_jumlah]
+        out["g-predikat"] = chart.jumlah_predikat(names, counts, fmt)
+        labels = [f"{s.label}. {s.uraian}" for s in laporan.sasaran]
+        values = [float(s.nilai) if s.nilai is not None else None for s in laporan.sasaran]
+        out["g-sasaran"] = chart.capaian_sasaran(labels, values, fmt)
+    years = [str(y) for y in laporan.tahun_riwayat] + [str(laporan.tahun or "tahun ini")]
+    for n in range(1, len(laporan.sasaran) + 1):
+        if f"g-s{n}-tahun" in wanted:
+            hasil = laporan.hasil.sasaran[n - 1]
+            values = [float(v) if v is not None else None for v in reversed(hasil.riwayat)]
+            values.append(float(hasil.nilai) if hasil.nilai is not None else None)
+            out[f"g-s{n}-tahun"] = chart.capaian_tahunan(years, values, fmt)
+    return out
 
 
 def render_html(laporan: Laporan, folder: Path = TEMPLATES, dibuat: dt.datetime | None = None) -> str:
@@ -65,7 +76,8 @@ def render_html(laporan: Laporan, folder: Path = TEMPLATES, dibuat: dt.datetime 
     profil = laporan.profil
     logo = data_uri(profil.logo, profil.logo_jenis) if profil.logo else ""
     created = (dibuat or dt.datetime.now()).strftime("%Y-%m-%d")
+    names = {"tabel": tabel(laporan), "grafik": grafik(laporan)}
     try:
-        return template.render(l=laporan, css=Markup(css), logo=logo, dibuat=created, **images)
+        return template.render(l=laporan, css=Markup(css), logo=logo, dibuat=created, gambar=images, **names)
     except TemplateError as exc:
         raise TemplatRusak(f"Templat laporan gagal diisi: {exc}. Periksa salinan templat Anda.") from exc

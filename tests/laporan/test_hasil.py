@@ -6,10 +6,11 @@ from decimal import Decimal as D
 
 from ekstrak import Dokumen, Indikator, Sasaran, parse_target
 from laporan.capaian import TIDAK_DAPAT, TIDAK_DIUKUR, Aturan
-from laporan.hasil import hitung_hasil
-from laporan.load import BarisAnggaran, Masukan
+from laporan.hasil import hitung_hasil, nilai_realisasi
+from laporan.load import BarisAnggaran, Masukan, TahunLalu, nomor_sasaran
+from laporan.metode import pita
 from laporan.profil import Profil
-from laporan.view import capaian_teks, persen, poin, susun
+from laporan.view import baris_indikator, capaian_teks, persen, poin, realisasi_tampil, susun
 
 
 def ind(nomor: int, uraian: str, target: str, **kolom: str) -> Indikator:
@@ -33,8 +34,8 @@ def masukan(*, lalu: Dokumen | None = None, anggaran: list[BarisAnggaran] | None
     second = Sasaran(2, "DIVISI A", "Sasaran dua", (ind(1, "ninety", "80%", realisasi="72%"),))  # 90 %
     out = Masukan(Dokumen("IKU", "INSTANSI", 2024, (first, second)), anggaran=anggaran or [])
     if lalu is not None:
-        out.tahun_lalu_dokumen = lalu
-        out.tahun_lalu = {(0, 0): lalu.sasaran[0].indikator[0], (0, 1): lalu.sasaran[0].indikator[1]}
+        pairs = dict(zip([(0, 0), (0, 1)], lalu.sasaran[0].indikator))
+        out.lalu = [TahunLalu(lalu.tahun, lalu, pairs)]
     return out
 
 
@@ -90,7 +91,8 @@ def test_change_from_last_year_judged_with_this_years_polaritas():
     )
     rows = hitung_hasil(masukan(lalu=last)).sasaran[0].indikator
     assert rows[0].lalu.nilai == D(90) and rows[0].lalu_realisasi == "180"
-    assert rows[0].perubahan == D("14.845") and poin(rows[0].perubahan) == "14,85"
+    # The change is of the figures shown: 104,85% - 90,00%, not 104,845 - 90.
+    assert rows[0].perubahan == D("14.85") and poin(rows[0].perubahan) == "14,85"
     # Last year's target says nothing of `turun`; this year's polaritas judges it: (2 - 12/10) = 80 %.
     assert rows[1].lalu.nilai == D(80) and rows[1].perubahan == D(30)
     assert rows[2].lalu is None and rows[2].perubahan is None
@@ -132,3 +134,46 @@ def test_the_report_words_exactly_these_figures():
         "tidak diukur",
         "tidak dapat dihitung",
     ]
+
+
+def test_a_realisasi_with_the_targets_unit_on_either_side_is_a_number():
+    skala, persen_target = parse_target("Skala 7"), parse_target("81%")
+    assert nilai_realisasi("11 Skala", skala.satuan).angka == D(11)
+    assert nilai_realisasi("Skala 11", skala.satuan).angka == D(11)
+    assert nilai_realisasi("7,5").angka == D("7.5")
+    assert nilai_realisasi("11 Skala").angka is None, "without the target's unit the word is no unit"
+    # Shown like the target: the unit where the target has it, the office's digits, its remark in a note.
+    assert realisasi_tampil(skala, "11 Skala") == "Skala 11"
+    assert realisasi_tampil(persen_target, "83,63 %") == "83,63%"
+    assert realisasi_tampil(persen_target, "81,43% (Evaluasi Semester II)") == "81,43%"
+    assert realisasi_tampil(parse_target("≥ 80%"), "85 %") == "85%"
+    # Another unit, a grade or a range target: as written.
+    assert realisasi_tampil(persen_target, "12 Permohonan") == "12 Permohonan"
+    assert realisasi_tampil(parse_target("WTP"), "WDP") == "WDP"
+    assert realisasi_tampil(parse_target("80-90%"), "85 %") == "85 %"
+    shown = baris_indikator(hitung_hasil(masukan()).sasaran[0].indikator[1], 2024)
+    assert (shown.realisasi, shown.catatan) == ("9%", "")
+
+
+def test_the_sasaran_a_budget_row_serves_and_their_absorption():
+    assert nomor_sasaran("1, 20, 21") == (1, 20, 21)
+    assert nomor_sasaran("2-4; 7") == (2, 3, 4, 7)
+    assert nomor_sasaran("S3") == (3,) and nomor_sasaran("") == ()
+    rows = [
+        BarisAnggaran("A", "", 1_000_000, 900_000, (1,)),
+        BarisAnggaran("B", "", 3_000_000, 2_850_000, (1, 2)),
+        BarisAnggaran("C", "", 500_000, None, (2,)),
+    ]
+    first, second = hitung_hasil(masukan(anggaran=rows)).sasaran
+    assert [a.uraian for a in first.anggaran] == ["A", "B"] and first.serapan == D("93.75")  # 3,75 of 4 million
+    assert [a.uraian for a in second.anggaran] == ["B", "C"] and second.serapan == D(95)  # C has no realisasi
+
+
+def test_predikat_bands_in_words_and_earlier_years_with_their_own_polaritas():
+    assert pita("lkjip")[0] == ("Sangat Baik", "≥ 91%") and pita("lkjip")[-1] == ("Sangat Kurang", "< 51%")
+    assert pita("permenpan-6-2022")[:2] == [("Sangat Baik", "> 100%"), ("Baik", "= 100%")]
+    turun = ind(1, "tie", "200", realisasi="180", polaritas="turun")
+    last = Dokumen("IKU", None, 2023, (Sasaran(1, None, "x", (turun,)),))
+    row = hitung_hasil(masukan(lalu=last)).sasaran[0].indikator[0]
+    # That year's own polaritas column says turun: (2 - 180/200) x 100 = 110, though this year's is naik.
+    assert row.polaritas == "naik" and row.lalu.nilai == D(110)
