@@ -98,28 +98,47 @@ def match_realisasi(dokumen: Dokumen, filled: Dokumen) -> tuple[Dokumen, list[st
 def match_tahun_lalu(dokumen: Dokumen, lalu: Dokumen) -> tuple[dict[tuple[int, int], Indikator], list[str]]:
     """Last year's indicator for each of this year's, by wording (tolerant of small changes); where two are worded
     alike, the one under a sasaran of the same wording, then the one in the same place."""
-    candidates = [
-        (i, _fold(i.uraian), _fold(s.uraian), (si, ii))
-        for si, s in enumerate(lalu.sasaran)
-        for ii, i in enumerate(s.indikator)
-    ]
+    candidates = []
+    for si, s in enumerate(lalu.sasaran):
+        for ii, i in enumerate(s.indikator):
+            matcher = difflib.SequenceMatcher(None)
+            matcher.set_seq2(_fold(i.uraian))  # indexed once, compared with every wording of this year
+            candidates.append((i, _fold(i.uraian), _fold(s.uraian), (si, ii), matcher))
+    alike: dict[str, list[int]] = {}
+    for index, (_, text, _, _, _) in enumerate(candidates):
+        alike.setdefault(text, []).append(index)
     matches: dict[tuple[int, int], Indikator] = {}
     missing = []
     for si, s in enumerate(dokumen.sasaran):
         goal = _fold(s.uraian)
         for ii, ind in enumerate(s.indikator):
-            wording = _fold(ind.uraian)
-            best, score = None, (0.0, False, False)
-            for other, text, sasaran, place in candidates:
-                ratio = 1.0 if text == wording else difflib.SequenceMatcher(None, wording, text).ratio()
-                rank = (ratio, sasaran == goal, place == (si, ii))
-                if rank > score:
-                    best, score = other, rank
-            if best is not None and score[0] >= SAME_WORDING:
+            best = _closest(candidates, alike, _fold(ind.uraian), goal, (si, ii))
+            if best is not None:
                 matches[(si, ii)] = best
             else:
                 missing.append(f"{s.nomor}.{ind.nomor} {ind.uraian}")
     return matches, missing
+
+
+def _closest(candidates: list, alike: dict[str, list[int]], wording: str, goal: str, here: tuple[int, int]):
+    """The best-ranked candidate (ratio, same sasaran, same place; the first of equals), or None below
+    SAME_WORDING. Identical wordings rank above every other; the rest are compared only where the quick
+    upper bounds of their ratio could still win."""
+    best, score = None, (0.0, False, False)
+    same = alike.get(wording)
+    for index in same or range(len(candidates)):
+        other, _, sasaran, place, matcher = candidates[index]
+        if same:
+            ratio = 1.0
+        else:
+            matcher.set_seq1(wording)
+            if matcher.real_quick_ratio() < score[0] or matcher.quick_ratio() < score[0]:
+                continue
+            ratio = matcher.ratio()
+        rank = (ratio, sasaran == goal, place == here)
+        if rank > score:
+            best, score = other, rank
+    return best if best is not None and score[0] >= SAME_WORDING else None
 
 
 def pasangkan_tahun_lalu(dokumen: Dokumen, lalu: Dokumen, tahun: int | None = None, ditebak: bool = False) -> TahunLalu:
