@@ -51,7 +51,9 @@ def _spans_columns(line: list[dict], width: float, space: float) -> bool:
 def _heading(line: list[dict], left: float, space: float) -> bool:
     """A group heading: one phrase set from the table's left edge (it runs across the first columns)."""
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(line)]
-    return len(line) > 1 and line[0]["x0"] - left <= 3 and all(g < space for g in gaps)
+    word = line[0]["text"]
+    alone = len(line) == 1 and word.isupper() and len(word) >= 4  # `SASARAN`, `PROGRAM` on a line of its own
+    return (len(line) > 1 or alone) and line[0]["x0"] - left <= 3 and all(g < space for g in gaps)
 
 
 def split_at_column_starts(words: list[dict]) -> list[dict]:
