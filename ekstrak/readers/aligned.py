@@ -56,13 +56,11 @@ def _heading(line: list[dict], left: float, space: float) -> bool:
     return (len(line) > 1 or alone) and line[0]["x0"] - left <= 3 and all(g < space for g in gaps)
 
 
-def split_at_column_starts(words: list[dict]) -> list[dict]:
-    """Words split where a tiny gap inside them falls on a column's left edge (where other lines start
-    words): a long code set against the text of the next column (`1.05.03.2.01Terlaksananya`)."""
-    starts = Counter(round(w["x0"]) for w in words)
+def _split_words(words: list[dict], at: Callable[[float], bool]) -> list[dict]:
+    """The words parted at each small gap inside them (noted by the PDF reader) whose position `at` accepts."""
     out: list[dict] = []
     for word in words:
-        cuts = [(i, x) for i, x in word.get("gaps", ()) if _column_start(starts, round(x))]
+        cuts = [(i, x) for i, x in word.get("gaps", ()) if at(x)]
         if not cuts:
             out.append(word)
             continue
@@ -72,6 +70,13 @@ def split_at_column_starts(words: list[dict]) -> list[dict]:
             begin, x_begin = index, x
         out.append({**word, "text": word["text"][begin:], "x0": x_begin, "gaps": ()})
     return out
+
+
+def split_at_column_starts(words: list[dict]) -> list[dict]:
+    """Words split where a tiny gap inside them falls on a column's left edge (where other lines start
+    words): a long code set against the text of the next column (`1.05.03.2.01Terlaksananya`)."""
+    starts = Counter(round(w["x0"]) for w in words)
+    return _split_words(words, lambda x: _column_start(starts, round(x)))
 
 
 def _column_start(starts: Counter[int], x: int) -> bool:
@@ -225,15 +230,7 @@ def page_rows(
 def _split_at_cuts(line: list[dict], cuts: list[float]) -> list[dict]:
     """A header line's words parted where a small gap inside one falls on a column's gutter (`TARGETSATUAN`
     set across two narrow columns)."""
-    out: list[dict] = []
-    for word in line:
-        inside = [(i, x) for i, x in word.get("gaps", ()) if any(abs(x - cut) <= GUTTER for cut in cuts)]
-        begin, x_begin = 0, word["x0"]
-        for index, x in inside:
-            out.append({**word, "text": word["text"][begin:index], "x0": x_begin, "x1": x - 1.0, "gaps": ()})
-            begin, x_begin = index, x
-        out.append({**word, "text": word["text"][begin:], "x0": x_begin, "gaps": ()} if inside else word)
-    return out
+    return _split_words(line, lambda x: any(abs(x - cut) <= GUTTER for cut in cuts))
 
 
 def _continued(carried: list[float], own: list[float], body: list[list[dict]]) -> list[float]:
