@@ -325,6 +325,18 @@ def _units_disagree(target: Target, unit: str | None) -> bool:
     return a != b and not ({a, b} <= _PERCENT) and not a.startswith(b) and not b.startswith(a)
 
 
+def _unmatched(kind: str, found: str, count: int, nomor: int, segment: Segment, entry: Entry) -> Peringatan:
+    """A cell's targets or units that cannot be matched to its indicators: left empty, and said so."""
+    return Peringatan(
+        f'{count} indikator tetapi {kind} "{found}" tidak dapat dicocokkan; '
+        f"{kind} dibiarkan kosong, periksa dan isi secara manual",
+        sasaran=nomor,
+        halaman=segment.page,
+        baris=segment.line,
+        kelompok=entry.kelompok,
+    )
+
+
 def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringatan]]:
     """One sasaran with its indicators; a warning for each row whose targets could not be matched."""
     nomor = entry.nomor if entry.nomor is not None else fallback_nomor
@@ -335,29 +347,10 @@ def read_entry(entry: Entry, fallback_nomor: int) -> tuple[Sasaran, list[Peringa
     for segment, texts, targets, codes in _entry_texts(entry):
         units = _units(segment.satuan, len(texts))
         if not segment.satuan.empty and all(unit is None for unit in units) and texts:
-            warnings.append(
-                Peringatan(
-                    f'{len(texts)} indikator tetapi satuan "{segment.satuan.text}" tidak dapat dicocokkan; '
-                    "satuan dibiarkan kosong, periksa dan isi secara manual",
-                    sasaran=nomor,
-                    halaman=segment.page,
-                    baris=segment.line,
-                    kelompok=entry.kelompok,
-                )
-            )
+            warnings.append(_unmatched("satuan", segment.satuan.text, len(texts), nomor, segment, entry))
         if targets is None and not segment.target.empty:
-            found = segment.target.text
-            raw_targets.append(found)
-            warnings.append(
-                Peringatan(
-                    f'{len(texts)} indikator tetapi target "{found}" tidak dapat dicocokkan; '
-                    "target dibiarkan kosong, periksa dan isi secara manual",
-                    sasaran=nomor,
-                    halaman=segment.page,
-                    baris=segment.line,
-                    kelompok=entry.kelompok,
-                )
-            )
+            raw_targets.append(segment.target.text)
+            warnings.append(_unmatched("target", segment.target.text, len(texts), nomor, segment, entry))
         lain = Kolom({name: cell.text for name, cell in segment.lain.items()})
         for index, uraian in enumerate(texts):
             target = targets[index] if targets else None

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from ..grid import Cell, Grid, Row
+from ..words import _GROUPED_RE
 from .aligned import _before_other_blocks, _column, _header_line, gutters, lines_of
 from .text import Line, _drop_page_furniture
 
@@ -74,7 +75,7 @@ def _page(
         start, size = start - 1, size + 1
     values = _value_columns(body_guess, cuts)
     end = start + size
-    while end < len(text_lines) and not _starts_row(text_lines[end], cuts, values, years=False):
+    while end < len(text_lines) and not _starts_row(_cells([text_lines[end]], cuts), values, years=False):
         if _heading_line(text_lines[end], cuts) or (carried and _prose(text_lines[end])):
             break  # a group heading; on a later page, the rest of a row the page break cut
         end += 1
@@ -157,8 +158,8 @@ _BROKEN_NUMBER_RE = re.compile(r"^0[.)]$")  # the rest of `10.` broken by a narr
 _PERIOD_RE = re.compile(r"^(?:Q|TW|Tw|Smt|S|Sem)\s?(?:\d|I{1,3}|IV)$")  # a quarter's or semester's label
 
 
-def _starts_row(line: list[dict], cuts: list[float], values: set[int], years: bool = True) -> bool:
-    cells = _cells([line], cuts)
+def _starts_row(cells: list[Cell], values: set[int], years: bool = True) -> bool:
+    """Whether a line (its cells) has a value in a value column: it starts a row."""
     return any(
         c in values
         and cells[c].lines
@@ -171,7 +172,6 @@ def _starts_row(line: list[dict], cuts: list[float], values: set[int], years: bo
 
 
 _PARTIAL_RE = re.compile(r"^\d{1,3}(?:\.\d{3})*\.\d{1,2}$|^\d{1,3}(?:\.\d{3})+$")
-_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 
 
 def _goes_on(above: str, below: str) -> bool:
@@ -263,7 +263,7 @@ def _body_rows(
         )
         broken = broken or (started and _code_goes_on(before, cells, values))
         broken = broken or (started and _decimal_goes_on(previous, line, cuts, values, edges))
-        started = not groups or (_starts_row(line, cuts, values) and not broken) or _alone(cells)
+        started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells)
         if started:
             groups.append([line])
         else:
