@@ -223,6 +223,7 @@ class Body:
         self.loose = False
         self.guessed = False
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
+        self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -309,7 +310,31 @@ class Body:
             and group_text(row, self.columns) is None
         )
         self.last_header = label_only
-        return is_column_numbers(row) or _is_summary(row, self.columns) or (label_only and not _numbered(row, self))
+        if is_column_numbers(row):
+            self.numbers = self.numbers or tuple(row.texts())
+            return True
+        return self._numbers_again(row) or _is_summary(row, self.columns) or (label_only and not _numbered(row, self))
+
+    def _numbers_again(self, row: Row) -> bool:
+        """The column numbers under a header repeated on a new page, one or two of them overrun by a header
+        cell's text that ran down into them (`(OUTCOME) D (4 A )N KEGIATAN`)."""
+        if not self.spill or not self.numbers:
+            return False
+        texts = row.texts()
+        filled = [c for c, t in enumerate(texts) if t]
+        same = [c for c in filled if c < len(self.numbers) and texts[c] == self.numbers[c]]
+        overrun = [c for c in filled if c not in same]
+        return len(same) >= 3 and len(overrun) <= 2 and all(self._overrun(c, texts[c]) for c in overrun)
+
+    def _overrun(self, column: int, text: str) -> bool:
+        """`text` is the column's number with pieces of the column's header name over it, and nothing else."""
+        if column >= len(self.numbers) or column >= len(self.names):
+            return False
+        number = self.numbers[column].strip("()")
+        if not number or number not in text:
+            return False
+        rest = re.sub(r"[\d()]", " ", text.replace(number, " ", 1)).upper().split()
+        return all(piece in self.names[column] for piece in rest)
 
     def _budget(self, row: Row) -> None:
         found = budget_rows(row)
