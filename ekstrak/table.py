@@ -11,6 +11,7 @@ from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
 from .roles import assigned_columns, guess_header, refine
 from .title import title_year
+from .words import join_pieces
 
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -42,6 +43,8 @@ _CODE_PREFIX_RE = re.compile(
     r"^((?:IKSS|IKSP|IKSK|IKU|IKK|IKP|SS|SK|SP|ST|S|T)[ .-]?\d{1,2}(?:\.\d{1,2})*\.?"
     r"|\d{1,2}(?:\.\d{1,3}){2,}\.?)\s+(?=[A-Z])"
 )
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass
@@ -157,8 +160,10 @@ def _segment(row: Row, columns: Columns) -> Segment:
 def _stitch(segment: Segment, more: Segment) -> None:
     for name in ("indikator", "target", "satuan", "kode", "nomor"):
         getattr(segment, name).extend(getattr(more, name))
+    segment.indikator = join_pieces(segment.indikator)
     for name, cell in more.lain.items():
         segment.lain.setdefault(name, Cell([], [])).extend(cell)
+        segment.lain[name] = join_pieces(segment.lain[name])
 
 
 def _has_data(segment: Segment) -> bool:
@@ -170,6 +175,9 @@ def _continues(before: Segment, segment: Segment) -> bool:
     the data columns (target, unit, years …) where the row above has, or its text goes on in lower case."""
     if segment.indikator.empty or (_has_data(before) and not _has_data(segment)):
         return True
+    uncoded = before.kode.text and not segment.kode.text and not segment.nomor.text
+    if uncoded and not _DIGIT_RE.search(segment.target.text):
+        return True  # a coded row's rest: no code, and a target cut from its number (`10` / `Dokumen`)
     return segment.indikator.text[:1].islower() and not segment.nomor.text
 
 
@@ -423,6 +431,7 @@ class Body:
         entry = self.entries[-1]
         if not sasaran_cell.empty:
             entry.sasaran.extend(sasaran_cell)
+            entry.sasaran = join_pieces(entry.sasaran)
         if not entry.segments:  # the first row under a sasaran heading
             entry.segments.append(segment)
             return

@@ -75,6 +75,8 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
         return "join"
     if full and _DIGITS_RE.fullmatch(head[0]) and _DIGITS_RE.fullmatch(tail[0]) and parse_number(head[0] + tail[0]):
         return "join"  # a number that ran to the edge of its narrow column and went on below (`100.2` / `1`)
+    if full and _DIGITS_RE.fullmatch(head[0]) and tail[0] == "%":
+        return "join"  # `100%` broken before its sign
     left, right = _last_word(head[0]), _first_word(tail[0])
     if not left or not right or _MARKER_RE.match(tail[0]):
         return "keep"
@@ -119,35 +121,54 @@ def _pieces(lines: list[str], full: list[bool] | None, index: int) -> int:
             continue
         parts = [first, *middle, last]
         whole = "".join(parts).lower()
-        if (whole in kata() or whole in COMMON) and not all(p.lower() in kata() for p in parts):
+        # A short piece after the first is a suffix more often than a word (`Penyedia` / `an`, `Daer` / `ah`).
+        standing = [parts[0], *(p for p in parts[1:] if len(p) > SHORT_PIECE)]
+        all_words = len(standing) == len(parts) and all(p.lower() in kata() for p in standing)
+        if (whole in kata() or whole in COMMON) and not all_words:
             return count
     return 0
 
 
-def _mend_cell(cell: Cell, words: Counter[str]) -> tuple[Cell, list[str]]:
+def _join(lines: list[str], tops: list[float] | None, full: list[bool] | None, index: int, count: int) -> None:
+    """Join lines index … index + count - 1 into one, in place."""
+    for _ in range(count - 1):
+        lines[index] = lines[index].strip() + lines[index + 1].strip()
+        del lines[index + 1]
+        if tops is not None and len(tops) > index + 1:
+            del tops[index + 1]
+        if full is not None:
+            full[index] = full.pop(index + 1)
+
+
+def _mend_cell(cell: Cell, words: Counter[str] | None) -> tuple[Cell, list[str]]:
+    """The cell with its broken words joined, and the first break it could not settle; with no `words`
+    (the document's), only the pieces of an Indonesian word are joined."""
     lines, tops = list(cell.lines), list(cell.tops) if cell.tops is not None else None
     full = list(cell.full) if cell.full is not None and len(cell.full) == len(cell.lines) else None
     doubts: list[str] = []
     index = 0
     while index + 1 < len(lines):
         pieces = _pieces(lines, full, index)
-        verdict = (
-            "join" if pieces else _decide(lines[index].strip(), lines[index + 1].strip(), words, full and full[index])
-        )
+        if pieces:
+            _join(lines, tops, full, index, pieces)
+            continue
+        if words is None:
+            index += 1
+            continue
+        verdict = _decide(lines[index].strip(), lines[index + 1].strip(), words, full and full[index])
         if verdict == "join":
-            for _ in range(max(pieces, 2) - 1):
-                lines[index] = lines[index].strip() + lines[index + 1].strip()
-                del lines[index + 1]
-                if tops is not None and len(tops) > index + 1:
-                    del tops[index + 1]
-                if full is not None:
-                    full[index] = full.pop(index + 1)
+            _join(lines, tops, full, index, 2)
             continue
         if verdict == "ask" and not doubts:
             doubts.append(" ".join(" ".join(lines[index:]).split()[:4]))
         index += 1
     changed = lines != cell.lines
     return (replace(cell, lines=lines, tops=tops, full=full) if changed else cell), doubts
+
+
+def join_pieces(cell: Cell) -> Cell:
+    """A cell continued on the next page, with a word the page break cut (`Dokume` / `n`) joined."""
+    return _mend_cell(cell, None)[0]
 
 
 def mend_words(grid: Grid) -> tuple[Grid, list[Break]]:

@@ -55,3 +55,31 @@ def test_a_sasaran_run_into_the_column_numbers_is_kept():
     """A borderless print can set a sasaran on the line of `(1)`: the row is data, its words are no header's."""
     texts = ["(1) Meningkatnya kualitas kinerja", "(2)", "(3)", "(4)", "(5)", "(6)"]
     assert any("Meningkatnya kualitas kinerja" in sasaran for sasaran, _, _ in _indicators(_grid(texts)))
+
+
+def _broken(first: list[Cell], second: list[Cell]) -> list[tuple[str, str, str | None]]:
+    """A table whose last row on page 1 runs on at the top of page 2, under the repeated header."""
+    rows = [
+        _row(HEADER, 1, 1),
+        Row([Cell(["Meningkatnya kualitas pelayanan"]), *first], 1, 2),
+        _row(HEADER, 2, 1),
+        Row([Cell(), *second], 2, 2),
+        _row(["", "1.09", "Indeks kepuasan masyarakat", "Indeks", "80", "85"], 2, 3),
+    ]
+    return _indicators(Grid(rows, wrapped=True))
+
+
+def test_a_word_the_page_break_cut_is_joined():
+    first = [Cell(["1.01"]), Cell(["Jumlah laporan", "Penyedia"], None, 1, 1, [False, True])]
+    first += [Cell(["Laporan"]), Cell(["2"]), Cell(["3"])]
+    second = [Cell(), Cell(["an jasa"], None, 1, 1, [False]), Cell(), Cell(), Cell()]
+    assert _broken(first, second)[0] == ("Meningkatnya kualitas pelayanan", "Jumlah laporan Penyediaan jasa", "3")
+
+
+def test_a_coded_rows_rest_with_a_target_cut_from_its_number_is_the_same_row():
+    first = [Cell(["1.02"]), Cell(["Jumlah"]), Cell(), Cell(["8"]), Cell(["10"])]
+    second = [Cell(), Cell(["Hasil analisis data"]), Cell(), Cell(), Cell(["Dokumen"])]
+    assert _broken(first, second) == [
+        ("Meningkatnya kualitas pelayanan", "Jumlah Hasil analisis data", "10 Dokumen"),
+        ("Meningkatnya kualitas pelayanan", "Indeks kepuasan masyarakat", "85"),
+    ]

@@ -80,3 +80,10 @@ def test_a_line_filled_by_one_indonesian_word_ends_that_word_without_a_doubt():
     assert grid.rows[0].cells[0].lines == ["pengarusutamaan", "gender"] and not doubts
     cell = Cell(["Pertangg", "ungjawab", "an keuangan"], None, 1, 1, [True, True, False])
     assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["Pertanggungjawaban keuangan"]
+
+
+def test_a_short_piece_after_a_word_is_its_suffix_and_a_percent_sign_its_numbers():
+    cell = Cell(["Penyedia", "an jasa"], None, 1, 1, [True, False])  # `an`: a suffix, not a word of its own
+    assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["Penyediaan jasa"]
+    assert mend_words(_grid(Cell(["100", "%"], None, 1, 1, [True, False])))[0].rows[0].cells[0].lines == ["100%"]
+    assert mend_words(_grid(Cell(["100", "%"], None, 1, 1, [False, False])))[0].rows[0].cells[0].lines == ["100", "%"]
