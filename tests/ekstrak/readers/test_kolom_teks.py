@@ -145,3 +145,35 @@ def test_unnumbered_sasaran_running_on_in_laid_out_text_are_a_warning():
         "Meningkatnya Akuntabilitas Kinerja",
     ]
     assert any("batas antarsasaran" in w.pesan for w in doc.peringatan)
+
+
+# Kemdikbud's PK (tests/real) as pdftotext lays it out: a programme and its budget on a line across the
+# table, and sasaran texts that run up to the indicator column, one space from it.
+ACROSS = """\
+                                                                              Target
+     Sasaran Strategis                    Indikator Kinerja
+                                                                               2011
+Program Pendidikan Anak Usia Dini, Nonformal dan Informal, Anggaran 3.665.771.000.000
+S1.1 Meningkatnya APK PAUD        1 APK PAUD (TK, KB, TPA, SPS)              33,67%
+(TK,KB,TPA,SPS) nasional          2 Lembaga PAUD yang berakreditasi          2,5%
+mencapai 45,05%
+S5.3 Sekurang-kurangnya 50%       1 Persentase Kab/Kota Yang Telah           10%
+kab/kota telah memberikan layanan Menyelenggarakan Parenting Education
+fasilitasi parenting education
+"""
+
+
+def test_a_line_across_the_table_is_a_group_heading_and_a_sasaran_line_beside_an_indicator_is_not():
+    doc = ekstrak.extract_text(ACROSS)
+    assert [(s.kelompok, s.uraian, [i.uraian for i in s.indikator]) for s in doc.sasaran] == [
+        (
+            "Program Pendidikan Anak Usia Dini, Nonformal dan Informal, Anggaran 3.665.771.000.000",
+            "Meningkatnya APK PAUD (TK,KB,TPA,SPS) nasional mencapai 45,05%",
+            ["APK PAUD (TK, KB, TPA, SPS)", "Lembaga PAUD yang berakreditasi"],
+        ),
+        (
+            "Program Pendidikan Anak Usia Dini, Nonformal dan Informal, Anggaran 3.665.771.000.000",
+            "Sekurang-kurangnya 50% kab/kota telah memberikan layanan fasilitasi parenting education",
+            ["Persentase Kab/Kota Yang Telah Menyelenggarakan Parenting Education"],
+        ),
+    ]
