@@ -271,7 +271,9 @@ def _body_rows(
         )
         broken = broken or (started and _code_goes_on(before, cells, values))
         broken = broken or (started and _decimal_goes_on(previous, line, cuts, values, edges))
+        set_apart = bool(previous) and line[0]["top"] - previous[0]["top"] > 1.5 * LINE
         started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells)
+        started = started or (set_apart and _labels(line, cuts))
         if started:
             groups.append([line])
         else:
@@ -288,6 +290,12 @@ def _across(line: list[dict], cuts: list[float], page: int, number_of: dict[int,
     top = line[0]["top"]
     cells = [Cell([" ".join(w["text"] for w in line)], [top], len(cuts) + 1), *(Cell() for _ in cuts)]
     return Row(cells, page, number_of[id(line[0])])
+
+
+def _labels(line: list[dict], cuts: list[float]) -> bool:
+    """Capital labels in two columns or more (`PROGRAM   ANGGARAN (Rp)` of the budget block below a table)."""
+    capitals = all(w["text"].isupper() for w in line if not w["text"].startswith("("))
+    return capitals and len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line}) >= 2
 
 
 def _alone(cells: list[Cell]) -> bool:
