@@ -10,6 +10,7 @@ import logging
 import os
 import secrets
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -24,6 +25,7 @@ from inti.errors import KinerjaError
 MENUNGGU, MEMBACA, SELESAI, GAGAL, DIBATALKAN = "menunggu", "membaca", "selesai", "gagal", "dibatalkan"
 BERJALAN = (MENUNGGU, MEMBACA)
 FOLDER = "antrean"  # in the data folder: <id>.json (the job) and <id>.berkas (its upload, until it is read)
+KEPT_DAYS = 30  # an ended job's page answers this long (it opens its document, or says why it failed)
 UNEXPECTED = (
     "Kesalahan tak terduga saat membaca berkas ini; tidak ada yang tersimpan. Mohon laporkan bersama berkasnya."
 )
@@ -78,12 +80,17 @@ class Antrean:
             self._start()
 
     def _load(self) -> None:
-        """The jobs a previous run left: unfinished ones wait again, in their order."""
+        """The jobs a previous run left: unfinished ones wait again, in their order; ended ones are forgotten
+        after KEPT_DAYS."""
         names = {f.name for f in fields(Tugas)}
+        old = time.time() - KEPT_DAYS * 86400
         for path in self.folder.glob("*.json"):
             with contextlib.suppress(OSError, ValueError, TypeError):
-                data = json.loads(path.read_text(encoding="utf-8"))
-                self._jobs[path.stem] = Tugas(**{k: v for k, v in data.items() if k in names})
+                tugas = Tugas(**{k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if k in names})
+                if tugas.keadaan not in BERJALAN and path.stat().st_mtime < old:
+                    path.unlink()
+                    continue
+                self._jobs[path.stem] = tugas
         for tugas in sorted(self._jobs.values(), key=lambda t: t.urutan):
             if tugas.keadaan not in BERJALAN:
                 continue

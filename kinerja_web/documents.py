@@ -50,7 +50,7 @@ from .waktu import jam, tampil, zona
 bp = Blueprint("documents", __name__)
 KEMBAR = "kembar"  # the session's note of an upload identical to a saved document: [new id, earlier id]
 BAD_REQUEST = "Permintaan tidak sah; muat ulang halaman lalu coba lagi."
-# One upload is parsed at a time: the parser runs in a forked child, and this is a one-person application.
+# One upload is parsed at a time (in a forked child); scans wait in the OCR queue instead, one at a time too.
 _EXTRACTING = threading.Lock()
 
 

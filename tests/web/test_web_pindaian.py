@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import re
 import shutil
 import time
@@ -180,6 +181,12 @@ def test_a_failed_upload_says_why_in_the_pages_words(tmp_path: Path) -> None:
         extract_bytes(_png(), "foto.png")
     assert message == escape(f"Berkas 'foto.png' tidak dapat dibaca: {refused.value.pesan}")
     assert "--" not in message and "Belum ada dokumen" in web.client.get("/").text
+    job = tmp_path / "data" / "antrean" / f"{url.rsplit('/', 1)[1]}.json"
+    os.utime(job, (time.time() - 29 * 86400,) * 2)
+    assert Browser(tmp_path / "data").client.get(url).status_code == 200  # a restart keeps a recent one
+    os.utime(job, (time.time() - 31 * 86400,) * 2)
+    assert Browser(tmp_path / "data").client.get(url).status_code == 404  # and forgets it after 30 days
+    assert not job.exists()
 
 
 def test_a_scan_without_a_year_asks_for_it_and_a_text_pdf_is_read_at_once(tmp_path: Path) -> None:
