@@ -5,24 +5,13 @@ script turned off the page still gets there by itself. Scans are one page at 150
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from test_web_e2e import CHROMIUM, CHROMIUM_FLAGS, Server, _page, _shots
+from playwright.sync_api import Browser, Page, expect
+from test_web_e2e import Server, _page, _shots, browser  # noqa: F401 (browser: Debian's Chromium, a fixture)
 from test_web_pindaian import DJP_BENDAHARA, PN_PEKANBARU, scan
 
 READ = 300_000  # ms a scan may take to be read on a loaded machine: a bound, not a measurement
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed: apt-get install chromium (make test does it as root)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 def upload(page: Page, server: Server, path: Path) -> None:
@@ -33,7 +22,7 @@ def upload(page: Page, server: Server, path: Path) -> None:
     expect(page.get_by_role("heading", name=re.compile("Membaca pindaian"))).to_be_visible()
 
 
-def test_a_scan_shows_its_pages_read_then_its_table_with_the_ocr_cells_marked(browser: Browser, tmp_path: Path):
+def test_a_scan_shows_its_pages_read_then_its_table_with_the_ocr_cells_marked(browser: Browser, tmp_path: Path):  # noqa: F811
     shots = _shots(tmp_path)
     messages: list[str] = []
     pdf = tmp_path / "pk_pindaian.pdf"
@@ -73,7 +62,7 @@ def test_a_scan_shows_its_pages_read_then_its_table_with_the_ocr_cells_marked(br
     assert [m for m in messages if m.startswith(("error", "warning"))] == []
 
 
-def test_without_a_script_the_page_of_a_scan_reloads_itself_until_the_table_opens(browser: Browser, tmp_path: Path):
+def test_without_a_script_the_page_of_a_scan_reloads_itself_until_the_table_opens(browser: Browser, tmp_path: Path):  # noqa: F811
     pdf = tmp_path / "halaman.pdf"
     pdf.write_bytes(scan(DJP_BENDAHARA))
     server = Server(tmp_path / "data")
