@@ -54,7 +54,7 @@ class Tugas:
     dokumen_id: int | None = None
     pesan: str = ""  # why it failed; for a finished one, the note shown when its document opens
     kembar: int | None = None  # an earlier document read into the same records
-    diantar: bool = False  # its document has been opened from its page
+    diantar: bool = False  # how it ended has been seen on its page (its document opened, or why it failed)
 
 
 Hasil = tuple[int, str, int | None]  # the saved document's id, the note to show with it, an identical earlier one
@@ -147,10 +147,11 @@ class Antrean:
             return self._waiting.index(tugas_id) + (self._running is not None)
 
     def milik(self, oleh: str, instansi: str) -> list[Tugas]:
-        """The account's jobs still waiting or being read, in their order."""
+        """The account's jobs still waiting or being read, or ended without its having seen how, in order."""
         with self._lock:
             mine = [t for t in self._jobs.values() if (t.oleh, t.instansi) == (oleh, instansi)]
-            return [replace(t) for t in sorted(mine, key=lambda t: t.urutan) if t.keadaan in BERJALAN]
+            unseen = [t for t in mine if t.keadaan in BERJALAN or (t.keadaan != DIBATALKAN and not t.diantar)]
+            return [replace(t) for t in sorted(unseen, key=lambda t: t.urutan)]
 
     def batalkan(self, tugas_id: str) -> bool:
         """Take a waiting job out of the queue (its upload is deleted); False when it is not waiting."""
@@ -162,7 +163,7 @@ class Antrean:
             return True
 
     def antar(self, tugas_id: str) -> None:
-        """Note that the finished job's document was opened from its page (its note is shown once)."""
+        """Note that how the job ended was seen on its page (a finished one's note is shown once)."""
         with self._lock:
             tugas = self._jobs[tugas_id]
             tugas.diantar = True

@@ -14,7 +14,7 @@ from ekstrak.keyakinan import LOW
 from ekstrak.readers.scan import OTOMATIS
 
 from . import akses, antrean, tanda
-from .antrean import BERJALAN, DIBATALKAN, MENUNGGU, SELESAI, Hasil, Tugas, get_antrean
+from .antrean import BERJALAN, DIBATALKAN, GAGAL, MENUNGGU, SELESAI, Hasil, Tugas, get_antrean
 from .documents import keep, on_the_page, opened, read_upload
 from .errors import BATAS
 
@@ -65,6 +65,8 @@ def halaman(tugas_id: str) -> Any:
             return redirect(url_for("documents.tabel", dokumen_id=tugas.dokumen_id), 303)
         get_antrean().antar(tugas.id)
         return opened((tugas.dokumen_id, tugas.pesan, tugas.kembar))
+    if tugas.keadaan == GAGAL and not tugas.diantar:
+        get_antrean().antar(tugas.id)
     ahead = get_antrean().di_depan(tugas.id)
     return render_template("pindaian.html", tugas=tugas, kabar=kabar(tugas, ahead), berjalan=BERJALAN)
 

@@ -77,8 +77,8 @@ def said(page: str) -> str:
     return found.group(1) if found else ""
 
 
-def being_read(web: Browser) -> str:
-    """The home page's list of the account's uploads still waiting or being read."""
+def scans_listed(web: Browser) -> str:
+    """The home page's list of the account's scans still waiting or being read, or ended unseen."""
     found = re.search(r'id="judul-pindaian">.*?</section>', web.client.get("/").text, re.S)
     return found.group(0) if found else ""
 
@@ -105,6 +105,7 @@ def test_a_scanned_pdf_is_queued_read_by_ocr_and_opens_its_table_with_the_ocr_ce
     assert said(page.text).startswith(("Membaca", "Menunggu giliran"))
     done = wait(web, url)
     assert (done["keadaan"], done["selesai"], done["jumlah"]) == ("selesai", 1, 1)  # pages heard from the reader
+    assert "selesai dibaca" in scans_listed(web)
     document_url, table = opened(web, url)
     assert "Profil laporan dokumen ini masih kosong" in table
     records = json.loads(web.download(document_url, "json"))
@@ -118,7 +119,7 @@ def test_a_scanned_pdf_is_queued_read_by_ocr_and_opens_its_table_with_the_ocr_ce
     sure = round(indicators[0]["keyakinan"]["uraian"] * 100)
     assert marked[0] == ("Indikator", f"dibaca dari pindaian; keyakinan {sure}%: periksa dengan dokumen asli")
     assert web.client.get(url).headers["Location"] == document_url  # the note is shown once; the link still opens it
-    assert being_read(web) == ""
+    assert scans_listed(web) == ""
 
 
 def test_an_image_waits_behind_a_scan_being_read_and_a_waiting_upload_can_be_cancelled(tmp_path: Path) -> None:
@@ -132,14 +133,14 @@ def test_an_image_waits_behind_a_scan_being_read_and_a_waiting_upload_can_be_can
             "Menunggu giliran: 1 berkas di depan. Pindaian dibaca satu per satu di server ini."
         )
         assert state(web, third)["di_depan"] == 2 and "2 berkas di depan" in said(web.client.get(third).text)
-        assert all(name in being_read(web) for name in ("pertama.pdf", "kedua.pdf", "ketiga.png"))
+        assert all(name in scans_listed(web) for name in ("pertama.pdf", "kedua.pdf", "ketiga.png"))
 
         assert 'id="batal-pindaian"' not in web.client.get(first).text  # being read: it cannot be cancelled
         response = web.client.post(f"{first}/batal", data={"csrf_token": web.token}, follow_redirects=True)
         assert "sudah mulai dibaca" in response.text and state(web, first)["keadaan"] == "membaca"
         response = web.client.post(f"{second}/batal", data={"csrf_token": web.token}, follow_redirects=True)
         assert "Unggahan &#39;kedua.pdf&#39; dibatalkan" in response.text
-        assert "kedua.pdf" not in being_read(web)
+        assert "kedua.pdf" not in scans_listed(web)
         assert "sudah dibatalkan" in web.client.get(second).text
         assert state(web, third)["di_depan"] == 1
     assert wait(web, third)["keadaan"] == "selesai"
@@ -162,9 +163,9 @@ def test_an_upload_is_seen_and_cancelled_only_by_the_one_who_sent_it(app) -> Non
             assert other.client.get(url).status_code == 404
             assert other.client.get(f"{url}/keadaan").status_code == 404
             assert other.client.post(f"{url}/batal", data={"csrf_token": other.token}).status_code == 404
-            assert being_read(other) == ""
+            assert scans_listed(other) == ""
         assert state(rina, url)["keadaan"] == "menunggu"
-        assert "kanwil_kedua.pdf" in being_read(rina)
+        assert "kanwil_kedua.pdf" in scans_listed(rina)
         assert rina.client.post(f"{url}/batal", data={"csrf_token": rina.token}).status_code == 303
     wait(rina, first)
     document_url, _ = opened(rina, first)
@@ -175,12 +176,13 @@ def test_a_failed_upload_says_why_in_the_pages_words(tmp_path: Path) -> None:
     web = Browser(tmp_path / "data")
     url = queued(web, _png(), "foto.png")
     assert wait(web, url)["keadaan"] == "gagal"
+    assert "foto.png" in scans_listed(web) and "sebabnya" in scans_listed(web)  # until its page is seen
     page = web.client.get(url)
     message = re.search(r'id="galat-pindaian">(.*?)</p>', page.text, re.S).group(1)
     with pytest.raises(KinerjaError) as refused:  # what the command says of the same picture
         extract_bytes(_png(), "foto.png")
     assert message == escape(f"Berkas 'foto.png' tidak dapat dibaca: {refused.value.pesan}")
-    assert "--" not in message and "Belum ada dokumen" in web.client.get("/").text
+    assert "--" not in message and "Belum ada dokumen" in web.client.get("/").text and scans_listed(web) == ""
     job = tmp_path / "data" / "antrean" / f"{url.rsplit('/', 1)[1]}.json"
     os.utime(job, (time.time() - 29 * 86400,) * 2)
     assert Browser(tmp_path / "data").client.get(url).status_code == 200  # a restart keeps a recent one
