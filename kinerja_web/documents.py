@@ -94,7 +94,7 @@ def read_upload(
     data: bytes, filename: str, sandi: str | None, batas: Batas, ocr: str = TIDAK, progress: Progress | None = None
 ) -> dict[str, Any]:
     """The records of an upload, read under the limits; a filled sheet's budget realisasi is kept beside them.
-    KinerjaError when the file cannot be read. Scans (`ocr`) are read by the OCR queue, one at a time already."""
+    KinerjaError when the file cannot be read. With `ocr` it is the OCR queue's reading, which keeps its own turn."""
     suffix = Path(filename).suffix.lower()
     suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
     turn = _EXTRACTING if ocr == TIDAK else contextlib.nullcontext()
