@@ -23,8 +23,11 @@ from flask import Flask, current_app
 from inti.errors import KinerjaError
 
 MENUNGGU, MEMBACA, SELESAI, GAGAL, DIBATALKAN = "menunggu", "membaca", "selesai", "gagal", "dibatalkan"
+TERTUNDA = "tertunda"  # read, and waiting for its sender to add what it lacks (its year) before it is saved
 BERJALAN = (MENUNGGU, MEMBACA)
-FOLDER = "antrean"  # in the data folder: <id>.json (the job) and <id>.berkas (its upload, until it is read)
+# In the data folder: <id>.json (the job), <id>.berkas (its upload, until it is read) and <id>.hasil.json (the
+# records of a reading that waits for its sender).
+FOLDER = "antrean"
 KEPT_DAYS = 30  # an ended job's page answers this long (it opens its document, or says why it failed)
 UNEXPECTED = (
     "Kesalahan tak terduga saat membaca berkas ini; tidak ada yang tersimpan. Mohon laporkan bersama berkasnya."
@@ -55,6 +58,14 @@ class Tugas:
     pesan: str = ""  # why it failed; for a finished one, the note shown when its document opens
     kembar: int | None = None  # an earlier document read into the same records
     diantar: bool = False  # how it ended has been seen on its page (its document opened, or why it failed)
+
+
+class Tertunda(Exception):
+    """A reading that is saved only once its sender adds what it lacks: its records, and what to ask for."""
+
+    def __init__(self, records: dict[str, Any], pesan: str) -> None:
+        super().__init__(pesan)
+        self.records, self.pesan = records, pesan
 
 
 Hasil = tuple[int, str, int | None]  # the saved document's id, the note to show with it, an identical earlier one
@@ -88,6 +99,7 @@ class Antrean:
             with contextlib.suppress(OSError, ValueError, TypeError):
                 tugas = Tugas(**{k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if k in names})
                 if tugas.keadaan not in BERJALAN and path.stat().st_mtime < old:
+                    self._records(tugas.id).unlink(missing_ok=True)
                     path.unlink()
                     continue
                 self._jobs[path.stem] = tugas
@@ -104,12 +116,11 @@ class Antrean:
     def _upload(self, tugas_id: str) -> Path:
         return self.folder / f"{tugas_id}.berkas"
 
+    def _records(self, tugas_id: str) -> Path:
+        return self.folder / f"{tugas_id}.hasil.json"
+
     def _save(self, tugas: Tugas) -> None:
-        """The job's file, written whole or not at all."""
-        path = self.folder / f"{tugas.id}.json"
-        partial = path.with_suffix(".json.tmp")
-        partial.write_text(json.dumps(asdict(tugas), ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, path)
+        _write(self.folder / f"{tugas.id}.json", asdict(tugas))
 
     def _end(self, tugas: Tugas, keadaan: str, pesan: str) -> None:
         tugas.keadaan, tugas.pesan = keadaan, pesan
@@ -162,6 +173,20 @@ class Antrean:
             self._end(self._jobs[tugas_id], DIBATALKAN, "")
             return True
 
+    def lengkapi(self, tugas_id: str, save: Callable[[dict[str, Any]], Hasil]) -> Tugas | None:
+        """Save the records of a reading that waited for its sender (`save` may refuse them: KinerjaError, and it
+        waits on); None when it no longer waits. Once only, however often it is asked."""
+        with self._lock:
+            tugas = self._jobs.get(tugas_id)
+            if tugas is None or tugas.keadaan != TERTUNDA:
+                return None
+            records = self._records(tugas_id)
+            tugas.dokumen_id, tugas.pesan, tugas.kembar = save(json.loads(records.read_text(encoding="utf-8")))
+            tugas.keadaan = SELESAI
+            self._save(tugas)
+            records.unlink()
+            return replace(tugas)
+
     def antar(self, tugas_id: str) -> None:
         """Note that how the job ended was seen on its page (a finished one's note is shown once)."""
         with self._lock:
@@ -206,12 +231,22 @@ class Antrean:
             with self._context():
                 tugas.dokumen_id, pesan, tugas.kembar = self._work(tugas, data, sandi, self._progress(tugas))
             keadaan = SELESAI
+        except Tertunda as waiting:
+            _write(self._records(tugas.id), waiting.records)
+            keadaan, pesan = TERTUNDA, waiting.pesan
         except KinerjaError as exc:
             pesan = exc.pesan
         except Exception:  # the job ends in words; the server and the jobs behind it carry on
             logging.getLogger(__name__).exception("membaca pindaian gagal")
         with self._lock:
             self._end(tugas, keadaan, pesan)
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    """A JSON file, written whole or not at all."""
+    partial = path.with_name(path.name + ".tmp")
+    partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(partial, path)
 
 
 def init_app(app: Flask, folder: Path, work: Kerja) -> Antrean:

@@ -7,18 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Flask, abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import Blueprint, Flask, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
 from ekstrak import KinerjaError
 from ekstrak.keyakinan import LOW
 from ekstrak.readers.scan import OTOMATIS
 
 from . import akses, antrean, tanda
-from .antrean import BERJALAN, DIBATALKAN, GAGAL, MENUNGGU, SELESAI, Hasil, Tugas, get_antrean
-from .documents import keep, on_the_page, opened, read_upload
-from .errors import BATAS
+from .antrean import BERJALAN, DIBATALKAN, GAGAL, MENUNGGU, SELESAI, Hasil, Tertunda, Tugas, get_antrean
+from .documents import keep, on_the_page, opened, read_upload, year_mistake
+from .errors import BATAS, error
 
 bp = Blueprint("pindaian", __name__)
+NO_YEAR = "Pindaian ini sudah dibaca, tetapi tahun dokumennya tidak terbaca; isi tahunnya di bawah lalu simpan."
 
 
 def baca(tugas: Tugas, data: bytes, sandi: str | None, progress: Callable[[int, int], None]) -> Hasil:
@@ -27,6 +28,8 @@ def baca(tugas: Tugas, data: bytes, sandi: str | None, progress: Callable[[int, 
         doc = read_upload(data, tugas.nama_berkas, sandi, current_app.config[BATAS], OTOMATIS, progress)
     except KinerjaError as exc:
         raise KinerjaError(f"Berkas '{tugas.nama_berkas}' tidak dapat dibaca: {on_the_page(exc, sandi)}") from exc
+    if not tugas.tahun and doc["tahun"] is None:  # asked for on its page: the scan is not read again
+        raise Tertunda(doc, NO_YEAR)
     return keep(doc, tugas.nama_berkas, tugas.tahun, tugas.instansi)
 
 
@@ -67,8 +70,29 @@ def halaman(tugas_id: str) -> Any:
         return opened((tugas.dokumen_id, tugas.pesan, tugas.kembar))
     if tugas.keadaan == GAGAL and not tugas.diantar:
         get_antrean().antar(tugas.id)
+    return _page(tugas)
+
+
+def _page(tugas: Tugas, galat: str | None = None) -> Any:
     ahead = get_antrean().di_depan(tugas.id)
-    return render_template("pindaian.html", tugas=tugas, kabar=kabar(tugas, ahead), berjalan=BERJALAN)
+    page = render_template("pindaian.html", tugas=tugas, kabar=kabar(tugas, ahead), berjalan=BERJALAN, galat=galat)
+    return (page, 400) if galat else page
+
+
+@bp.post("/pindaian/<tugas_id>/tahun")
+def tahun(tugas_id: str) -> Any:
+    """The year of a scan whose year was not read: its records are saved with it."""
+    tugas = _tugas(tugas_id)
+    if not akses.may_manage(akses.current()):
+        return error(akses.TIDAK_BERHAK.format(siapa="perencana atau admin"), 403)
+    typed = (request.form.get("tahun") or "").strip()
+    if galat := year_mistake(typed) or ("" if typed else "Isi tahun dokumennya, misalnya 2022."):
+        return _page(tugas, galat)
+    done = get_antrean().lengkapi(tugas.id, lambda doc: keep(doc, tugas.nama_berkas, typed, tugas.instansi))
+    if done is None:  # saved already (sent twice), or no longer waiting
+        return redirect(url_for("pindaian.halaman", tugas_id=tugas.id), 303)
+    get_antrean().antar(tugas.id)
+    return opened((done.dokumen_id, done.pesan, done.kembar))
 
 
 @bp.get("/pindaian/<tugas_id>/keadaan")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED
+from conftest import FIXTURES, ROOT, SEED
 from markupsafe import escape
 from realcorpus import rendering
 from scans import office_scan, pages_of
@@ -191,12 +191,32 @@ def test_a_failed_upload_says_why_in_the_pages_words(tmp_path: Path) -> None:
     assert not job.exists()
 
 
-def test_a_scan_without_a_year_asks_for_it_and_a_text_pdf_is_read_at_once(tmp_path: Path) -> None:
+def test_a_text_pdf_is_read_at_once_and_a_scan_takes_the_year_typed_beside_it(tmp_path: Path) -> None:
     web = Browser(tmp_path / "data")
-    assert web.upload(SEED).status_code == 303  # today's flow: straight to the table
+    response = web.upload(ROOT / "samples" / "iku_kanwil_sulbar_2022.pdf")
+    assert response.status_code == 303 and response.headers["Location"].startswith("/dokumen/")  # as before
     url = queued(web, scan(PN_PEKANBARU), "pindaian.pdf", tahun="2017")
     wait(web, url)
     assert json.loads(web.download(opened(web, url)[0], "json"))["tahun"] == 2017
+
+
+def test_a_scan_whose_year_is_not_read_asks_for_it_on_its_page_and_is_not_read_again(tmp_path: Path) -> None:
+    web = Browser(tmp_path / "data")
+    url = queued(web, (FIXTURES / "pindaian.pdf").read_bytes(), "pindaian.pdf")
+    assert wait(web, url)["keadaan"] == "tertunda"
+    assert "tahunnya tidak terbaca; buka untuk mengisinya" in scans_listed(web)
+    assert "tahun dokumennya tidak terbaca; isi tahunnya di bawah" in web.client.get(url).text
+    assert not list((tmp_path / "data" / "antrean").glob("*.berkas"))  # the records are kept, not the scan
+    refused = web.client.post(f"{url}/tahun", data={"csrf_token": web.token, "tahun": "22"})
+    assert refused.status_code == 400 and "Tahun harus empat angka" in refused.text
+
+    saved = web.client.post(f"{url}/tahun", data={"csrf_token": web.token, "tahun": "2022"})
+    assert saved.status_code == 303 and saved.headers["Location"].startswith("/dokumen/")
+    records = json.loads(web.download(saved.headers["Location"], "json"))
+    assert records["tahun"] == 2022 and {i["sumber"] for s in records["sasaran"] for i in s["indikator"]} == {"ocr"}
+    again = web.client.post(f"{url}/tahun", data={"csrf_token": web.token, "tahun": "2023"})  # the form sent twice
+    assert again.headers["Location"] == url and web.client.get(url).headers["Location"] == saved.headers["Location"]
+    assert web.client.get("/").text.count("pindaian.pdf ·") == 1 and scans_listed(web) == ""
 
 
 def test_a_restarted_server_reads_the_uploads_it_had_and_says_which_must_be_sent_again(tmp_path: Path) -> None:
