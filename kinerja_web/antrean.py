@@ -96,6 +96,8 @@ class Antrean:
         names = {f.name for f in fields(Tugas)}
         old = time.time() - KEPT_DAYS * 86400
         for path in self.folder.glob("*.json"):
+            if path.name.endswith(".hasil.json"):
+                continue
             with contextlib.suppress(OSError, ValueError, TypeError):
                 tugas = Tugas(**{k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if k in names})
                 if tugas.keadaan not in BERJALAN and path.stat().st_mtime < old:

@@ -45,6 +45,7 @@ URLS = {
     ("/pindaian/<tugas_id>", "GET"),
     ("/pindaian/<tugas_id>/keadaan", "GET"),
     ("/pindaian/<tugas_id>/batal", "POST"),
+    ("/pindaian/<tugas_id>/tahun", "POST"),
 }
 
 

@@ -207,6 +207,8 @@ def test_a_scan_whose_year_is_not_read_asks_for_it_on_its_page_and_is_not_read_a
     assert "tahunnya tidak terbaca; buka untuk mengisinya" in scans_listed(web)
     assert "tahun dokumennya tidak terbaca; isi tahunnya di bawah" in web.client.get(url).text
     assert not list((tmp_path / "data" / "antrean").glob("*.berkas"))  # the records are kept, not the scan
+    restarted = Browser(tmp_path / "data")
+    assert "isi tahunnya di bawah" in restarted.client.get(url).text  # a restart keeps what waits for its sender
     refused = web.client.post(f"{url}/tahun", data={"csrf_token": web.token, "tahun": "22"})
     assert refused.status_code == 400 and "Tahun harus empat angka" in refused.text
 
