@@ -21,6 +21,7 @@ import http.client
 import http.cookies
 import json
 import multiprocessing
+import os
 import re
 import statistics
 import subprocess
@@ -123,7 +124,9 @@ def operator(base: str, nama: str, url: str, unit: int, saves: int, start, out) 
 
 
 def pair(base: str, nama: str, url: str, field: int, value: str, start, out) -> None:
+    """A process: one of a pair signs in, waits for all, writes the field its pair writes too."""
     sesi = Sesi(base, nama)
+    sesi.connection.close()  # reopened at the save: 100 people waiting would hold all the server's connections
     start.wait()
     _, status, data = sesi.save(url, field, 0, "keterangan", value, "")
     out.put((field, value, status, data.get("bentrok", {}).get("nilai")))
@@ -162,6 +165,22 @@ class Hasil:
     nilai: int  # realisasi values the database holds afterwards
     riwayat: int  # lines of history it holds
     pasangan: int  # pairs resolved: one accepted, the other refused and shown the winner's value
+    cpu_satu: float | None = None  # the server's CPU ms per save, one at a time (None: not known here)
+    cpu_bersamaan: float | None = None  # and under the load: what the machine's other work does not change
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time a process has used (Linux's /proc), or None where it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ms(pid: int, before: float | None, saves: int) -> float | None:
+    after = cpu_seconds(pid)
+    return None if before is None or after is None else (after - before) * 1000 / saves
 
 
 def buka(alamat: str) -> Simpanan:
@@ -184,7 +203,7 @@ def ukur(alamat: str, n: int = 50, k: int = 20) -> Hasil:
     )
     try:
         base = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)  # type: ignore[union-attr]
-        return run(base, n, k, store)
+        return run(base, n, k, store, server.pid)
     finally:
         server.terminate()
         _, log = server.communicate(timeout=30)
@@ -192,35 +211,37 @@ def ukur(alamat: str, n: int = 50, k: int = 20) -> Hasil:
             print(log[-3000:])
 
 
-def together(context, target, jobs: list[tuple]) -> tuple[list, float]:
-    """Start one process per job, let them all go at once; their answers and the seconds until the last."""
+def together(context, target, jobs: list[tuple], pid: int) -> tuple[list, float, float | None]:
+    """Start one process per job, let them all go at once (each signed in by then); their answers, the seconds
+    until the last, and the server's CPU time at the start."""
     start, out = context.Barrier(len(jobs) + 1), context.Queue()
     workers = [context.Process(target=target, args=(*job, start, out)) for job in jobs]
     for worker in workers:
         worker.start()
     start.wait()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), cpu_seconds(pid)
     answers = [out.get(timeout=600) for _ in workers]
     wall = time.perf_counter() - began
     for worker in workers:
         worker.join()
-    return answers, wall
+    return answers, wall, cpu
 
 
-def run(base: str, n: int, k: int, store: Simpanan) -> Hasil:
+def run(base: str, n: int, k: int, store: Simpanan, pid: int) -> Hasil:
     planner = Sesi(base, "perencana")
     payload = document(n, k)
     alone_url = planner.upload(payload, "sendiri.json")
     load_url = planner.upload(payload.replace(b'"tahun": 2024', b'"tahun": 2025'), "beban.json")
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds(pid)
     alone = [planner.save(alone_url, u, i, "realisasi", f"{70 + i}%", "")[0] for u in range(n) for i in range(k)]
-    satu = angka(alone, time.perf_counter() - started)
+    satu, cpu_satu = angka(alone, time.perf_counter() - started), cpu_ms(pid, cpu, n * k)
     planner.connection.close()  # the server serves a limited number of connections at once
 
     context = multiprocessing.get_context("fork")  # separate processes, started from this one
     jobs = [(base, f"op{u + 1:02d}", load_url, u, k) for u in range(n)]
-    results, wall = together(context, operator, jobs)
+    results, wall, cpu = together(context, operator, jobs, pid)
+    cpu_load = cpu_ms(pid, cpu, n * k)
     seconds = [s for result in results for s, _ in result]
     refused = sum(status != 200 for result in results for _, status in result)
 
@@ -232,14 +253,14 @@ def run(base: str, n: int, k: int, store: Simpanan) -> Hasil:
         history = db.execute("SELECT count(*) FROM riwayat WHERE dokumen_id = ?", (dokumen_id,)).fetchone()[0]
 
     jobs = [(base, who, load_url, u, f"{who} menulis") for u in range(n) for who in (f"op{u + 1:02d}", "perencana")]
-    answers, _ = together(context, pair, jobs)
+    answers, _, _ = together(context, pair, jobs, pid)
     resolved = 0
     for u in range(n):
         mine = [a for a in answers if a[0] == u]
         won = [a for a in mine if a[2] == 200]
         lost = [a for a in mine if a[2] == 409]
         resolved += len(won) == 1 and len(lost) == 1 and lost[0][3] == won[0][1]
-    return Hasil(satu, angka(seconds, wall), refused, values, history, resolved)
+    return Hasil(satu, angka(seconds, wall), refused, values, history, resolved, cpu_satu, cpu_load)
 
 
 def main() -> None:
@@ -253,11 +274,18 @@ def main() -> None:
     n, k = args.operators, args.saves
     with tempfile.TemporaryDirectory() as tmp:
         for alamat in args.db or [str(Path(tmp) / "kinerja.sqlite")]:
-            print(f"Dokumen {n * k} indikator dalam {n} unit; {alamat}; {multiprocessing.cpu_count()} inti.")
+            print(
+                f"Dokumen {n * k} indikator dalam {n} unit; {alamat}; {multiprocessing.cpu_count()} inti.", flush=True
+            )
             hasil = ukur(alamat, n, k)
             print(f"  satu per satu        ({n * k} simpan): {hasil.satu_per_satu}")
             print(f"  {n} operator bersamaan ({n * k} simpan): {hasil.bersamaan}   ditolak {hasil.ditolak}")
             print(f"  rasio p50 bersamaan / satu per satu: {hasil.bersamaan.p50 / hasil.satu_per_satu.p50:.1f}")
+            if hasil.cpu_satu is not None and hasil.cpu_bersamaan is not None:
+                print(
+                    f"  CPU server per simpan: {hasil.cpu_satu:.1f} ms satu per satu, {hasil.cpu_bersamaan:.1f} ms "
+                    "bersamaan"
+                )
             held = f"{hasil.nilai} nilai realisasi, {hasil.riwayat} baris riwayat"
             print(f"  basis data: {held} (harus {n * k} dan {n * k})")
             print(

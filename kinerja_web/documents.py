@@ -255,8 +255,9 @@ def sunting(dokumen_id: int) -> Any:
         waktu = store.sunting(dokumen_id, key, checked, user.nama if user else "", extracted, seen)
     except Bentrok as other:
         return jsonify(conflict(other, value, zona(rec.profil))), 409
-    terkini.sesudah(store, rec, key, checked, store.versi_disimpan())
-    state = report.keadaan(store, rec)
+    versi = store.versi_disimpan()
+    terkini.sesudah(store, rec, key, checked, versi)
+    state = report.keadaan(store, rec, versi=versi)
     if key[0] >= 0:  # a sasaran's or an indicator's field: only that sasaran's figures change with it
         figures = report.angka_sasaran(state, store, key[0])
     else:

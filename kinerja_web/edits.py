@@ -119,6 +119,25 @@ def bagian(asli: Dokumen, s: int, edits: Mapping[Key, str]) -> Bagian:
     return Bagian(s, edited, own.get(DIHAPUS) == "ya", rows)
 
 
+def bagian_dengan(asli: Dokumen, part: Bagian, key: Key, edits: Mapping[Key, str]) -> Bagian:
+    """`bagian(asli, part.s, edits)` where `part` was that sasaran before one edit, `key`, changed (`edits`: at
+    least the sasaran's, after it): an extracted row's field other than its deletion changes that row alone,
+    and the other rows stay the very same records."""
+    s, i, name = key
+    if name == DIHAPUS or not 0 <= i < len(asli.sasaran[s].indikator):
+        return bagian(asli, s, edits)
+    indikator = asli.sasaran[s].indikator[i]
+    for (es, ei, field_name), value in edits.items():
+        if es == s and ei == i:
+            indikator = _apply(indikator, field_name, value)
+    rows = [
+        replace(row, indikator=replace(indikator, nomor=row.indikator.nomor)) if row.i == i else row
+        for row in part.baris
+    ]
+    kept = tuple(row.indikator for row in rows if not row.dihapus)
+    return Bagian(s, replace(part.sasaran, indikator=kept), part.dihapus, rows)
+
+
 def susunan(asli: Dokumen, edits: dict[Key, str]) -> list[Bagian]:
     """Every sasaran and indicator with its edits, the deleted and the added ones marked. Indicators of a
     sasaran where rows were deleted or added are numbered again from 1."""

@@ -60,10 +60,12 @@ class Keadaan:
         return kept_keys(self.bagian)
 
 
-def keadaan(store: Simpanan, rec: Tersimpan, with_last_year: bool = True, pilihan: bool = False) -> Keadaan:
-    """The document as it stands (laid out once per save, terkini.py); with `pilihan`, last year's documents
-    to choose the comparison from, as the page lists them."""
-    now = terkini.tersusun(store, rec)
+def keadaan(
+    store: Simpanan, rec: Tersimpan, with_last_year: bool = True, pilihan: bool = False, versi: int | None = None
+) -> Keadaan:
+    """The document as it stood when `rec` was read, or at save count `versi` (laid out once per save,
+    terkini.py); with `pilihan`, last year's documents to choose the comparison from, as the page lists them."""
+    now = terkini.tersusun(store, rec, rec.versi if versi is None else versi)
     ids = store.tahun_id(rec.tahun - 1, rec.instansi) if with_last_year else []
     lalu_id = last_year(ids, now.edits.get((DOKUMEN, -1, PEMBANDING), ""))
     lalu = store.ambil(lalu_id) if lalu_id is not None else None

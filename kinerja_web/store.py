@@ -115,6 +115,7 @@ class Tersimpan:
     status_alasan: str = ""  # why the pimpinan returned it
     status_oleh: str = ""
     status_waktu: str = ""
+    versi: int = 0  # counts the saves of its edits (what is laid out from them is kept until it moves)
 
 
 @dataclass
@@ -264,7 +265,7 @@ class Simpanan:
     def ambil(self, dokumen_id: int) -> Tersimpan | None:
         columns = (
             "id, tahun, nama_berkas, profil, logo, dibuat, diubah, instansi, profil_versi, profil_oleh, status, "
-            "status_alasan, status_oleh, status_waktu"
+            "status_alasan, status_oleh, status_waktu, versi"
         )
         with self.koneksi() as db:
             row = db.execute(f"SELECT {columns} FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()
@@ -350,12 +351,6 @@ class Simpanan:
             ).fetchall()
         return {(r[0], r[1], r[2]): r[3] for r in rows}
 
-    def versi(self, dokumen_id: int) -> int:
-        """How many times the document's edits were saved (-1: no such document)."""
-        with self.koneksi() as db:
-            row = db.execute("SELECT versi FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()
-        return -1 if row is None else int(row[0])
-
     def suntingan_berversi(self, dokumen_id: int) -> tuple[int, dict[Key, str]]:
         """`versi` and `suntingan` as they stood together (read in one statement)."""
         with self.koneksi() as db:
@@ -402,9 +397,10 @@ class Simpanan:
                     (dokumen_id, *key, nilai, now, oleh),
                 )
             catat(db, dokumen_id, key, current[0], bawaan if nilai is None else nilai, oleh, now)
-            db.execute("UPDATE dokumen SET diubah = ?, versi = versi + 1 WHERE id = ?", (now, dokumen_id))
-            versi = db.execute("SELECT versi FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()[0]
-        self._saved.versi = int(versi)
+            versi = db.execute(
+                "UPDATE dokumen SET diubah = ?, versi = versi + 1 WHERE id = ? RETURNING versi", (now, dokumen_id)
+            ).fetchone()
+        self._saved.versi = int(versi[0]) if versi else -1
         return now
 
     def versi_disimpan(self) -> int:

@@ -12,7 +12,7 @@ from ekstrak import Dokumen, Indikator, Sasaran
 from laporan.capaian import Aturan
 from laporan.hasil import HasilAnggaran, HasilIndikator, HasilSasaran, Pasangan, hasil_indikator, hasil_sasaran
 
-from .edits import Bagian, bagian, from_parts, per_sasaran
+from .edits import Bagian, bagian, bagian_dengan, from_parts, per_sasaran
 from .store import Key, Simpanan, Tersimpan
 
 KEEP = 64  # documents kept per store; the oldest kept is dropped first
@@ -38,7 +38,7 @@ class _Kept:
 
     tersusun: Tersusun
     hasil: dict[int, tuple[tuple, HasilSasaran]] = field(default_factory=dict)
-    indikator: dict[int, dict[tuple, HasilIndikator]] = field(default_factory=dict)  # per sasaran, by inputs
+    indikator: dict[int, list[tuple[tuple, HasilIndikator]]] = field(default_factory=dict)  # per sasaran, in order
 
 
 _KEPT: weakref.WeakKeyDictionary[Simpanan, dict[int, _Kept]] = weakref.WeakKeyDictionary()
@@ -50,10 +50,11 @@ def _kept(store: Simpanan, dokumen_id: int) -> _Kept | None:
         return _KEPT.setdefault(store, {}).get(dokumen_id)
 
 
-def tersusun(store: Simpanan, rec: Tersimpan) -> Tersusun:
-    """The document's edits laid over its records as they stand in the database now."""
+def tersusun(store: Simpanan, rec: Tersimpan, versi: int) -> Tersusun:
+    """The document's edits laid over its records as they stood at save count `versi` or later (`rec.versi`:
+    as they stood when `rec` was read)."""
     known = _kept(store, rec.id)
-    if known is not None and known.tersusun.dibuat == rec.dibuat and known.tersusun.versi == store.versi(rec.id):
+    if known is not None and known.tersusun.dibuat == rec.dibuat and known.tersusun.versi >= versi:
         return known.tersusun
     versi, edits = store.suntingan_berversi(rec.id)
     asli = store.dokumen_asli(rec)
@@ -98,7 +99,7 @@ def sesudah(store: Simpanan, rec: Tersimpan, key: Key, nilai: str | None, versi:
     groups = {**before.kelompok, s: group}
     parts = before.bagian
     if 0 <= s < len(parts):
-        parts = (*parts[:s], bagian(before.asli, s, group), *parts[s + 1 :])
+        parts = (*parts[:s], bagian_dengan(before.asli, parts[s], key, group), *parts[s + 1 :])
     made = Tersusun(rec.dibuat, versi, before.asli, edits, groups, parts, from_parts(before.asli, list(parts)))
     with _LOCK:
         if known.tersusun.versi == versi - 1:
@@ -121,14 +122,17 @@ def hasil(
     remembered = known.hasil.get(s) if known is not None else None
     if remembered is not None and remembered[0] == inputs:
         return remembered[1]
-    before = known.indikator.get(s, {}) if known is not None else {}
-    now: dict[tuple, HasilIndikator] = {}
+    before = known.indikator.get(s, []) if known is not None else []
+    now: list[tuple[tuple, HasilIndikator]] = []
 
     def each(ind: Indikator, pairs: list[tuple[int | None, Indikator | None]], rules: Aturan) -> HasilIndikator:
+        """The indicator's figures, those of the same place kept while its inputs are the same (mostly the
+        very same records: compared at once)."""
         key = (ind, tuple(pairs), rules)
-        row = before.get(key) or hasil_indikator(ind, pairs, rules)
-        now[key] = row
-        return row
+        place = len(now)
+        same = place < len(before) and before[place][0] == key
+        now.append((key, before[place][1] if same else hasil_indikator(ind, pairs, rules)))
+        return now[-1][1]
 
     made = hasil_sasaran(sasaran, lalu, anggaran, aturan, each)
     if known is not None:

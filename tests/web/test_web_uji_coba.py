@@ -267,7 +267,7 @@ def test_an_earlier_database_is_migrated_with_a_copy_kept_first(tmp_path: Path) 
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert store.suntingan(1) == {(0, 0, "realisasi"): "3,1"}
     assert store.ambil(1).instansi == "" and store.ambil(1).profil_versi == 0
-    assert store.versi(1) == 0  # no save counted yet
+    assert store.ambil(1).versi == 0  # no save counted yet
     assert waktu.tampil(store.ambil(1).diubah) == "4 Maret 2022, 10.11"
     create_app(folder)  # opened again: nothing more to migrate, no copy taken again
     copies = sorted(p.name for p in folder.iterdir() if "sebelum" in p.name)
