@@ -3,10 +3,10 @@ run by hand.
 
     .venv/bin/python benchmarks/bench_web.py [--repeat N]
 
-An edit is saved to SQLite, every edit is laid over the extracted records again, and capaian is
-computed for the whole document. The baseline in the same run is that computation alone (the report's
-figures, `hitung_hasil`, on the same, already corrected, document), which any live figure needs.
-Medians of alternating runs.
+An edit is saved to SQLite and answered with its sasaran's figures: only the edited row is laid out again and
+only its indicator's capaian computed again, the rest kept from the saves before (kinerja_web/terkini.py). The
+baseline in the same run is what each edit used to compute: the report's figures (`hitung_hasil`) of the whole
+document, on the same, already corrected, document. Medians of alternating runs.
 """
 
 from __future__ import annotations

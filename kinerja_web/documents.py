@@ -24,7 +24,7 @@ from inti.numbers import format_number
 from laporan.load import read_budget_guarded
 from laporan.view import batas_teks
 
-from . import akses, report
+from . import akses, report, terkini
 from .antrean import Hasil, get_antrean
 from .db import get_store, saved
 from .edits import (
@@ -228,7 +228,7 @@ def unggah() -> Any:
 
 @bp.get("/dokumen/<int:dokumen_id>")
 def tabel(dokumen_id: int) -> str:
-    state = report.keadaan(get_store(), saved(dokumen_id))
+    state = report.keadaan(get_store(), saved(dokumen_id), pilihan=True)
     user = akses.current()
     twin = None
     if session.get(KEMBAR, [None])[0] == dokumen_id:
@@ -269,7 +269,7 @@ def sunting(dokumen_id: int) -> Any:
         asli = get_store().dokumen_asli(rec)
         if not akses.may_edit(user, rec, asli, key):
             return jsonify(pesan=akses.refusal(rec, "operator unit indikator ini, perencana atau admin")), 403
-        checked = check_edit(asli, store.suntingan(dokumen_id), key, value)
+        checked = check_edit(asli, store.suntingan_baris(dokumen_id, key[0], key[1]), key, value)
     except (KeyError, TypeError, ValueError):
         return jsonify(pesan=BAD_REQUEST), 400
     except KinerjaError as exc:
@@ -279,7 +279,9 @@ def sunting(dokumen_id: int) -> Any:
         waktu = store.sunting(dokumen_id, key, checked, user.nama if user else "", extracted, seen)
     except Bentrok as other:
         return jsonify(conflict(other, value, zona(rec.profil))), 409
-    state = report.keadaan(store, rec)
+    versi = store.versi_disimpan()
+    terkini.sesudah(store, rec, key, checked, versi)
+    state = report.keadaan(store, rec, versi=versi)
     if key[0] >= 0:  # a sasaran's or an indicator's field: only that sasaran's figures change with it
         figures = report.angka_sasaran(state, store, key[0])
     else:
@@ -343,6 +345,7 @@ def hapus(dokumen_id: int) -> Any:
     if not akses.may_change(akses.current(), rec):
         return error(akses.refusal(rec), 403)
     get_store().hapus(dokumen_id)
+    terkini.lupakan(get_store(), dokumen_id)  # SQLite may give a later upload the same id
     flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
     kept = request.form.get("buka", "")  # a duplicate upload dropped: the earlier one is opened
     if kept.isdigit() and len(kept) < 19 and get_store().ambil(int(kept)) is not None:

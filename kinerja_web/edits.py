@@ -54,7 +54,7 @@ class Bagian:
         return [row for row in self.baris if not row.dihapus]
 
 
-def added_indices(asli: Dokumen, edits: dict[Key, str], s: int) -> list[int]:
+def added_indices(asli: Dokumen, edits: Mapping[Key, str], s: int) -> list[int]:
     """The indices of the indicators a person added to sasaran `s` (after the extracted ones)."""
     first = len(asli.sasaran[s].indikator)
     return sorted(i for (es, i, name) in edits if es == s and i >= first and name == "uraian")
@@ -81,7 +81,7 @@ def _apply(ind: Indikator, name: str, value: str) -> Indikator:
     return replace(ind, kolom_lain=ind.kolom_lain.dengan(**{name: value or None}))
 
 
-def _edited_rows(asli: Dokumen, sasaran: Sasaran, s: int, edits: dict[Key, str], by_row) -> list[Baris]:
+def _edited_rows(asli: Dokumen, sasaran: Sasaran, s: int, edits: Mapping[Key, str], by_row) -> list[Baris]:
     rows = [Baris(i, ind) for i, ind in enumerate(sasaran.indikator)]
     rows += [Baris(i, Indikator(nomor=0, uraian=""), ditambahkan=True) for i in added_indices(asli, edits, s)]
     for row in rows:
@@ -95,23 +95,55 @@ def _edited_rows(asli: Dokumen, sasaran: Sasaran, s: int, edits: dict[Key, str],
     return rows
 
 
+def per_sasaran(edits: Mapping[Key, str]) -> dict[int, dict[Key, str]]:
+    """The edits grouped by the sasaran they belong to (negative: the document's, the budget's, the profile's)."""
+    out: dict[int, dict[Key, str]] = {}
+    for key, value in edits.items():
+        out.setdefault(key[0], {})[key] = value
+    return out
+
+
+def bagian(asli: Dokumen, s: int, edits: Mapping[Key, str]) -> Bagian:
+    """The `s`-th sasaran with its edits (`edits` holds at least that sasaran's): all it depends on."""
+    by_row: dict[tuple[int, int], dict[str, str]] = {}
+    for (es, i, name), value in edits.items():
+        if es == s:
+            by_row.setdefault((s, i), {})[name] = value
+    sasaran = asli.sasaran[s]
+    rows = _edited_rows(asli, sasaran, s, edits, by_row)
+    own = by_row.get((s, SASARAN_ITSELF), {})
+    edited = replace(
+        sasaran,
+        uraian=own.get("uraian", sasaran.uraian),
+        indikator=tuple(row.indikator for row in rows if not row.dihapus),
+    )
+    return Bagian(s, edited, own.get(DIHAPUS) == "ya", rows)
+
+
+def bagian_dengan(asli: Dokumen, part: Bagian, key: Key, edits: Mapping[Key, str]) -> Bagian:
+    """`bagian(asli, part.s, edits)` where `part` was that sasaran before one edit, `key`, changed (`edits`: at
+    least the sasaran's, after it): an extracted row's field other than its deletion changes that row alone,
+    and the other rows stay the very same records."""
+    s, i, name = key
+    if name == DIHAPUS or not 0 <= i < len(asli.sasaran[s].indikator):
+        return bagian(asli, s, edits)
+    indikator = asli.sasaran[s].indikator[i]
+    for (es, ei, field_name), value in edits.items():
+        if es == s and ei == i:
+            indikator = _apply(indikator, field_name, value)
+    rows = [
+        replace(row, indikator=replace(indikator, nomor=row.indikator.nomor)) if row.i == i else row
+        for row in part.baris
+    ]
+    kept = tuple(row.indikator for row in rows if not row.dihapus)
+    return Bagian(s, replace(part.sasaran, indikator=kept), part.dihapus, rows)
+
+
 def susunan(asli: Dokumen, edits: dict[Key, str]) -> list[Bagian]:
     """Every sasaran and indicator with its edits, the deleted and the added ones marked. Indicators of a
     sasaran where rows were deleted or added are numbered again from 1."""
-    by_row: dict[tuple[int, int], dict[str, str]] = {}
-    for (s, i, name), value in edits.items():
-        by_row.setdefault((s, i), {})[name] = value
-    parts = []
-    for s, sasaran in enumerate(asli.sasaran):
-        rows = _edited_rows(asli, sasaran, s, edits, by_row)
-        own = by_row.get((s, SASARAN_ITSELF), {})
-        edited = replace(
-            sasaran,
-            uraian=own.get("uraian", sasaran.uraian),
-            indikator=tuple(row.indikator for row in rows if not row.dihapus),
-        )
-        parts.append(Bagian(s, edited, own.get(DIHAPUS) == "ya", rows))
-    return parts
+    groups = per_sasaran(edits)
+    return [bagian(asli, s, groups.get(s, {})) for s in range(len(asli.sasaran))]
 
 
 def from_parts(asli: Dokumen, parts: list[Bagian]) -> Dokumen:

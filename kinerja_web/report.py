@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -12,21 +13,28 @@ from typing import Any
 from ekstrak import Dokumen, Indikator, Sasaran
 from inti.numbers import format_number, money_value
 from laporan.capaian import RUMUS_TURUN, SCALES, Aturan
-from laporan.hasil import HasilIndikator, HasilKinerja, hitung_hasil
+from laporan.hasil import (
+    HasilAnggaran,
+    HasilIndikator,
+    HasilKinerja,
+    HasilSasaran,
+    hasil_anggaran,
+    lalu_sasaran,
+    rangkum,
+)
 from laporan.load import BarisAnggaran, Masukan, TahunLalu, match_tahun_lalu
 from laporan.profil import Profil, jenis_logo
 from laporan.view import Laporan, capaian_teks, catatan_teks, lalu_capaian_teks, predikat_teks, susun
 
+from . import terkini
 from .edits import (
     ANGGARAN,
     DOKUMEN,
     PEMBANDING,
     TANPA,
     Bagian,
-    from_parts,
     kept_keys,
     latest_quarter,
-    susunan,
     tracks_quarters,
 )
 from .store import Ringkas, Simpanan, Tersimpan
@@ -47,25 +55,27 @@ class Keadaan:
     lalu: Tersimpan | None
     pilihan_lalu: list[Ringkas] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def keys(self) -> list[tuple[int, list[int]]]:
         return kept_keys(self.bagian)
 
 
-def keadaan(store: Simpanan, rec: Tersimpan, with_last_year: bool = True) -> Keadaan:
-    asli = store.dokumen_asli(rec)
-    edits = store.suntingan(rec.id)
-    parts = susunan(asli, edits)
-    choices = store.tahun(rec.tahun - 1, rec.instansi) if with_last_year else []
-    lalu_id = last_year(choices, edits.get((DOKUMEN, -1, PEMBANDING), ""))
+def keadaan(
+    store: Simpanan, rec: Tersimpan, with_last_year: bool = True, pilihan: bool = False, versi: int | None = None
+) -> Keadaan:
+    """The document as it stood when `rec` was read, or at save count `versi` (laid out once per save,
+    terkini.py); with `pilihan`, last year's documents to choose the comparison from, as the page lists them."""
+    now = terkini.tersusun(store, rec, rec.versi if versi is None else versi)
+    ids = store.tahun_id(rec.tahun - 1, rec.instansi) if with_last_year else []
+    lalu_id = last_year(ids, now.edits.get((DOKUMEN, -1, PEMBANDING), ""))
     lalu = store.ambil(lalu_id) if lalu_id is not None else None
-    return Keadaan(rec, asli, edits, parts, from_parts(asli, parts), lalu, choices)
+    choices = store.tahun(rec.tahun - 1, rec.instansi) if pilihan else []
+    return Keadaan(rec, now.asli, now.edits, list(now.bagian), now.dokumen, lalu, choices)
 
 
-def last_year(choices: list[Ringkas], chosen: str) -> int | None:
+def last_year(ids: list[int], chosen: str) -> int | None:
     """The comparison: the document chosen, else the only one of last year; with several and none chosen,
     none (the page asks which)."""
-    ids = [line.id for line in choices]
     if chosen.isdigit() and int(chosen) in ids:
         return int(chosen)
     return ids[0] if len(ids) == 1 and chosen != TANPA else None
@@ -125,8 +135,22 @@ def realisasi_anggaran(state: Keadaan) -> dict[int, str]:
 Wording = tuple[tuple[int, tuple[tuple[int, str], ...]], ...]
 
 
+_WORDED: dict[int, tuple[Sasaran, tuple[int, tuple[tuple[int, str], ...]]]] = {}  # by id(): a save keeps the rest
+
+
+def _worded(s: Sasaran) -> tuple[int, tuple[tuple[int, str], ...]]:
+    known = _WORDED.get(id(s))
+    if known is not None and known[0] is s:
+        return known[1]
+    if len(_WORDED) > 10_000:
+        _WORDED.clear()
+    out = (s.nomor, tuple((i.nomor, i.uraian) for i in s.indikator))
+    _WORDED[id(s)] = (s, out)
+    return out
+
+
 def _wording(doc: Dokumen) -> Wording:
-    return tuple((s.nomor, tuple((i.nomor, i.uraian) for i in s.indikator)) for s in doc.sasaran)
+    return tuple(map(_worded, doc.sasaran))
 
 
 @functools.lru_cache(maxsize=256)
@@ -144,19 +168,25 @@ def _pairs(this: Wording, last: Wording) -> tuple[dict[tuple[int, int], tuple[in
     return {key: where[id(ind)] for key, ind in found.items()}, tuple(missing)
 
 
+_MATCHED: dict[tuple[int, int], tuple[Any, Dokumen, dict[tuple[int, int], Indikator]]] = {}  # by id()s
+
+
 def matched(doc: Dokumen, last: Dokumen) -> tuple[dict[tuple[int, int], Indikator], list[str]]:
-    """`match_tahun_lalu(doc, last)`, its pairs remembered while the wordings stay the same."""
+    """`match_tahun_lalu(doc, last)`, its pairs remembered while the wordings stay the same (the pairs with
+    last year's indicators too, while last year's document is the same)."""
     pairs, missing = _pairs(_wording(doc), _wording(last))
-    return {key: last.sasaran[s].indikator[i] for key, (s, i) in pairs.items()}, list(missing)
+    known = _MATCHED.get((id(pairs), id(last)))
+    if known is None or known[0] is not pairs or known[1] is not last:
+        if len(_MATCHED) > 256:
+            _MATCHED.clear()
+        known = (pairs, last, {key: last.sasaran[s].indikator[i] for key, (s, i) in pairs.items()})
+        _MATCHED[(id(pairs), id(last))] = known
+    return known[2], list(missing)
 
 
-def masukan(state: Keadaan, store: Simpanan, only: int | None = None) -> Masukan:
-    """The report's inputs; last year's saved document is the comparison. With `only`, the inputs of that one
-    sasaran (by its key): all a save in it changes besides the whole document's figures."""
-    doc = state.dokumen
-    if only is not None:
-        doc = replace(doc, sasaran=tuple(p.sasaran for p in state.bagian if p.s == only and not p.dihapus))
-    doc = _for_report(doc, tracks_quarters(state.edits))
+def masukan(state: Keadaan, store: Simpanan) -> Masukan:
+    """The report's inputs; last year's saved document is the comparison."""
+    doc = _for_report(state.dokumen, tracks_quarters(state.edits))
     spent = realisasi_anggaran(state)
     out = Masukan(
         doc,
@@ -186,17 +216,38 @@ def _office(state: Keadaan) -> Profil:
 
 
 def hasil(state: Keadaan, store: Simpanan) -> HasilKinerja:
-    """The figures of the document's report (capaian, predikat, counts), as the page shows them."""
-    return hitung_hasil(masukan(state, store), aturan(state.simpanan.profil))
+    """The figures of the document's report (capaian, predikat, counts), as the page shows them: those of
+    `hitung_hasil`, each sasaran's computed again only when its own inputs changed (terkini.py)."""
+    inputs, rules = masukan(state, store), aturan(state.simpanan.profil)
+    anggaran = hasil_anggaran(inputs.anggaran)
+    sasaran = _per_sasaran(state, store, inputs, anggaran[0], rules)
+    return rangkum(tuple(sasaran.values()), inputs, anggaran, rules)
+
+
+def _per_sasaran(
+    state: Keadaan,
+    store: Simpanan,
+    inputs: Masukan,
+    anggaran: tuple[HasilAnggaran, ...],
+    rules: Aturan,
+    only: int | None = None,
+) -> dict[int, HasilSasaran]:
+    """Each kept sasaran's figures by its key, in order (with `only`, that one sasaran's)."""
+    out = {}
+    for si, ((s, _), sasaran) in enumerate(zip(state.keys, inputs.dokumen.sasaran)):
+        if only is None or s == only:
+            lalu = lalu_sasaran(inputs.lalu, si, sasaran)
+            out[s] = terkini.hasil(store, state.simpanan.id, s, sasaran, lalu, anggaran, rules)
+    return out
 
 
 def angka_sasaran(state: Keadaan, store: Simpanan, s: int) -> dict[str, Any]:
-    """The figures of one sasaran and its indicators (`angka` without the whole document's), computed from that
-    sasaran alone: what a save in it changes. The page asks for the whole document's figures afterwards."""
-    figures = hitung_hasil(masukan(state, store, only=s), aturan(state.simpanan.profil))
-    out = angka(figures, [(part, kept) for part, kept in state.keys if part == s])
-    out["keseluruhan"] = None
-    return out
+    """The figures of one sasaran and its indicators (`angka` without the whole document's): what a save in it
+    changes. The page asks for the whole document's figures afterwards."""
+    inputs, rules = masukan(state, store), aturan(state.simpanan.profil)
+    figures = _per_sasaran(state, store, inputs, hasil_anggaran(inputs.anggaran)[0], rules, only=s)
+    rows, sasaran = _angka_rows([(part, kept) for part, kept in state.keys if part == s], figures.values())
+    return {"indikator": rows, "sasaran": sasaran, "keseluruhan": None}
 
 
 def laporan(state: Keadaan, store: Simpanan) -> Laporan:
@@ -216,11 +267,12 @@ def shown_overall(figures: HasilKinerja) -> str:
     return "belum ada realisasi" if figures.diukur == 0 and not figures.ada_realisasi else capaian_teks(figures)
 
 
-def angka(figures: HasilKinerja, keys: list[tuple[int, list[int]]]) -> dict[str, Any]:
-    """The figures the page shows beside the inputs, keyed as the page's rows are (`keys`, from kept_keys)."""
+def _angka_rows(
+    keys: list[tuple[int, list[int]]], figures: Iterable[HasilSasaran]
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
     rows: dict[str, dict[str, str]] = {}
     sasaran: dict[str, dict[str, str]] = {}
-    for (si, kept), s in zip(keys, figures.sasaran):
+    for (si, kept), s in zip(keys, figures):
         sasaran[str(si)] = {"capaian": capaian_teks(s) if s.diisi else BELUM, "predikat": predikat_teks(s)}
         for ii, row in zip(kept, s.indikator):
             rows[f"{si}-{ii}"] = {
@@ -230,6 +282,12 @@ def angka(figures: HasilKinerja, keys: list[tuple[int, list[int]]]) -> dict[str,
                 "polaritas": row.polaritas,
                 "lalu": lalu_capaian_teks(row),
             }
+    return rows, sasaran
+
+
+def angka(figures: HasilKinerja, keys: list[tuple[int, list[int]]]) -> dict[str, Any]:
+    """The figures the page shows beside the inputs, keyed as the page's rows are (`keys`, from kept_keys)."""
+    rows, sasaran = _angka_rows(keys, figures.sasaran)
     return {
         "indikator": rows,
         "sasaran": sasaran,

@@ -77,6 +77,9 @@ CREATE TABLE riwayat (
 );
 CREATE INDEX riwayat_dokumen ON riwayat (dokumen_id, sasaran, indikator, bidang);
 """,
+    5: """
+ALTER TABLE dokumen ADD COLUMN versi INTEGER NOT NULL DEFAULT 0;
+""",
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Edits key: (sasaran index, indicator index, field); -1 for "the sasaran itself" and "the document".
@@ -112,6 +115,7 @@ class Tersimpan:
     status_alasan: str = ""  # why the pimpinan returned it
     status_oleh: str = ""
     status_waktu: str = ""
+    versi: int = 0  # counts the saves of its edits (what is laid out from them is kept until it moves)
 
 
 @dataclass
@@ -191,6 +195,7 @@ class Simpanan:
     def __init__(self, folder: Path, nama: str = DATABASE) -> None:
         self._asli: dict[tuple[int, str], tuple[dict[str, Any], Dokumen]] = {}  # (id, dibuat): extracted records
         self._threads = threading.local()
+        self._saved = threading.local()  # what this thread's last save made (versi_disimpan)
         self._writing = threading.Lock()
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / nama
@@ -231,6 +236,10 @@ class Simpanan:
             db = sqlite3.connect(self.path, timeout=30, check_same_thread=True)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA journal_mode = WAL")
+            # Under WAL, NORMAL syncs the log at checkpoints, not at every commit: a commit survives the server or
+            # the app crashing; only a power cut or an OS crash may take the last commits back (never corrupting).
+            # At FULL every save waited for a disk flush, and 50 operators' saves queued behind each other's.
+            db.execute("PRAGMA synchronous = NORMAL")
             self._threads.db = db
         with db:
             yield db
@@ -256,7 +265,7 @@ class Simpanan:
     def ambil(self, dokumen_id: int) -> Tersimpan | None:
         columns = (
             "id, tahun, nama_berkas, profil, logo, dibuat, diubah, instansi, profil_versi, profil_oleh, status, "
-            "status_alasan, status_oleh, status_waktu"
+            "status_alasan, status_oleh, status_waktu, versi"
         )
         with self.koneksi() as db:
             row = db.execute(f"SELECT {columns} FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()
@@ -304,6 +313,15 @@ class Simpanan:
         """An office's documents of a year, most recently changed first (the candidates for "last year")."""
         return [line for line in self.daftar() if line.tahun == tahun and line.pemilik == pemilik]
 
+    def tahun_id(self, tahun: int, pemilik: str) -> list[int]:
+        """The ids of `tahun(tahun, pemilik)`, in its order, without reading the documents' records."""
+        with self.koneksi() as db:
+            rows = db.execute(
+                "SELECT id FROM dokumen WHERE tahun = ? AND instansi = ? ORDER BY diubah DESC, id DESC",
+                (tahun, pemilik),
+            ).fetchall()
+        return [row[0] for row in rows]
+
     def profil_terakhir(
         self, instansi: str | None, pemilik: str = ""
     ) -> tuple[dict[str, Any], bytes | None, Ringkas | None]:
@@ -333,12 +351,35 @@ class Simpanan:
             ).fetchall()
         return {(r[0], r[1], r[2]): r[3] for r in rows}
 
+    def suntingan_berversi(self, dokumen_id: int) -> tuple[int, dict[Key, str]]:
+        """`versi` and `suntingan` as they stood together (read in one statement)."""
+        with self.koneksi() as db:
+            rows = db.execute(
+                "SELECT d.versi, s.sasaran, s.indikator, s.bidang, s.nilai FROM dokumen AS d "
+                "LEFT JOIN suntingan AS s ON s.dokumen_id = d.id WHERE d.id = ?",
+                (dokumen_id,),
+            ).fetchall()
+        if not rows:
+            return -1, {}
+        return int(rows[0][0]), {(r[1], r[2], r[3]): r[4] for r in rows if r[3] is not None}
+
+    def suntingan_baris(self, dokumen_id: int, s: int, i: int) -> dict[Key, str]:
+        """The edits of one row and of its sasaran's own row (i = -1): those `edits.check_edit` looks at."""
+        with self.koneksi() as db:
+            rows = db.execute(
+                "SELECT sasaran, indikator, bidang, nilai FROM suntingan "
+                "WHERE dokumen_id = ? AND sasaran = ? AND indikator IN (?, -1)",
+                (dokumen_id, s, i),
+            ).fetchall()
+        return {(r[0], r[1], r[2]): r[3] for r in rows}
+
     def sunting(
         self, dokumen_id: int, key: Key, nilai: str | None, oleh: str = "", bawaan: str = "", dilihat: str | None = None
     ) -> str:
         """Save one edit by `oleh` (None removes it: the extracted value `bawaan` is back) and its line of history;
         returns the time it was saved. With `dilihat` (the value the page showed) a save made on a value someone
-        else has changed since is refused: Bentrok, with the value saved meanwhile."""
+        else has changed since is refused: Bentrok, with the value saved meanwhile. The document's `versi` this
+        save made is this thread's `versi_disimpan()` from then on."""
         now = sekarang()
         where = "dokumen_id = ? AND sasaran = ? AND indikator = ? AND bidang = ?"
         with self.tulis() as db:
@@ -356,8 +397,15 @@ class Simpanan:
                     (dokumen_id, *key, nilai, now, oleh),
                 )
             catat(db, dokumen_id, key, current[0], bawaan if nilai is None else nilai, oleh, now)
-            db.execute("UPDATE dokumen SET diubah = ? WHERE id = ?", (now, dokumen_id))
+            versi = db.execute(
+                "UPDATE dokumen SET diubah = ?, versi = versi + 1 WHERE id = ? RETURNING versi", (now, dokumen_id)
+            ).fetchone()
+        self._saved.versi = int(versi[0]) if versi else -1
         return now
+
+    def versi_disimpan(self) -> int:
+        """The `versi` this thread's last `sunting` made (-1 before any)."""
+        return getattr(self._saved, "versi", -1)
 
     def simpan_profil(
         self,

@@ -7,6 +7,7 @@ view.py words these figures for the report and kinerja_web shows them on the pag
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -251,18 +252,51 @@ def _diserap(rows: tuple[HasilAnggaran, ...]) -> Decimal | None:
 def hitung_hasil(masukan: Masukan, aturan: Aturan | None = None) -> HasilKinerja:
     """Every figure of the report from its inputs, under `aturan` (the default rules when None)."""
     aturan = aturan or Aturan()
+    anggaran = hasil_anggaran(masukan.anggaran)
+    sasaran = tuple(
+        hasil_sasaran(s, lalu_sasaran(masukan.lalu, si, s), anggaran[0], aturan)
+        for si, s in enumerate(masukan.dokumen.sasaran)
+    )
+    return rangkum(sasaran, masukan, anggaran, aturan)
+
+
+# Per earlier year (newest first): its year, and its indicator paired with each of a sasaran's (None: none).
+Pasangan = tuple[tuple[int | None, tuple[Indikator | None, ...]], ...]
+
+
+def lalu_sasaran(earlier: list[TahunLalu], si: int, s: Sasaran) -> Pasangan:
+    """The earlier years' indicators paired with those of the `si`-th sasaran `s`."""
+    return tuple((t.tahun, tuple(t.pasangan.get((si, ii)) for ii in range(len(s.indikator)))) for t in earlier)
+
+
+def hasil_sasaran(
+    s: Sasaran,
+    lalu: Pasangan,
+    anggaran: tuple[HasilAnggaran, ...],
+    aturan: Aturan,
+    indikator: Callable[[Indikator, list[tuple[int | None, Indikator | None]], Aturan], HasilIndikator] | None = None,
+) -> HasilSasaran:
+    """One sasaran's figures: each indicator's with its earlier years (`lalu`), and the budget rows serving it.
+    Depends on these inputs alone, so a caller may keep it while they stay the same; `indikator` computes an
+    indicator's figures (`hasil_indikator` when None: a caller may keep those too)."""
+    each = indikator or hasil_indikator
+    rows = tuple(
+        each(ind, [(tahun, paired[ii]) for tahun, paired in lalu], aturan) for ii, ind in enumerate(s.indikator)
+    )
+    mean = rata_rata([r.nilai for r in rows])
+    served = tuple(a for a in anggaran if s.nomor in a.sasaran)
+    history = _riwayat_sasaran(rows, len(lalu))
+    return HasilSasaran(s, rows, mean, predikat(mean, aturan.skala), history, served, _diserap(served))
+
+
+def rangkum(
+    sasaran: tuple[HasilSasaran, ...],
+    masukan: Masukan,
+    anggaran: tuple[tuple[HasilAnggaran, ...], HasilAnggaran | None, bool],
+    aturan: Aturan,
+) -> HasilKinerja:
+    """The report's figures from its sasaran's (`hasil_sasaran`) and its budget's (`hasil_anggaran`)."""
     earlier: list[TahunLalu] = masukan.lalu
-    anggaran, total, spent_any = hasil_anggaran(masukan.anggaran)
-    sasaran = []
-    for si, s in enumerate(masukan.dokumen.sasaran):
-        rows = tuple(
-            hasil_indikator(ind, [(t.tahun, t.pasangan.get((si, ii))) for t in earlier], aturan)
-            for ii, ind in enumerate(s.indikator)
-        )
-        mean = rata_rata([r.nilai for r in rows])
-        served = tuple(a for a in anggaran if s.nomor in a.sasaran)
-        history = _riwayat_sasaran(rows, len(earlier))
-        sasaran.append(HasilSasaran(s, rows, mean, predikat(mean, aturan.skala), history, served, _diserap(served)))
     every = [r for s in sasaran for r in s.indikator]
     counts = {name: 0 for _, _, name in SCALES[aturan.skala]}
     for r in every:
@@ -271,7 +305,7 @@ def hitung_hasil(masukan: Masukan, aturan: Aturan | None = None) -> HasilKinerja
     overall = rata_rata([s.nilai for s in sasaran])
     return HasilKinerja(
         aturan=aturan,
-        sasaran=tuple(sasaran),
+        sasaran=sasaran,
         nilai=overall,
         predikat=predikat(overall, aturan.skala),
         predikat_jumlah=tuple(counts.items()),
@@ -279,9 +313,9 @@ def hitung_hasil(masukan: Masukan, aturan: Aturan | None = None) -> HasilKinerja
         tidak_diukur=sum(1 for r in every if r.nilai is None and r.capaian.status == TIDAK_DIUKUR),
         tidak_dapat=sum(1 for r in every if r.nilai is None and r.capaian.status != TIDAK_DIUKUR),
         ada_realisasi=masukan.ada_realisasi,
-        anggaran=anggaran,
-        anggaran_total=total,
-        ada_realisasi_anggaran=spent_any,
+        anggaran=anggaran[0],
+        anggaran_total=anggaran[1],
+        ada_realisasi_anggaran=anggaran[2],
         tahun_lalu=tuple(t.tahun for t in earlier),
         riwayat=tuple(rata_rata([s.riwayat[n] for s in sasaran]) for n in range(len(earlier))),
     )
