@@ -272,7 +272,7 @@ def _body_rows(
         broken = broken or (started and _code_goes_on(before, cells, values))
         broken = broken or (started and _decimal_goes_on(previous, line, cuts, values, edges))
         set_apart = bool(previous) and line[0]["top"] - previous[0]["top"] > 1.5 * LINE
-        started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells)
+        started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells, line, cuts)
         started = started or (set_apart and _labels(line, cuts))
         if started:
             groups.append([line])
@@ -298,7 +298,14 @@ def _labels(line: list[dict], cuts: list[float]) -> bool:
     return capitals and len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line}) >= 2
 
 
-def _alone(cells: list[Cell]) -> bool:
-    """A line of one phrase in the first column only, in capitals: a group heading (`SASARAN PROGRAM`)."""
+def _alone(cells: list[Cell], line: list[dict], cuts: list[float]) -> bool:
+    """A line of one phrase in capitals starting in the first column (`SASARAN PROGRAM`, or `TUJUAN` where the
+    first column is a narrow `NO`): a group heading."""
     filled = [c for c, cell in enumerate(cells) if cell.lines]
-    return filled == [0] and cells[0].text.isupper() and len(cells[0].text) > 3
+    starts_first = bool(cuts) and line[0]["x0"] < cuts[0]
+    return (
+        len(filled) == 1
+        and (filled == [0] or starts_first)
+        and cells[filled[0]].text.isupper()
+        and len(cells[filled[0]].text) > 3
+    )

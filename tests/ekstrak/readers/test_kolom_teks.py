@@ -218,3 +218,27 @@ def test_capital_labels_set_apart_below_the_rows_start_a_row_of_their_own_in_the
         "%",
     ]
     assert grid.rows[-1].texts()[1].startswith("PROGRAM")
+
+
+# Dinkes Banyuwangi's Renstra (tests/real) as pdftotext lays it out: a narrow NO column, group headings in
+# capitals starting at the left edge, and column numbers under the header.
+HEADINGS = """\
+         TUJUAN / SASARAN /                                                           SATUA    KONDIS    TARGET
+NO                                    KODE            INDIKATOR KINERJA
+             PROGRAM                                                                    N      I AWAL    2026
+ 1                2                     3                        4                      5         6       7
+TUJUAN
+1   Meningkatnya Kualitas                      Umur Harapan Hidup                     Tahun    74,13    74,6
+    Kesehatan Masyarakat
+SASARAN
+1   Meningkatkan akuntabilitas                 Nilai SAKIP                            Nilai    90,95    91,25
+    kinerja
+"""
+
+
+def test_a_heading_at_the_left_edge_over_a_narrow_number_column_is_a_group():
+    doc = ekstrak.extract_text(HEADINGS)
+    assert [(s.kelompok, s.uraian, [(i.uraian, i.target.teks) for i in s.indikator]) for s in doc.sasaran] == [
+        ("TUJUAN", "Meningkatnya Kualitas Kesehatan Masyarakat", [("Umur Harapan Hidup", "74,6")]),
+        ("SASARAN", "Meningkatkan akuntabilitas kinerja", [("Nilai SAKIP", "91,25")]),
+    ]
