@@ -21,7 +21,7 @@ from inti.numbers import format_number
 from laporan.load import read_budget_guarded
 from laporan.view import batas_teks
 
-from . import akses, report
+from . import akses, bukti_data, report
 from .db import get_store, saved
 from .edits import (
     ANGGARAN,
@@ -319,6 +319,7 @@ def hapus(dokumen_id: int) -> Any:
     if not akses.may_change(akses.current(), rec):
         return error(akses.refusal(rec), 403)
     get_store().hapus(dokumen_id)
+    bukti_data.bersihkan(get_store(), current_app.config[bukti_data.CONFIG])  # its evidence files go with it
     flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
     kept = request.form.get("buka", "")  # a duplicate upload dropped: the earlier one is opened
     if kept.isdigit() and len(kept) < 19 and get_store().ambil(int(kept)) is not None:

@@ -42,6 +42,15 @@ URLS = {
     ("/dokumen/<int:dokumen_id>/angka", "GET"),
     ("/dokumen/<int:dokumen_id>/riwayat/<int:nomor>/pulihkan", "POST"),
     ("/aset/<path:filename>", "GET"),
+    ("/dokumen/<int:dokumen_id>/bukti", "GET"),
+    ("/dokumen/<int:dokumen_id>/bukti", "POST"),
+    ("/dokumen/<int:dokumen_id>/bukti/<bukti_id>", "GET"),
+    ("/dokumen/<int:dokumen_id>/bukti/<bukti_id>/hapus", "POST"),
+    ("/dokumen/<int:dokumen_id>/bukti.zip", "GET"),
+    ("/dokumen/<int:dokumen_id>/unit", "GET"),
+    ("/dokumen/<int:dokumen_id>/unit", "POST"),
+    ("/dokumen/<int:dokumen_id>/revisi", "GET"),
+    ("/dokumen/<int:dokumen_id>/revisi", "POST"),
 }
 
 
@@ -74,9 +83,11 @@ def small_document() -> Dokumen:
 # The factory
 
 
-def test_the_factory_registers_six_blueprints_and_the_same_urls(tmp_path: Path) -> None:
+def test_the_factory_registers_nine_blueprints_and_the_same_urls(tmp_path: Path) -> None:
     app = create_app(tmp_path / "data")
-    assert set(app.blueprints) == {"documents", "profile", "downloads", "masuk", "persetujuan", "riwayat"}
+    assert set(app.blueprints) == {
+        *("documents", "profile", "downloads", "masuk", "persetujuan", "riwayat", "bukti", "unit", "revisi"),
+    }
     urls = {(rule.rule, method) for rule in app.url_map.iter_rules() for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert urls == URLS
     with app.app_context():

@@ -1,0 +1,64 @@
+"""All of a document-year's evidence as one ZIP for the evaluator: a folder per indicator with its files, and
+an index (daftar-bukti.csv) naming every file and link, who added it and when."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import IO
+
+from .bukti_data import TAUTAN, Bukti, path_of
+from .edits import Bagian
+from .waktu import tampil
+
+INDEKS = "daftar-bukti.csv"
+SPOOL = 32 * 1024 * 1024  # built in memory up to this size, then in a temporary file
+
+
+def _safe(text: str, limit: int) -> str:
+    """A text as a safe part of a path inside the ZIP (no folders, no characters Windows refuses)."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", " ".join(text.split())).strip(" .")
+    return cleaned[:limit].strip(" .") or "_"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    stem, dot, ext = name.rpartition(".")
+    stem, ext = (stem, dot + ext) if dot else (name, "")
+    out, n = name, 1
+    while out.casefold() in taken:
+        n += 1
+        out = f"{stem} ({n}){ext}"
+    taken.add(out.casefold())
+    return out
+
+
+def buat_zip(parts: list[Bagian], found: dict[tuple[int, int], list[Bukti]], folder: Path, zona: str) -> IO[bytes]:
+    """The ZIP (read from its start) of the evidence `found` of the kept indicators in `parts`."""
+    out = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115 (the response closes it)
+    index = io.StringIO()
+    writer = csv.writer(index, delimiter=";")
+    writer.writerow(["No", "Indikator", "Jenis", "Nama berkas / tautan", "Berkas di ZIP", "Ditambahkan oleh", "Waktu"])
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for part in parts:
+            if part.dihapus:
+                continue
+            for row in part.kept:
+                nomor = f"{part.sasaran.nomor}.{row.indikator.nomor}"
+                place = _safe(f"{nomor} {row.indikator.uraian}", 80)
+                taken: set[str] = set()
+                for b in found.get((part.s, row.i), []):
+                    inside = ""
+                    if b.jenis != TAUTAN:
+                        inside = f"{place}/{_unique(_safe(b.nama, 120), taken)}"
+                        package.write(path_of(folder, b.isi), inside)
+                    jenis = "tautan" if b.jenis == TAUTAN else "berkas"
+                    writer.writerow(
+                        [nomor, row.indikator.uraian, jenis, b.nama, inside, b.oleh or "-", tampil(b.waktu, zona)]
+                    )
+        package.writestr(INDEKS, "\ufeff" + index.getvalue())
+    out.seek(0)
+    return out

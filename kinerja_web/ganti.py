@@ -1,0 +1,206 @@
+"""A document-year replaced by its revised version (a revised PK mid-year): the indicators still there keep their
+realisasi, keterangan, evidence, unit and history; those gone are listed with what was filled in, so nothing is
+lost unseen, and the whole earlier version is kept beside the document."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from ekstrak import Dokumen
+from laporan.load import match_tahun_lalu
+
+from . import report
+from .edits import ANGGARAN, DOKUMEN, SASARAN_ITSELF, TRIWULAN, field_value
+from .store import Simpanan, catat, same_name
+from .waktu import sekarang
+
+SEBELUM_REVISI = -4  # sasaran index of history and evidence of indicators the revision no longer has
+KEPT_FIELDS = ("realisasi", *TRIWULAN, "keterangan", "polaritas", "triwulan_cara")
+TEXT_FIELDS = ("uraian", "target")  # corrections kept only where the new file reads as the old one did
+Key = tuple[int, int]
+
+
+@dataclass
+class Hasil:
+    """What a revision did: the indicators gone (with what was filled in) and the new ones."""
+
+    id: str
+    nama_lama: str
+    nama_baru: str
+    oleh: str
+    waktu: str
+    hilang: list[dict[str, Any]] = field(default_factory=list)
+    baru: list[dict[str, Any]] = field(default_factory=list)
+    tetap: int = 0
+
+
+def pasangan(lama: Dokumen, baru: Dokumen) -> dict[Key, Key]:
+    """Each new indicator's place → the old one's it continues (places in each document): by kode where both
+    have one, else by wording (laporan's matching of last year's indicators); each old one is taken once."""
+    where = {id(ind): (s, i) for s, sas in enumerate(lama.sasaran) for i, ind in enumerate(sas.indikator)}
+    by_kode = {
+        same_name(ind.kode): (s, i)
+        for s, sas in enumerate(lama.sasaran)
+        for i, ind in enumerate(sas.indikator)
+        if ind.kode
+    }
+    worded, _ = match_tahun_lalu(baru, lama)
+    out: dict[Key, Key] = {}
+    taken: set[Key] = set()
+    for s, sas in enumerate(baru.sasaran):
+        for i, ind in enumerate(sas.indikator):
+            found = worded.get((s, i))
+            old = where[id(found)] if found is not None else None
+            if ind.kode and same_name(ind.kode) in by_kode:
+                old = by_kode[same_name(ind.kode)]
+            elif ind.kode and old is not None and lama.sasaran[old[0]].indikator[old[1]].kode:
+                old = None  # both have a kode and they differ: not the same indicator
+            if old is not None and old not in taken:
+                out[(s, i)] = old
+                taken.add(old)
+    return out
+
+
+def _keys_of(state: report.Keadaan) -> dict[Key, Key]:
+    """Each place in the corrected document → the key of its row (an added row's index follows the extracted)."""
+    return {(si, ii): (s, i) for si, (s, kept) in enumerate(state.keys) for ii, i in enumerate(kept)}
+
+
+def _budget_moves(old: Dokumen, new: Dokumen) -> dict[int, int]:
+    by_text = {same_name(row.uraian): n for n, row in enumerate(new.anggaran)}
+    return {n: by_text[same_name(row.uraian)] for n, row in enumerate(old.anggaran) if same_name(row.uraian) in by_text}
+
+
+def _summary(
+    state: report.Keadaan, moves: dict[Key, Key], new: Dokumen, found: dict[Key, list[str]]
+) -> tuple[list, list]:
+    gone = []
+    for part in state.bagian:
+        for row in part.kept if not part.dihapus else []:
+            if (part.s, row.i) in moves:
+                continue
+            lain = row.indikator.kolom_lain
+            gone.append(
+                {
+                    "nomor": f"{part.sasaran.nomor}.{row.indikator.nomor}",
+                    "uraian": row.indikator.uraian,
+                    "target": row.indikator.target.teks if row.indikator.target else "",
+                    "isian": {name: lain[name] for name in KEPT_FIELDS if lain.get(name)},
+                    "bukti": found.get((part.s, row.i), []),
+                }
+            )
+    continued = set(moves.values())
+    added = [
+        {"nomor": f"{sas.nomor}.{ind.nomor}", "uraian": ind.uraian, "target": ind.target.teks if ind.target else ""}
+        for s, sas in enumerate(new.sasaran)
+        for i, ind in enumerate(sas.indikator)
+        if (s, i) not in continued
+    ]
+    return gone, added
+
+
+def _moved_edits(state: report.Keadaan, moves: dict[Key, Key], new: Dokumen) -> list[tuple[int, int, str, str]]:
+    """The edits the revised document keeps, under its own keys."""
+    budget = _budget_moves(state.asli, new)
+    out = []
+    for (s, i, name), value in state.edits.items():
+        if s == DOKUMEN:
+            out.append((s, i, name, value))
+        elif s == ANGGARAN and i in budget:
+            out.append((s, budget[i], name, value))
+        elif (s, i) in moves and name in KEPT_FIELDS:
+            out.append((*moves[(s, i)], name, value))
+        elif (s, i) in moves and name in TEXT_FIELDS:
+            s2, i2 = moves[(s, i)]
+            if field_value(new, (s2, i2, name)) == field_value(state.asli, (s, i, name)) and i != SASARAN_ITSELF:
+                out.append((s2, i2, name, value))
+    return out
+
+
+def ganti(store: Simpanan, state: report.Keadaan, asli: dict[str, Any], nama_berkas: str, oleh: str) -> Hasil:
+    """Put the revised document `asli` (records as read from `nama_berkas`) in the place of `state`'s."""
+    rec = state.simpanan
+    new = Dokumen.from_dict(asli)
+    places = _keys_of(state)
+    moves = {places[old]: (s, i) for (s, i), old in pasangan(state.dokumen, new).items()}  # old key → new key
+    with store.koneksi() as db:
+        evidence = db.execute(
+            "SELECT id, sasaran, indikator, nama FROM bukti WHERE dokumen_id = ?", (rec.id,)
+        ).fetchall()
+    found: dict[Key, list[str]] = {}
+    for _, s, i, nama in evidence:
+        found.setdefault((s, i), []).append(nama)
+    gone, added = _summary(state, moves, new, found)
+    now = sekarang()
+    out = Hasil(uuid.uuid4().hex, rec.nama_berkas, nama_berkas, oleh, now, gone, added, len(moves))
+    gone_keys = {key: n for n, key in enumerate(k for k in places.values() if k not in moves)}
+    with store.tulis() as db:
+        db.execute(
+            "INSERT INTO revisi (id, dokumen_id, nama_lama, nama_baru, asli_lama, suntingan_lama, hilang, baru, oleh, "
+            "waktu) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                out.id,
+                rec.id,
+                rec.nama_berkas,
+                nama_berkas,
+                json.dumps(rec.asli, ensure_ascii=False),
+                json.dumps([[*k, v] for k, v in state.edits.items()], ensure_ascii=False),
+                json.dumps(gone, ensure_ascii=False),
+                json.dumps(added, ensure_ascii=False),
+                oleh,
+                now,
+            ),
+        )
+        db.execute("DELETE FROM suntingan WHERE dokumen_id = ?", (rec.id,))
+        for s, i, name, value in _moved_edits(state, moves, new):
+            db.execute(
+                "INSERT INTO suntingan (dokumen_id, sasaran, indikator, bidang, nilai, diubah, oleh) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (rec.id, s, i, name, value, now, oleh),
+            )
+        _move_rows(db, rec.id, moves, gone_keys)
+        db.execute(
+            "UPDATE dokumen SET asli = ?, nama_berkas = ?, dibuat = ?, diubah = ? WHERE id = ?",
+            (json.dumps(asli, ensure_ascii=False), nama_berkas, now, now, rec.id),
+        )
+        catat(db, rec.id, (DOKUMEN, -1, "revisi"), rec.nama_berkas, nama_berkas, oleh, now)
+    return out
+
+
+def _move_rows(db: Any, dokumen_id: int, moves: dict[Key, Key], gone: dict[Key, int]) -> None:
+    """History, evidence and units follow their indicator to its new key; those of an indicator gone are kept
+    (history and evidence) under SEBELUM_REVISI."""
+    for table, key_column in (("riwayat", "id"), ("bukti", "id")):
+        rows = db.execute(f"SELECT {key_column}, sasaran, indikator FROM {table} WHERE dokumen_id = ?", (dokumen_id,))
+        for row_id, s, i in rows.fetchall():
+            if (s, i) in moves:
+                target = moves[(s, i)]
+            elif s >= 0 and (s, i) in gone:
+                target = (SEBELUM_REVISI, gone[(s, i)])
+            elif s >= 0:
+                target = (SEBELUM_REVISI, -1)  # a sasaran's own line, or a deleted row's
+            else:
+                continue
+            db.execute(f"UPDATE {table} SET sasaran = ?, indikator = ? WHERE {key_column} = ?", (*target, row_id))
+    units = db.execute("SELECT sasaran, indikator, unit FROM penugasan WHERE dokumen_id = ?", (dokumen_id,)).fetchall()
+    db.execute("DELETE FROM penugasan WHERE dokumen_id = ?", (dokumen_id,))
+    for s, i, unit in units:
+        if (s, i) in moves:
+            db.execute(
+                "INSERT INTO penugasan (dokumen_id, sasaran, indikator, unit) VALUES (?, ?, ?, ?)",
+                (dokumen_id, *moves[(s, i)], unit),
+            )
+
+
+def daftar(store: Simpanan, dokumen_id: int) -> list[Hasil]:
+    """A document's revisions, newest first."""
+    with store.koneksi() as db:
+        rows = db.execute(
+            "SELECT id, nama_lama, nama_baru, oleh, waktu, hilang, baru FROM revisi WHERE dokumen_id = ? "
+            "ORDER BY waktu DESC, id",
+            (dokumen_id,),
+        ).fetchall()
+    return [Hasil(*r[:5], json.loads(r[5]), json.loads(r[6])) for r in rows]
