@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ekstrak import Dokumen
@@ -62,6 +62,22 @@ def pasangan(lama: Dokumen, baru: Dokumen) -> dict[Key, Key]:
                 out[(s, i)] = old
                 taken.add(old)
     return out
+
+
+def _as_read(state: report.Keadaan) -> Dokumen:
+    """The corrected document, its extracted rows worded as their file read them: a revised file is read the same
+    way, so a correction typed since does not hide an indicator the revision still has."""
+    sasaran = []
+    for part in state.bagian:
+        if part.dihapus:
+            continue
+        read = state.asli.sasaran[part.s]
+        rows = tuple(
+            row.indikator if row.ditambahkan else replace(row.indikator, uraian=read.indikator[row.i].uraian)
+            for row in part.kept
+        )
+        sasaran.append(replace(part.sasaran, uraian=read.uraian, indikator=rows))
+    return replace(state.dokumen, sasaran=tuple(sasaran))
 
 
 def _keys_of(state: report.Keadaan) -> dict[Key, Key]:
@@ -125,7 +141,7 @@ def ganti(store: Simpanan, state: report.Keadaan, asli: dict[str, Any], nama_ber
     rec = state.simpanan
     new = Dokumen.from_dict(asli)
     places = _keys_of(state)
-    moves = {places[old]: (s, i) for (s, i), old in pasangan(state.dokumen, new).items()}  # old key → new key
+    moves = {places[old]: (s, i) for (s, i), old in pasangan(_as_read(state), new).items()}  # old key → new key
     with store.koneksi() as db:
         evidence = db.execute(
             "SELECT id, sasaran, indikator, nama FROM bukti WHERE dokumen_id = ?", (rec.id,)

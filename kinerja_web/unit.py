@@ -17,17 +17,14 @@ MAX_UNIT = 200
 
 
 def pilihan_unit(store: Simpanan, rec: Tersimpan, state: report.Keadaan) -> list[str]:
-    """The units an indicator may be given: the office's operators' units and the document's kelompok and
-    penanggung jawab names, each once (case and spaces ignored)."""
-    names = [
-        u
-        for account in pengguna.daftar(store)
-        if same_name(account.instansi) == same_name(rec.instansi)
-        for u in account.unit
-    ]
+    """The units an indicator may be given: the document's kelompok and penanggung jawab names and the office's
+    operators' units, each once (case and spaces ignored, spelled as the document spells it)."""
+    names: list[str] = []
     for part in state.bagian:
         names.append(part.sasaran.kelompok or "")
         names += [row.indikator.kolom_lain.get("penanggung jawab", "") for row in part.baris]
+    office = same_name(rec.instansi)
+    names += [u for account in pengguna.daftar(store) if same_name(account.instansi) == office for u in account.unit]
     seen: dict[str, str] = {}
     for name in names:
         if name.strip():
