@@ -13,6 +13,7 @@ from typing import IO
 
 from .bukti_data import TAUTAN, Bukti, path_of
 from .edits import Bagian
+from .ganti import SEBELUM_REVISI
 from .waktu import tampil
 
 INDEKS = "daftar-bukti.csv"
@@ -37,28 +38,32 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def buat_zip(parts: list[Bagian], found: dict[tuple[int, int], list[Bukti]], folder: Path, zona: str) -> IO[bytes]:
-    """The ZIP (read from its start) of the evidence `found` of the kept indicators in `parts`."""
+    """The ZIP (read from its start) of the evidence `found` of the kept indicators in `parts`, and of those a
+    revision no longer has (in `sebelum revisi/`)."""
+    places = [
+        (f"{part.sasaran.nomor}.{row.indikator.nomor}", row.indikator.uraian, found.get((part.s, row.i), []))
+        for part in parts
+        if not part.dihapus
+        for row in part.kept
+    ]
+    earlier = [b for (s, _), rows in found.items() if s == SEBELUM_REVISI for b in rows]
+    if earlier:
+        places.append(("-", "Indikator yang tidak ada lagi setelah revisi dokumen", earlier))
     out = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115 (the response closes it)
     index = io.StringIO()
     writer = csv.writer(index, delimiter=";")
     writer.writerow(["No", "Indikator", "Jenis", "Nama berkas / tautan", "Berkas di ZIP", "Ditambahkan oleh", "Waktu"])
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for part in parts:
-            if part.dihapus:
-                continue
-            for row in part.kept:
-                nomor = f"{part.sasaran.nomor}.{row.indikator.nomor}"
-                place = _safe(f"{nomor} {row.indikator.uraian}", 80)
-                taken: set[str] = set()
-                for b in found.get((part.s, row.i), []):
-                    inside = ""
-                    if b.jenis != TAUTAN:
-                        inside = f"{place}/{_unique(_safe(b.nama, 120), taken)}"
-                        package.write(path_of(folder, b.isi), inside)
-                    jenis = "tautan" if b.jenis == TAUTAN else "berkas"
-                    writer.writerow(
-                        [nomor, row.indikator.uraian, jenis, b.nama, inside, b.oleh or "-", tampil(b.waktu, zona)]
-                    )
+        for nomor, uraian, rows in places:
+            place = _safe(f"{nomor} {uraian}" if nomor != "-" else "sebelum revisi", 80)
+            taken: set[str] = set()
+            for b in rows:
+                inside = ""
+                if b.jenis != TAUTAN:
+                    inside = f"{place}/{_unique(_safe(b.nama, 120), taken)}"
+                    package.write(path_of(folder, b.isi), inside)
+                jenis = "tautan" if b.jenis == TAUTAN else "berkas"
+                writer.writerow([nomor, uraian, jenis, b.nama, inside, b.oleh or "-", tampil(b.waktu, zona)])
         package.writestr(INDEKS, "\ufeff" + index.getvalue())
     out.seek(0)
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import zipfile
 from pathlib import Path
 
 from conftest import SEED
@@ -79,6 +80,8 @@ def test_a_revised_document_keeps_what_was_filled_in_and_lists_what_is_gone(app,
     before = [c for c in history if c["sasaran"] == -4]
     assert {(c["bidang"], c["baru"]) for c in before} == {("realisasi", "80%"), ("bukti", "berkas: lama.png")}
     assert "Sebelum revisi · realisasi" in rina.client.get(f"{kanwil}/riwayat").text
+    with rina.client.get(f"{kanwil}/bukti.zip") as response, zipfile.ZipFile(io.BytesIO(response.data)) as package:
+        assert "sebelum revisi/lama.png" in package.namelist()  # the evidence of an indicator gone is kept
     assert oki.edit(kanwil, 0, 0, "realisasi", "3,3").status_code == 200  # the operator's indicator still theirs
 
 
