@@ -31,7 +31,7 @@ def folder() -> Path:
 @bp.app_template_global("jumlah_bukti")
 def jumlah_bukti(dokumen_id: int) -> dict[tuple[int, int], int]:
     """How many pieces of evidence each indicator of a document has (the table's links say so)."""
-    return {key: len(rows) for key, rows in bukti_data.per_baris(bukti_data.daftar(get_store(), dokumen_id)).items()}
+    return bukti_data.jumlah(get_store(), dokumen_id)
 
 
 def _row(text: str) -> tuple[int, int] | None:

@@ -104,6 +104,16 @@ def daftar(store: Simpanan, dokumen_id: int) -> list[Bukti]:
     return [Bukti(*row) for row in rows]
 
 
+def jumlah(store: Simpanan, dokumen_id: int) -> dict[tuple[int, int], int]:
+    """How many pieces of evidence each indicator of a document has."""
+    with store.koneksi() as db:
+        rows = db.execute(
+            "SELECT sasaran, indikator, COUNT(*) FROM bukti WHERE dokumen_id = ? GROUP BY sasaran, indikator",
+            (dokumen_id,),
+        ).fetchall()
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
 def per_baris(found: list[Bukti]) -> dict[tuple[int, int], list[Bukti]]:
     out: dict[tuple[int, int], list[Bukti]] = {}
     for b in found:
