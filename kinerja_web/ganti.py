@@ -14,7 +14,7 @@ from laporan.load import match_tahun_lalu
 
 from . import report
 from .edits import ANGGARAN, DOKUMEN, SASARAN_ITSELF, TRIWULAN, field_value
-from .store import Simpanan, catat, same_name
+from .store import PROFIL, Simpanan, catat, same_name, teks
 from .waktu import sekarang
 
 SEBELUM_REVISI = -4  # sasaran index of history and evidence of indicators the revision no longer has
@@ -118,6 +118,40 @@ def _summary(
     return gone, added
 
 
+def _moved_analyses(
+    state: report.Keadaan, moves: dict[Key, Key], new: Dokumen
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The profile with each sasaran's analysis under the new sasaran most of its indicators went to (else the
+    one worded the same); the analyses of sasaran the revision no longer has, to be listed with those gone."""
+    where: dict[int, list[int]] = {}
+    for (s, _), (new_s, _) in moves.items():
+        where.setdefault(s, []).append(new_s)
+    worded = {same_name(sas.uraian): n for n, sas in enumerate(new.sasaran)}
+    for s, sas in enumerate(state.asli.sasaran):
+        if s not in where and same_name(sas.uraian) in worded:
+            where[s] = [worded[same_name(sas.uraian)]]
+    analyses = state.simpanan.profil.get("analisis") or {}
+    kept: dict[str, str] = {}
+    lost = []
+    for key, text in analyses.items():
+        s = int(key) - 1 if key.isdigit() else -1
+        if where.get(s):
+            kept.setdefault(str(max(set(where[s]), key=where[s].count) + 1), text)
+            continue
+        part = next((p for p in state.bagian if p.s == s), None)
+        nomor = f"Sasaran {part.sasaran.nomor}" if part else f"Sasaran {key}"
+        lost.append(
+            {
+                "nomor": nomor,
+                "uraian": part.sasaran.uraian if part else "",
+                "target": "",
+                "isian": {"analisis": text},
+                "bukti": [],
+            }
+        )
+    return {**state.simpanan.profil, "analisis": kept}, lost
+
+
 def _moved_edits(state: report.Keadaan, moves: dict[Key, Key], new: Dokumen) -> list[tuple[int, int, str, str]]:
     """The edits the revised document keeps, under its own keys."""
     budget = _budget_moves(state.asli, new)
@@ -150,6 +184,8 @@ def ganti(store: Simpanan, state: report.Keadaan, asli: dict[str, Any], nama_ber
     for _, s, i, nama in evidence:
         found.setdefault((s, i), []).append(nama)
     gone, added = _summary(state, moves, new, found)
+    profil, lost = _moved_analyses(state, moves, new)
+    gone += lost
     now = sekarang()
     out = Hasil(uuid.uuid4().hex, rec.nama_berkas, nama_berkas, oleh, now, gone, added, len(moves))
     gone_keys = {key: n for n, key in enumerate(k for k in places.values() if k not in moves)}
@@ -179,9 +215,18 @@ def ganti(store: Simpanan, state: report.Keadaan, asli: dict[str, Any], nama_ber
             )
         _move_rows(db, rec.id, moves, gone_keys)
         db.execute(
-            "UPDATE dokumen SET asli = ?, nama_berkas = ?, dibuat = ?, diubah = ? WHERE id = ?",
-            (json.dumps(asli, ensure_ascii=False), nama_berkas, now, now, rec.id),
+            "UPDATE dokumen SET asli = ?, nama_berkas = ?, dibuat = ?, diubah = ?, profil = ? WHERE id = ?",
+            (
+                json.dumps(asli, ensure_ascii=False),
+                nama_berkas,
+                now,
+                now,
+                json.dumps(profil, ensure_ascii=False),
+                rec.id,
+            ),
         )
+        before, after = (teks(side.get("analisis", {})) for side in (rec.profil, profil))
+        catat(db, rec.id, (PROFIL, -1, "analisis"), before, after, oleh, now)
         catat(db, rec.id, (DOKUMEN, -1, "revisi"), rec.nama_berkas, nama_berkas, oleh, now)
     return out
 

@@ -49,6 +49,8 @@ def test_a_revised_document_keeps_what_was_filled_in_and_lists_what_is_gone(app,
     add(rina, kanwil, "1_0", PNG, "lama.png")
     ima.edit(kanwil, 9, 1, "realisasi", "3,4")
     rina.edit(kanwil, 3, 7, "uraian", "Jumlah narapidana yang kuliah")  # a correction of text the file still has
+    analyses = {"analisis_1": "Analisis sasaran satu", "analisis_2": "Analisis sasaran dua", "analisis_11": "Sebelas"}
+    rina.client.post(f"{kanwil}/profil", data={"csrf_token": rina.token, **analyses})
 
     assert revise(oki, kanwil, revised_seed()).status_code == 403  # only a perencana (or admin) replaces it
     done = revise(rina, kanwil, revised_seed())
@@ -83,6 +85,9 @@ def test_a_revised_document_keeps_what_was_filled_in_and_lists_what_is_gone(app,
     with rina.client.get(f"{kanwil}/bukti.zip") as response, zipfile.ZipFile(io.BytesIO(response.data)) as package:
         assert "sebelum revisi/lama.png" in package.namelist()  # the evidence of an indicator gone is kept
     assert oki.edit(kanwil, 0, 0, "realisasi", "3,3").status_code == 200  # the operator's indicator still theirs
+    profile = rina.client.get(f"{kanwil}/profil").text  # each analysis stays with its sasaran
+    assert re.search(r'name="analisis_1"[^>]*>Analisis sasaran satu<', profile)
+    assert re.search(r'name="analisis_2"[^>]*>Analisis sasaran dua<', profile)
 
 
 def test_a_revision_of_another_year_or_a_locked_one_is_refused(app, kanwil: str) -> None:
@@ -164,3 +169,23 @@ def test_quarters_are_summed_for_counts_and_cumulative_for_levels_as_the_page_sa
     figures = web.edit(url, 1, 0, "realisasi_tw2", "40,5%").json["angka"]
     assert figures["indikator"]["1-0"]["capaian"] == "50,00%"  # a percentage: the latest quarter
     assert web.edit(url, 1, 0, "triwulan_cara", "rata-rata").status_code == 400
+
+
+def test_when_a_revision_drops_a_sasaran_each_analysis_follows_its_own_and_the_dropped_one_is_listed(
+    tmp_path: Path,
+) -> None:
+    web = Browser(tmp_path / "data")
+    url = web.upload_ok(SEED)
+    analyses = {"analisis_1": "Analisis layanan internal", "analisis_3": "Analisis pelayanan tahanan"}
+    web.client.post(f"{url}/profil", data={"csrf_token": web.token, **analyses})
+    web.edit(url, 2, 0, "realisasi", "75%")
+    text = SEED.read_text(encoding="utf-8")
+    dropped = next(line for line in text.splitlines(keepends=True) if line.startswith("1\tTerwujudnya layanan"))
+    assert revise(web, url, text.replace(dropped, "").encode()).status_code == 303
+    page = html.unescape(web.client.get(f"{url}/revisi").text)
+    assert "Sasaran 1" in page and "analisis: Analisis layanan internal" in page  # listed, not lost unseen
+    assert "realisasi: " not in page.split("Indikator baru")[0].split("Sasaran 1")[0]  # 1.1 had none
+    profile = web.client.get(f"{url}/profil").text
+    assert re.search(r'name="analisis_2"[^>]*>Analisis pelayanan tahanan<', profile)  # sasaran 3 is now the second
+    assert "Analisis layanan internal" not in profile
+    assert indicator(web, url, 1, 0)["kolom_lain"] == {"realisasi": "75%"}
