@@ -26,13 +26,15 @@ def _safe(text: str, limit: int) -> str:
     return cleaned[:limit].strip(" .") or "_"
 
 
-def _unique(name: str, taken: set[str]) -> str:
+def _unique(path: str, taken: set[str]) -> str:
+    """`folder/name.pdf`, or `folder/name (2).pdf` when that is taken already (case ignored, as Windows does)."""
+    folder, _, name = path.rpartition("/")
     stem, dot, ext = name.rpartition(".")
-    stem, ext = (stem, dot + ext) if dot else (name, "")
-    out, n = name, 1
+    stem, ext = (stem, dot + ext) if dot and stem else (name, "")
+    out, n = path, 1
     while out.casefold() in taken:
         n += 1
-        out = f"{stem} ({n}){ext}"
+        out = f"{folder}/{stem} ({n}){ext}"
     taken.add(out.casefold())
     return out
 
@@ -53,14 +55,14 @@ def buat_zip(parts: list[Bagian], found: dict[tuple[int, int], list[Bukti]], fol
     index = io.StringIO()
     writer = csv.writer(index, delimiter=";")
     writer.writerow(["No", "Indikator", "Jenis", "Nama berkas / tautan", "Berkas di ZIP", "Ditambahkan oleh", "Waktu"])
+    taken: set[str] = set()  # numbering may restart in each kelompok: two places may share a folder
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for nomor, uraian, rows in places:
             place = _safe(f"{nomor} {uraian}" if nomor != "-" else "sebelum revisi", 80)
-            taken: set[str] = set()
             for b in rows:
                 inside = ""
                 if b.jenis != TAUTAN:
-                    inside = f"{place}/{_unique(_safe(b.nama, 120), taken)}"
+                    inside = _unique(f"{place}/{_safe(b.nama, 120)}", taken)
                     package.write(path_of(folder, b.isi), inside)
                 jenis = "tautan" if b.jenis == TAUTAN else "berkas"
                 writer.writerow([nomor, uraian, jenis, b.nama, inside, b.oleh or "-", tampil(b.waktu, zona)])
