@@ -48,19 +48,17 @@ def pasangan(lama: Dokumen, baru: Dokumen) -> dict[Key, Key]:
         if ind.kode
     }
     worded, _ = match_tahun_lalu(baru, lama)
-    out: dict[Key, Key] = {}
-    taken: set[Key] = set()
-    for s, sas in enumerate(baru.sasaran):
-        for i, ind in enumerate(sas.indikator):
-            found = worded.get((s, i))
-            old = where[id(found)] if found is not None else None
-            if ind.kode and same_name(ind.kode) in by_kode:
-                old = by_kode[same_name(ind.kode)]
-            elif ind.kode and old is not None and lama.sasaran[old[0]].indikator[old[1]].kode:
-                old = None  # both have a kode and they differ: not the same indicator
-            if old is not None and old not in taken:
-                out[(s, i)] = old
-                taken.add(old)
+    places = [(s, i, ind) for s, sas in enumerate(baru.sasaran) for i, ind in enumerate(sas.indikator)]
+    out = {(s, i): by_kode[same_name(ind.kode)] for s, i, ind in places if ind.kode and same_name(ind.kode) in by_kode}
+    taken = set(out.values())  # a kode decides first; the wording only pairs what is left
+    for s, i, ind in places:
+        found = worded.get((s, i))
+        old = where[id(found)] if found is not None and (s, i) not in out else None
+        if old is not None and ind.kode and lama.sasaran[old[0]].indikator[old[1]].kode:
+            old = None  # both have a kode and they differ: not the same indicator
+        if old is not None and old not in taken:
+            out[(s, i)] = old
+            taken.add(old)
     return out
 
 
@@ -86,13 +84,15 @@ def _keys_of(state: report.Keadaan) -> dict[Key, Key]:
 
 
 def _budget_moves(old: Dokumen, new: Dokumen) -> dict[int, int]:
+    """Each old budget row → the new one of the same wording."""
     by_text = {same_name(row.uraian): n for n, row in enumerate(new.anggaran)}
     return {n: by_text[same_name(row.uraian)] for n, row in enumerate(old.anggaran) if same_name(row.uraian) in by_text}
 
 
 def _summary(
     state: report.Keadaan, moves: dict[Key, Key], new: Dokumen, found: dict[Key, list[str]]
-) -> tuple[list, list]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The indicators gone (with what was filled in and their evidence's names) and the new ones."""
     gone = []
     for part in state.bagian:
         for row in part.kept if not part.dihapus else []:
@@ -136,7 +136,8 @@ def _moved_analyses(
     for key, text in analyses.items():
         s = int(key) - 1 if key.isdigit() else -1
         if where.get(s):
-            kept.setdefault(str(max(set(where[s]), key=where[s].count) + 1), text)
+            to = str(max(set(where[s]), key=where[s].count) + 1)
+            kept[to] = f"{kept[to]}\n\n{text}" if to in kept else text  # two sasaran merged: both kept
             continue
         part = next((p for p in state.bagian if p.s == s), None)
         nomor = f"Sasaran {part.sasaran.nomor}" if part else f"Sasaran {key}"

@@ -19,6 +19,9 @@ from test_web_bukti import PNG, add, listed
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
+from ekstrak import Dokumen, Indikator, Sasaran
+from kinerja_web import ganti
+
 GONE = "Indeks penyelenggaraan pemasyarakatan di wilayah\t81%"
 NEW = "Jumlah sidang pembimbingan kemasyarakatan\t12 Kegiatan"
 
@@ -189,3 +192,18 @@ def test_when_a_revision_drops_a_sasaran_each_analysis_follows_its_own_and_the_d
     assert re.search(r'name="analisis_2"[^>]*>Analisis pelayanan tahanan<', profile)  # sasaran 3 is now the second
     assert "Analisis layanan internal" not in profile
     assert indicator(web, url, 1, 0)["kolom_lain"] == {"realisasi": "75%"}
+
+
+def test_indicators_are_paired_by_kode_where_both_have_one_else_by_wording() -> None:
+    def doc(*rows: tuple[str | None, str]) -> Dokumen:
+        indicators = tuple(Indikator(n, text, kode=kode) for n, (kode, text) in enumerate(rows, start=1))
+        return Dokumen("PK", None, 2022, (Sasaran(1, None, "Sasaran satu", indicators),))
+
+    old = doc(("IKU 1", "Indeks kepuasan layanan"), ("IKU 2", "Persentase remisi"), (None, "Jumlah lulusan"))
+    new = doc(
+        ("IKU 2", "Persentase narapidana yang memperoleh remisi tepat waktu"),  # reworded: its kode decides
+        ("IKU 3", "Indeks kepuasan layanan"),  # worded as IKU 1, but another kode: a new indicator
+        (None, "Jumlah  lulusan"),  # no kode: by wording
+        ("iku 1", "Indeks kepuasan layanan publik"),  # the same kode, case and spaces ignored
+    )
+    assert ganti.pasangan(old, new) == {(0, 0): (0, 1), (0, 2): (0, 2), (0, 3): (0, 0)}
