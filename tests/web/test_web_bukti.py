@@ -98,6 +98,8 @@ def test_files_are_judged_by_their_content_and_refused_in_words_saying_what_to_d
         refused = add(web, url, "0_0", tautan=tautan)
         assert refused.status_code == 400 and words in html.unescape(refused.text), tautan
     assert add(web, url, "0_0").status_code == 400  # neither file nor link
+    beyond = add(web, url, "0_0", b"%PDF-1.4" + b"0" * (4 * MiB), "sangat besar.pdf")  # refused before it is read
+    assert beyond.status_code == 413 and "Berkas bukti terlalu besar (batas 2 MiB)" in beyond.text
     assert listed(web, url, "0_0") == []
 
     assert add(web, url, "0_0", pdf, "Notulen rapat.PDF").status_code == 303
