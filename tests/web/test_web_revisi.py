@@ -158,8 +158,9 @@ def test_quarters_are_summed_for_counts_and_cumulative_for_levels_as_the_page_sa
     web.edit(url, -1, -1, "triwulan", "ya")
     page = web.client.get(url).text
     assert "indikator <strong>kumulatif</strong>" in page and "semua triwulan dijumlahkan" in page
-    assert re.search(r'aria-label="Cara triwulan indikator 4.8">\s*<option value="" selected>TW jumlah', page)
-    assert re.search(r'aria-label="Cara triwulan indikator 2.1">\s*<option value="" selected>TW kumulatif', page)
+    default = r'aria-label="Cara triwulan indikator {}"[^>]*>\s*<option value="" selected>{} \(otomatis\)'
+    assert re.search(default.format("4.8", "jumlah"), page)  # 30 orang: a count
+    assert re.search(default.format("2.1", "kumulatif"), page)  # 81%: a level
     web.edit(url, 3, 7, "realisasi_tw1", "10 orang")
     figures = web.edit(url, 3, 7, "realisasi_tw2", "12").json["angka"]  # 30 orang a year: 22 so far
     assert figures["indikator"]["3-7"]["capaian"] == "73,33%"
