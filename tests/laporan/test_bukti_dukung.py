@@ -39,7 +39,8 @@ def test_the_evidence_given_is_listed_per_indicator_in_html_and_docx() -> None:
     ]
     made = render_laporan(lap, ["html", "docx"]).berkas
     page = made["html"].decode()
-    appendix = page[page.index("Daftar Bukti Dukung") :]
+    assert '<a href="#bukti-dukung">Daftar Bukti Dukung</a>' in page  # in the table of contents
+    appendix = page[page.index('id="bukti-dukung"') :]
     assert appendix.index("Notulen survei.pdf") < appendix.index("https://contoh.go.id/lulusan")
     assert "<td>oki</td>" in appendix and "<td>-</td>" in appendix  # no one named in the single-user mode
     word = WordDocument(io.BytesIO(made["docx"]))

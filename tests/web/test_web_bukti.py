@@ -168,7 +168,7 @@ def test_the_reports_appendix_lists_each_indicators_evidence(web: Browser) -> No
     add(web, url, "3_7", SAMPLE_PDF.read_bytes(), "Daftar mahasiswa UT.pdf")
     add(web, url, "3_7", tautan="https://contoh.go.id/ut")
     html = web.download(url, "html").decode()
-    appendix = html[html.index("Daftar Bukti Dukung") :]
+    appendix = html[html.index('id="bukti-dukung"') :]
     assert "4.8" in appendix and "Jumlah Narapidana yang mengikuti Pendidikan tinggi" in appendix
     assert "Daftar mahasiswa UT.pdf" in appendix and "https://contoh.go.id/ut" in appendix
     word = WordDocument(io.BytesIO(web.download(url, "docx")))

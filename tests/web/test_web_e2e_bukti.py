@@ -57,7 +57,7 @@ def test_an_operators_pdf_is_seen_by_the_perencana_and_listed_in_the_reports_app
     download.value.save_as(report)
     with pdfplumber.open(report) as pdf:
         pages = [(_words(p.extract_text() or ""), p.extract_tables()) for p in pdf.pages]
-    at = next(n for n, (text, _) in enumerate(pages) if "Daftar Bukti Dukung" in text)
+    at = max(n for n, (text, _) in enumerate(pages) if "Daftar Bukti Dukung" in text)  # not the contents
     assert at > next(n for n, (text, _) in enumerate(pages) if "PERJANJIAN KINERJA TAHUN" in text)  # the appendix
     table = next(t for t in pages[at][1] if t and _words(t[0][2] or "") == "Berkas / tautan")
     rows = [[_words(cell or "") for cell in row] for row in table[1:]]
