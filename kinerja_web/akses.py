@@ -9,6 +9,7 @@ from ekstrak import Dokumen
 
 from .edits import SASARAN_ITSELF, TRIWULAN
 from .pengguna import Pengguna, unit_cocok
+from .penugasan import tugas_kini
 from .store import Key, Ringkas, Tersimpan, same_name
 
 DRAF, DIAJUKAN, DISAHKAN = "draf", "diajukan", "disahkan"
@@ -20,7 +21,7 @@ TRANSISI = {
     "buka": (DISAHKAN, DRAF, ("admin",)),
 }
 MENGELOLA = ("admin", "perencana")  # upload, correct, delete, the profile: everything of the office
-OPERATOR_FIELDS = ("realisasi", *TRIWULAN, "keterangan")
+OPERATOR_FIELDS = ("realisasi", *TRIWULAN, "keterangan", "bukti")
 TIDAK_BERHAK = "Anda tidak berhak mengubah ini; hanya {siapa} yang dapat. Minta perencana kantor Anda bila perlu."
 
 
@@ -53,10 +54,13 @@ def may_manage(user: Pengguna | None) -> bool:
     return user is None or user.peran in MENGELOLA
 
 
-def owns(user: Pengguna, asli: Dokumen, s: int, i: int) -> bool:
-    """Whether the indicator (s, i) is of one of the operator's units (an added one: by its sasaran's kelompok)."""
+def owns(user: Pengguna, asli: Dokumen, s: int, i: int, ditugaskan: str | None = None) -> bool:
+    """Whether the indicator (s, i) is of one of the operator's units: the unit the perencana assigned it to
+    (`ditugaskan`), else its columns' (an added one: by its sasaran's kelompok)."""
     if not 0 <= s < len(asli.sasaran) or i == SASARAN_ITSELF:
         return False
+    if ditugaskan:
+        return unit_cocok(user, ditugaskan, None)
     sasaran = asli.sasaran[s]
     ind = sasaran.indikator[i] if 0 <= i < len(sasaran.indikator) else None
     return unit_cocok(user, sasaran.kelompok, ind.kolom_lain.get("penanggung jawab") if ind else None)
@@ -76,7 +80,9 @@ def may_edit(user: Pengguna | None, rec: Tersimpan, asli: Dokumen, key: Key) -> 
     if user is None or user.peran in MENGELOLA:
         return True
     s, i, name = key
-    return user.peran == "operator" and name in OPERATOR_FIELDS and owns(user, asli, s, i)
+    if user.peran != "operator" or name not in OPERATOR_FIELDS:
+        return False
+    return owns(user, asli, s, i, tugas_kini(rec).get((s, i)))
 
 
 def actions(user: Pengguna | None, rec: Tersimpan) -> list[str]:

@@ -5,6 +5,9 @@ opens the store (db.py), adds the guards and error answers (errors.py) and regis
     profile.py     a document's profile and logo
     downloads.py   its data and its Laporan Kinerja
     pindaian.py    scans and images, read by the OCR queue one at a time
+    bukti.py       its indicators' evidence (files and links) and the year's evidence ZIP
+    unit.py        which unit answers for each indicator
+    revisi.py      a revised version of the document put in its place
 
 Each is a thin layer over ekstrak, laporan and the store (store.py, edits.py, report.py)."""
 
@@ -22,8 +25,24 @@ from werkzeug.wrappers import Response
 from inti import templat
 from inti.limits import BAWAAN, Batas, MiB
 
-from . import db, documents, downloads, errors, masuk, persetujuan, pindaian, profile, riwayat, waktu
+from . import (
+    bukti,
+    bukti_data,
+    db,
+    documents,
+    downloads,
+    errors,
+    masuk,
+    persetujuan,
+    pindaian,
+    profile,
+    revisi,
+    riwayat,
+    unit,
+    waktu,
+)
 from .store import DATABASE
+from .triwulan import bawaan
 
 WEB_TEMPLATES = templat.folder("web")
 
@@ -67,6 +86,7 @@ def create_app(folder: Path, batas: Batas = BAWAAN, setelan: Setelan | None = No
         SESSION_COOKIE_HTTPONLY=True,
     )
     app.config[errors.BATAS] = batas
+    app.config[bukti_data.CONFIG] = bukti_data.folder_of(folder)
     app.config[errors.NAMA_HOST] = tuple(name.lower() for name in setelan.nama_host)
     app.config[masuk.TERBUKA] = setelan.terbuka
     if setelan.di_belakang_proxy:  # the proxy's own address, scheme and Host are the request's
@@ -81,8 +101,12 @@ def create_app(folder: Path, batas: Batas = BAWAAN, setelan: Setelan | None = No
     app.register_blueprint(persetujuan.bp)
     app.register_blueprint(riwayat.bp)
     pindaian.init_app(app, folder)
+    app.register_blueprint(bukti.bp)
+    app.register_blueprint(unit.bp)
+    app.register_blueprint(revisi.bp)
     app.add_url_rule("/favicon.ico", view_func=favicon)
     app.add_template_filter(waktu.tampil, "waktu")
+    app.add_template_global(bawaan, "triwulan_bawaan")
     return app
 
 

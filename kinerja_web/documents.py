@@ -24,7 +24,7 @@ from inti.numbers import format_number
 from laporan.load import read_budget_guarded
 from laporan.view import batas_teks
 
-from . import akses, report, terkini
+from . import akses, bukti_data, report, terkini
 from .antrean import Hasil, get_antrean
 from .db import get_store, saved
 from .edits import (
@@ -346,6 +346,7 @@ def hapus(dokumen_id: int) -> Any:
         return error(akses.refusal(rec), 403)
     get_store().hapus(dokumen_id)
     terkini.lupakan(get_store(), dokumen_id)  # SQLite may give a later upload the same id
+    bukti_data.bersihkan(get_store(), current_app.config[bukti_data.CONFIG])  # its evidence files go with it
     flash(f"Dokumen '{rec.nama_berkas}' tahun {rec.tahun} dihapus.")
     kept = request.form.get("buka", "")  # a duplicate upload dropped: the earlier one is opened
     if kept.isdigit() and len(kept) < 19 and get_store().ambil(int(kept)) is not None:

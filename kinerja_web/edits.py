@@ -17,7 +17,18 @@ SASARAN_ITSELF = -1  # indicator index of edits to the sasaran row
 TRIWULAN = ("realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
 DIHAPUS = "dihapus"
 DIPERIKSA = "diperiksa"  # a row read by OCR checked against the scan ("ya"): its cells lose their mark
-INDIKATOR_FIELDS = ("uraian", "target", "realisasi", *TRIWULAN, "polaritas", "keterangan", DIHAPUS, DIPERIKSA)
+TRIWULAN_CARA = "triwulan_cara"  # how the quarters make the year: kumulatif, jumlah, or empty (by its unit)
+INDIKATOR_FIELDS = (
+    "uraian",
+    "target",
+    "realisasi",
+    *TRIWULAN,
+    "polaritas",
+    "keterangan",
+    DIHAPUS,
+    DIPERIKSA,
+    TRIWULAN_CARA,
+)
 SASARAN_FIELDS = ("uraian", DIHAPUS, DIPERIKSA)
 PEMBANDING = "pembanding"  # last year's document chosen: its id, TANPA, or empty (the only one there is)
 TANPA = "tidak"
@@ -202,6 +213,8 @@ def _clean(name: str, value: str) -> str:
         raise KinerjaError("Uraian tidak boleh kosong; tulis uraiannya, atau kembalikan teks asli.")
     if name == "polaritas" and value not in ("", *POLARITAS):
         raise KinerjaError("Polaritas harus naik, turun, stabil, atau kosong (otomatis).")
+    if name == TRIWULAN_CARA and value not in ("", "kumulatif", "jumlah"):
+        raise KinerjaError("Cara menghitung triwulan harus kumulatif, jumlah, atau kosong (menurut satuannya).")
     if name in YES_OR_NO and value not in ("", "ya"):
         raise KinerjaError("Pilihan ini hanya boleh 'ya' atau kosong.")
     if name == PEMBANDING and not (value in ("", TANPA) or (value.isdigit() and len(value) < 19)):

@@ -77,6 +77,12 @@ def csrf_refused(_exc: CSRFError) -> Any:
 
 
 def too_large(_exc: RequestEntityTooLarge) -> Any:
+    if request.endpoint == "bukti.tambah":
+        return error(
+            f"Berkas bukti terlalu besar (batas {size_text(current_app.config[BATAS].berkas)}). Perkecil dulu "
+            "(misalnya simpan PDF dengan ukuran lebih kecil) atau bagi menjadi beberapa berkas.",
+            413,
+        )
     return error(
         f"Berkas terlalu besar (batas {size_text(current_app.config[BATAS].berkas)}). Kirim dokumen IKU/PK-nya "
         "saja, tanpa lampiran atau gambar pindaian.",

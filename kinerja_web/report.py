@@ -26,7 +26,7 @@ from laporan.load import BarisAnggaran, Masukan, TahunLalu, match_tahun_lalu
 from laporan.profil import Profil, jenis_logo
 from laporan.view import Laporan, capaian_teks, catatan_teks, lalu_capaian_teks, predikat_teks, susun
 
-from . import terkini
+from . import bukti_data, terkini
 from .edits import (
     ANGGARAN,
     DOKUMEN,
@@ -34,10 +34,11 @@ from .edits import (
     TANPA,
     Bagian,
     kept_keys,
-    latest_quarter,
     tracks_quarters,
 )
 from .store import Ringkas, Simpanan, Tersimpan
+from .triwulan import tahunan
+from .waktu import zona
 
 BATAS_PILIHAN = {"120": Decimal(120), "100": Decimal(100), "": None}
 PROFIL_TEKS = ("instansi", "kota", "kepala_jabatan", "kepala_nama", "kepala_nip", "kata_pengantar", "bab1", "bab4")
@@ -101,18 +102,17 @@ def profil(rec: Tersimpan) -> Profil:
 
 
 def _quarter_stands_in(ind: Indikator) -> Indikator:
-    latest = latest_quarter(ind.kolom_lain)
-    if ind.kolom_lain.get("realisasi") or latest is None:
+    found = tahunan(ind)
+    if ind.kolom_lain.get("realisasi") or found is None:
         return ind
-    n, value = latest
-    note = f"Realisasi s.d. triwulan {['I', 'II', 'III', 'IV'][n - 1]}"
+    value, note = found
     old = ind.kolom_lain.get("keterangan", "")
     lain = ind.kolom_lain.dengan(realisasi=value, keterangan=f"{note}; {old}" if old else note)
     return replace(ind, kolom_lain=lain)
 
 
 def _for_report(doc: Dokumen, quarters: bool) -> Dokumen:
-    """Where quarters are tracked and the year's realisasi is blank, the latest triwulan stands in, said so."""
+    """Where quarters are tracked and the year's realisasi is blank, the quarters make it (triwulan.py), said so."""
     if not quarters:
         return doc
     sasaran = (replace(s, indikator=tuple(map(_quarter_stands_in, s.indikator))) for s in doc.sasaran)
@@ -251,8 +251,10 @@ def angka_sasaran(state: Keadaan, store: Simpanan, s: int) -> dict[str, Any]:
 
 
 def laporan(state: Keadaan, store: Simpanan) -> Laporan:
-    """The document's report, figures and wording, as it is downloaded."""
-    return susun(masukan(state, store), _office(state), aturan(state.simpanan.profil))
+    """The document's report, figures and wording, with its evidence in the appendix, as it is downloaded."""
+    inputs = masukan(state, store)
+    inputs.bukti = bukti_data.untuk_laporan(store, state.simpanan.id, state.keys, zona(state.simpanan.profil))
+    return susun(inputs, _office(state), aturan(state.simpanan.profil))
 
 
 BELUM = "belum diisi"

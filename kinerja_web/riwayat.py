@@ -15,6 +15,7 @@ from .db import get_store, saved
 from .documents import extracted_value
 from .edits import ANGGARAN, DOKUMEN, SASARAN_ITSELF, Bagian, check_edit
 from .errors import error
+from .ganti import SEBELUM_REVISI
 from .store import PROFIL, Key, Simpanan
 from .waktu import tampil, zona
 
@@ -34,7 +35,12 @@ NAMA_BIDANG = {
     "triwulan": "catat per triwulan",
     "pembanding": "pembanding tahun lalu",
     "status": "status persetujuan",
+    "bukti": "bukti dukung",
+    "unit": "unit yang mengerjakan",
+    "revisi": "diganti versi revisi",
+    "triwulan_cara": "cara triwulan",
 }
+NOT_RESTORED = ("status", "bukti", "unit", "revisi")  # each has its own page and steps
 
 
 @dataclass
@@ -79,7 +85,7 @@ def as_data(found: list[Perubahan]) -> list[dict[str, Any]]:
 def restorable(key: Key) -> bool:
     """Whether an earlier value of this field may be put back: a table field's (not the profile's, nor the
     approval state, which has its own steps)."""
-    return key[0] >= ANGGARAN and key[2] != "status"
+    return key[0] >= ANGGARAN and key[2] not in NOT_RESTORED
 
 
 def place(parts: list[Bagian], key: Key) -> str:
@@ -87,6 +93,8 @@ def place(parts: list[Bagian], key: Key) -> str:
     s, i, _ = key
     if s == PROFIL:
         return "Profil"
+    if s == SEBELUM_REVISI:
+        return "Sebelum revisi"
     if s == DOKUMEN:
         return "Dokumen"
     if s == ANGGARAN:

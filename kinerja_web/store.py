@@ -80,6 +80,41 @@ CREATE INDEX riwayat_dokumen ON riwayat (dokumen_id, sasaran, indikator, bidang)
     5: """
 ALTER TABLE dokumen ADD COLUMN versi INTEGER NOT NULL DEFAULT 0;
 """,
+    6: """
+CREATE TABLE bukti (
+    id TEXT PRIMARY KEY,
+    dokumen_id INTEGER NOT NULL REFERENCES dokumen(id) ON DELETE CASCADE,
+    sasaran INTEGER NOT NULL,
+    indikator INTEGER NOT NULL,
+    jenis TEXT NOT NULL,
+    nama TEXT NOT NULL,
+    isi TEXT NOT NULL DEFAULT '',
+    media TEXT NOT NULL DEFAULT '',
+    ukuran BIGINT NOT NULL DEFAULT 0,
+    oleh TEXT NOT NULL,
+    waktu TEXT NOT NULL
+);
+CREATE INDEX bukti_dokumen ON bukti (dokumen_id, sasaran, indikator);
+CREATE TABLE penugasan (
+    dokumen_id INTEGER NOT NULL REFERENCES dokumen(id) ON DELETE CASCADE,
+    sasaran INTEGER NOT NULL,
+    indikator INTEGER NOT NULL,
+    unit TEXT NOT NULL,
+    PRIMARY KEY (dokumen_id, sasaran, indikator)
+);
+CREATE TABLE revisi (
+    id TEXT PRIMARY KEY,
+    dokumen_id INTEGER NOT NULL REFERENCES dokumen(id) ON DELETE CASCADE,
+    nama_lama TEXT NOT NULL,
+    nama_baru TEXT NOT NULL,
+    asli_lama TEXT NOT NULL,
+    suntingan_lama TEXT NOT NULL,
+    hilang TEXT NOT NULL,
+    baru TEXT NOT NULL,
+    oleh TEXT NOT NULL,
+    waktu TEXT NOT NULL
+);
+""",
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Edits key: (sasaran index, indicator index, field); -1 for "the sasaran itself" and "the document".

@@ -45,14 +45,27 @@ class TahunLalu:
     tahun_ditebak: bool = False  # the file named no year; it is taken as the year before the previous one
 
 
+@dataclass(frozen=True)
+class BuktiDukung:
+    """A piece of evidence of an indicator as the report's appendix lists it: a file's name or a link, who
+    added it and when (as the office reads it)."""
+
+    nama: str
+    tautan: bool
+    oleh: str
+    waktu: str
+
+
 @dataclass
 class Masukan:
-    """Everything a report is made from; `lalu` holds the earlier years, newest first."""
+    """Everything a report is made from; `lalu` holds the earlier years, newest first; `bukti` the evidence of
+    each indicator by its place (sasaran index, indicator index) in `dokumen`."""
 
     dokumen: Dokumen
     anggaran: list[BarisAnggaran] = field(default_factory=list)
     lalu: list[TahunLalu] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
+    bukti: dict[tuple[int, int], list[BuktiDukung]] = field(default_factory=dict)
 
     @property
     def ada_realisasi(self) -> bool:

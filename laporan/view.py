@@ -22,7 +22,7 @@ from .hasil import (
     hitung_hasil,
     nilai_realisasi,
 )
-from .load import Masukan, isian
+from .load import BuktiDukung, Masukan, isian
 from .metode import pita, rumus
 from .profil import Profil, tanggal_indonesia
 
@@ -157,6 +157,15 @@ class BarisAnggaranView:
 
 
 @dataclass
+class DaftarBukti:
+    """An indicator's evidence as the appendix lists it: `1.2`, its wording, and each piece."""
+
+    nomor: str
+    uraian: str
+    bukti: list[BuktiDukung]
+
+
+@dataclass
 class Laporan:
     """The report's content; every field a template places."""
 
@@ -202,6 +211,7 @@ class Laporan:
     skala_pita: list[tuple[str, str]] = field(default_factory=list)  # (predikat, its band)
     rumus: list[tuple[str, str]] = field(default_factory=list)  # (kind of indicator, its capaian formula)
     draf: bool = False  # an unapproved year: "DRAF" on every page
+    bukti: list[DaftarBukti] = field(default_factory=list)  # the appendix's Daftar Bukti Dukung
 
     @property
     def efisiensi_sasaran(self) -> bool:
@@ -389,7 +399,18 @@ def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
         pk_tanggal=tanggal_indonesia(profil.pk_tanggal) if profil.pk_tanggal else "",
         skala_pita=pita(hasil.aturan.skala),
         rumus=rumus(hasil.aturan),
+        bukti=_bukti(masukan),
     )
+
+
+def _bukti(masukan: Masukan) -> list[DaftarBukti]:
+    """Each indicator with evidence, in the document's order."""
+    return [
+        DaftarBukti(f"{s.nomor}.{ind.nomor}", ind.uraian, masukan.bukti[(si, ii)])
+        for si, s in enumerate(masukan.dokumen.sasaran)
+        for ii, ind in enumerate(s.indikator)
+        if masukan.bukti.get((si, ii))
+    ]
 
 
 def _ditebak(masukan: Masukan) -> str:

@@ -186,6 +186,9 @@ def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
         raise TemplatRusak(
             f"Templat Word gagal diisi ({type(exc).__name__}: {exc}); periksa salinan templat Anda."
         ) from exc
+    from .docx_bukti import daftar_bukti
+
+    daftar_bukti(template.docx, laporan)
     properties = template.docx.core_properties
     properties.title = f"Laporan Kinerja {laporan.tahun or ''} {laporan.instansi}".strip()
     properties.author = laporan.instansi or "Kinerja"

@@ -46,6 +46,15 @@ URLS = {
     ("/pindaian/<tugas_id>/keadaan", "GET"),
     ("/pindaian/<tugas_id>/batal", "POST"),
     ("/pindaian/<tugas_id>/tahun", "POST"),
+    ("/dokumen/<int:dokumen_id>/bukti", "GET"),
+    ("/dokumen/<int:dokumen_id>/bukti", "POST"),
+    ("/dokumen/<int:dokumen_id>/bukti/<bukti_id>", "GET"),
+    ("/dokumen/<int:dokumen_id>/bukti/<bukti_id>/hapus", "POST"),
+    ("/dokumen/<int:dokumen_id>/bukti.zip", "GET"),
+    ("/dokumen/<int:dokumen_id>/unit", "GET"),
+    ("/dokumen/<int:dokumen_id>/unit", "POST"),
+    ("/dokumen/<int:dokumen_id>/revisi", "GET"),
+    ("/dokumen/<int:dokumen_id>/revisi", "POST"),
 }
 
 
@@ -78,9 +87,12 @@ def small_document() -> Dokumen:
 # The factory
 
 
-def test_the_factory_registers_seven_blueprints_and_the_same_urls(tmp_path: Path) -> None:
+def test_the_factory_registers_ten_blueprints_and_the_same_urls(tmp_path: Path) -> None:
     app = create_app(tmp_path / "data")
-    assert set(app.blueprints) == {"documents", "profile", "downloads", "masuk", "persetujuan", "riwayat", "pindaian"}
+    assert set(app.blueprints) == {
+        *("documents", "profile", "downloads", "masuk", "persetujuan", "riwayat", "bukti", "unit", "revisi"),
+        "pindaian",
+    }
     urls = {(rule.rule, method) for rule in app.url_map.iter_rules() for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert urls == URLS
     with app.app_context():
