@@ -4,6 +4,7 @@ lost unseen, and the whole earlier version is kept beside the document."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass, field, replace
@@ -171,6 +172,14 @@ def _moved_edits(state: report.Keadaan, moves: dict[Key, Key], new: Dokumen) -> 
     return out
 
 
+def _later(now: str, before: str) -> str:
+    """`now`, or a second after `before` where the revision comes within the second the records were made: the
+    records read are kept by when they were made (store.py), so that must change with them."""
+    if now > before:
+        return now
+    return (dt.datetime.fromisoformat(before) + dt.timedelta(seconds=1)).isoformat(timespec="seconds")
+
+
 def ganti(store: Simpanan, state: report.Keadaan, asli: dict[str, Any], nama_berkas: str, oleh: str) -> Hasil:
     """Put the revised document `asli` (records as read from `nama_berkas`) in the place of `state`'s."""
     rec = state.simpanan
@@ -188,6 +197,7 @@ def ganti(store: Simpanan, state: report.Keadaan, asli: dict[str, Any], nama_ber
     profil, lost = _moved_analyses(state, moves, new)
     gone += lost
     now = sekarang()
+    made = _later(now, rec.dibuat)
     out = Hasil(uuid.uuid4().hex, rec.nama_berkas, nama_berkas, oleh, now, gone, added, len(moves))
     gone_keys = {key: n for n, key in enumerate(k for k in places.values() if k not in moves)}
     with store.tulis() as db:
@@ -216,11 +226,13 @@ def ganti(store: Simpanan, state: report.Keadaan, asli: dict[str, Any], nama_ber
             )
         _move_rows(db, rec.id, moves, gone_keys)
         db.execute(
-            "UPDATE dokumen SET asli = ?, nama_berkas = ?, dibuat = ?, diubah = ?, profil = ? WHERE id = ?",
+            # versi counts the document's changes: a server that keeps its layout (terkini.py) reads it anew
+            "UPDATE dokumen SET asli = ?, nama_berkas = ?, dibuat = ?, diubah = ?, profil = ?, versi = versi + 1 "
+            "WHERE id = ?",
             (
                 json.dumps(asli, ensure_ascii=False),
                 nama_berkas,
-                now,
+                made,
                 now,
                 json.dumps(profil, ensure_ascii=False),
                 rec.id,

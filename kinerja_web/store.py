@@ -307,7 +307,7 @@ class Simpanan:
             if row is None:
                 return None
             known = self._asli.get((row[0], row[5]))
-            if known is None:  # read once: the extracted records never change
+            if known is None:  # read once: the records change only by a revision, which gives a new `dibuat`
                 text = db.execute("SELECT asli FROM dokumen WHERE id = ?", (dokumen_id,)).fetchone()[0]
                 known = self._remember((row[0], row[5]), json.loads(text))
         return Tersimpan(row[0], row[1], row[2], known[0], json.loads(row[3]), *row[4:])
