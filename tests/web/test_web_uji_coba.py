@@ -262,11 +262,11 @@ def test_an_earlier_database_is_migrated_with_a_copy_kept_first(tmp_path: Path) 
         assert copy.execute("SELECT nilai FROM suntingan").fetchall() == [("3,1",)]
         assert "oleh" not in [row[1] for row in copy.execute("PRAGMA table_info(suntingan)")]
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert store.suntingan(1) == {(0, 0, "realisasi"): "3,1"}
     assert store.ambil(1).instansi == "" and store.ambil(1).profil_versi == 0
     assert store.ambil(1).versi == 0  # no save counted yet
     assert waktu.tampil(store.ambil(1).diubah) == "4 Maret 2022, 10.11"
     create_app(folder)  # opened again: nothing more to migrate, no copy taken again
     copies = sorted(p.name for p in folder.iterdir() if "sebelum" in p.name)
-    assert copies == [f"kinerja.sqlite.sebelum-v{n}" for n in (2, 3, 4, 5)]
+    assert copies == [f"kinerja.sqlite.sebelum-v{n}" for n in (2, 3, 4, 5, 6)]
