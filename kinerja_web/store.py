@@ -1,14 +1,15 @@
 """The database: one row per document-year, its edits and its profile. SQLite in the user's data folder by default,
 or a PostgreSQL server many offices share (postgresql://…, through postgres.py); every method the same on both.
 
-Adding a table or a column: add MIGRATIONS[N + 1] in SQLite's words, with `?` for values in the statements that use
-it. PostgreSQL runs the same text with its types translated (postgres.translate: INTEGER → BIGINT, INTEGER PRIMARY
-KEY → an identity column, BLOB → BYTEA, `TEXT NOT NULL UNIQUE COLLATE NOCASE` → a unique index on lower(), so compare
-`lower(nama) = lower(?)`); write a twin in postgres.TWINS only for what it cannot translate. SQLite's own functions
-(json_extract, INSERT OR IGNORE) differ: use ON CONFLICT, or a fragment per database (_json_text). New rows take their id with `RETURNING id` (both
-databases), not lastrowid. A table with a `dokumen_id` column moves with its document (pindah.py); a table that others
-point at by id needs its place in pindah.TABLES. Before each migration a copy is taken: the file `….sebelum-vN` on
-SQLite, the archive `….sebelum-vN.zip` in the data folder on PostgreSQL (restored with `kinerja-web pulihkan`).
+Adding a table or a column: add MIGRATIONS[N + 1] in SQLite's words, with `?` for values in the statements that
+use it. PostgreSQL runs the same text with its types translated (postgres.translate: INTEGER → BIGINT, INTEGER
+PRIMARY KEY → an identity column, BLOB → BYTEA, `TEXT NOT NULL UNIQUE COLLATE NOCASE` → a unique index on lower(),
+so compare `lower(nama) = lower(?)`); write a twin in postgres.TWINS only for what it cannot translate. SQLite's own
+functions (json_extract, INSERT OR IGNORE) differ: use ON CONFLICT, or a fragment per database (_json_text). New
+rows take their id with `RETURNING id` (both databases), not lastrowid. A table with a `dokumen_id` column moves with
+its document (pindah.py); one that other tables point at by id needs its place in pindah.OWN. Before each migration a
+copy is taken: the file `….sebelum-vN` on SQLite, the archive `NAMA.sebelum-vN.zip` in the data folder on PostgreSQL
+(an archive as `kinerja-web cadangan` writes; restored with `kinerja-web pulihkan`).
 """
 
 from __future__ import annotations
