@@ -52,9 +52,12 @@ def _shared_columns(source: Simpanan, target: Simpanan, table: str, without: tup
     return [c for c in source.kolom(table) if c in theirs and c not in without]
 
 
-def _copy(src: Any, dst: Any, table: str, columns: list[str], where: str = "", args: tuple = (), change=None) -> int:
-    """Rows of `table` (those `where` picks, oldest first) written into the other database; how many."""
-    order = " ORDER BY id" if "id" in columns else ""
+def _copy(
+    src: Any, dst: Any, table: str, columns: list[str], where: str = "", args: tuple = (), change=None, ordered=True
+) -> int:
+    """Rows of `table` (those `where` picks, oldest first: new ids keep their order) written into the other
+    database; how many."""
+    order = " ORDER BY id" if ordered else ""
     cursor = src.execute(f"SELECT {', '.join(columns)} FROM {table} {where}{order}", args)
     insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     written = 0
@@ -74,7 +77,7 @@ def salin_semua(source: Simpanan, target: Simpanan) -> dict[str, int]:
         if source.pg:  # every table as it was at one moment, while others may be saving
             src.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         for table in names:
-            counts[table] = _copy(src, dst, table, columns[table])
+            counts[table] = _copy(src, dst, table, columns[table], ordered="id" in columns[table])
             if target.pg:
                 target.pg.restart_ids(dst, table)
         for table in names:
@@ -138,6 +141,7 @@ def pindahkan(source: Simpanan, target: Simpanan, instansi: str | None = None) -
     names = tables(source)
     pointing = [t for t in names if t not in OWN and t in target.tabel() and "dokumen_id" in source.kolom(t)]
     columns = {t: _shared_columns(source, target, t, ("id",)) for t in [*OWN, *pointing]}
+    numbered = {t for t in pointing if "id" in source.kolom(t)}
     picked = f"WHERE instansi IN ({_marks(len(offices))})"
     with source.koneksi() as src:
         ids = [r[0] for r in src.execute(f"SELECT id FROM dokumen {picked} ORDER BY id", tuple(offices))]
@@ -160,7 +164,7 @@ def pindahkan(source: Simpanan, target: Simpanan, instansi: str | None = None) -
                 return (*row[:at], new_ids[row[at]], *row[at + 1 :])
 
             where = f"WHERE dokumen_id IN ({_marks(len(ids))})" if ids else "WHERE 0 = 1"
-            counts[table] = _copy(src, dst, table, columns[table], where, tuple(ids), renumbered)
+            counts[table] = _copy(src, dst, table, columns[table], where, tuple(ids), renumbered, table in numbered)
         _check_counts(src, dst, counts, accounts, ids, list(new_ids.values()), pointing)
     return counts
 

@@ -221,8 +221,8 @@ class Simpanan:
             self.path: Path | None = None
             self.pg = postgres.Postgres(nama)  # the server's trouble said before anything is written
             try:
-                folder.mkdir(parents=True, exist_ok=True)
                 self._set_up_postgres(versi)
+                folder.mkdir(parents=True, exist_ok=True)
             except BaseException:
                 self.pg.close()
                 raise
@@ -262,6 +262,7 @@ class Simpanan:
             from .cadangan import tulis
 
             name = postgres.database_name(self.pg.url)
+            self.folder.mkdir(parents=True, exist_ok=True)
             tulis(self, self.folder / f"{name}.sebelum-v{version + 1}.zip", bukti=False)
             with self.koneksi() as db:
                 self.pg.setting_up(db)

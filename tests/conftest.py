@@ -58,7 +58,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "basis_data" not in metafunc.fixturenames or WEB not in path.parents:
         return
     marked = metafunc.definition.get_closest_marker
-    both = marked("sqlite_saja") is None and (path.name not in BROWSER_MODULES or marked("juga_postgresql"))
+    # A test that asks for the server itself (postgres_cluster) chooses its own databases.
+    both = (
+        marked("sqlite_saja") is None
+        and "postgres_cluster" not in metafunc.fixturenames
+        and (path.name not in BROWSER_MODULES or marked("juga_postgresql"))
+    )
     metafunc.parametrize("basis_data", ["sqlite", "postgresql"] if both else ["sqlite"], indirect=True)
 
 

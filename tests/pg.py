@@ -92,6 +92,12 @@ class Cluster:
             db.execute(f"CREATE DATABASE {name}")
         return self.url(name)
 
+    def wipe(self, url: str) -> None:
+        """The database at `url` dropped and made again, empty."""
+        self.drop(url)
+        with self.admin() as db:
+            db.execute(f"CREATE DATABASE {postgres.database_name(url)}")
+
     def drop(self, url: str) -> None:
         postgres.close_all(url)
         with self.admin() as db:
