@@ -1,14 +1,15 @@
 """kinerja-web under an office's load, through the real server on loopback; run by hand (not a timed test).
 
-    .venv/bin/python benchmarks/bench_web_beban.py [--operators 50] [--saves 20]
+    .venv/bin/python benchmarks/bench_web_beban.py [--operators 50] [--saves 20] [--db sqlite] [--db postgresql]
 
 A document of 1000 indicators in 50 units (kelompok), uploaded by the perencana. Baseline: the same number of
 realisasi saved one at a time by one signed-in person, on a document of its own. Load: 50 operators, each a
 process of its own signed in through the server, start together and each save 20 realisasi of their unit;
 afterwards the database must hold exactly those 1000 values and 1000 lines of history. Conflicts: 50 pairs
 write the same field at once, each from the value they loaded: one of each pair must be accepted and the other
-refused with the winner's value. Printed: p50, p95 and max latency and saves per second, for SQLite (the one
-database this version serves).
+refused with the winner's value. Printed: p50, p95 and max latency and saves per second, per database: SQLite (a
+file in the data folder) and PostgreSQL (a server of the benchmark's own, as the tests start it (tests/pg.py), but
+writing to disk at each commit as a real server does; or the one --postgresql names).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import http.cookiejar
 import json
 import multiprocessing
 import re
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -34,7 +34,10 @@ sys.path.insert(0, str(ROOT))
 
 import ekstrak  # noqa: E402
 from kinerja_web import pengguna  # noqa: E402
-from kinerja_web.store import Simpanan  # noqa: E402
+from kinerja_web.store import DATABASE, Simpanan  # noqa: E402
+
+sys.path.append(str(ROOT / "tests"))  # after the checkout: tests/ekstrak is no package of ours
+from pg import Cluster  # noqa: E402
 
 BIN = Path(sys.executable).parent
 SANDI = "sandi-uji-beban-panjang"
@@ -127,23 +130,49 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--operators", type=int, default=50)
     parser.add_argument("--saves", type=int, default=20)
+    parser.add_argument("--db", action="append", choices=("sqlite", "postgresql"), help="default: both")
+    parser.add_argument("--postgresql", metavar="URL", help="an empty database to use (default: a server of its own)")
     args = parser.parse_args()
-    n, k = args.operators, args.saves
+    for kind in args.db or ("sqlite", "postgresql"):
+        if kind == "sqlite":
+            bench(DATABASE, "SQLite", args.operators, args.saves)
+        elif args.postgresql:
+            bench(args.postgresql, "PostgreSQL", args.operators, args.saves)
+        else:
+            cluster = Cluster(durable=True)
+            try:
+                bench(cluster.database(), "PostgreSQL", args.operators, args.saves)
+            finally:
+                cluster.stop()
+
+
+def bench(db: str, name: str, n: int, k: int) -> None:
+    """The three measurements on one database: `db` a file name in the data folder or a PostgreSQL address."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        store = Simpanan(data)
+        store = Simpanan(data, db)
         pengguna.tambah(store, "perencana", "perencana", SANDI, INSTANSI)
         for u in range(n):
             pengguna.tambah(store, f"op{u + 1:02d}", "operator", SANDI, INSTANSI, [f"Unit {u + 1:02d}"])
+        store.tutup()  # no connection of this process is carried into the operators' processes
         server = subprocess.Popen(
-            [str(BIN / "kinerja-web"), "--port", "0", "--data", str(data), "--tanpa-peramban"],
+            [
+                str(BIN / "kinerja-web"),
+                "--port",
+                "0",
+                "--data",
+                str(data),
+                "--db",
+                str(data / db) if db == DATABASE else db,
+                "--tanpa-peramban",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         try:
             base = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)  # type: ignore[union-attr]
-            run(base, n, k, data)
+            run(base, n, k, (data, db), name)
         finally:
             server.terminate()
             _, log = server.communicate(timeout=30)
@@ -151,12 +180,12 @@ def main() -> None:
                 print(log[-3000:])
 
 
-def run(base: str, n: int, k: int, data: Path) -> None:
+def run(base: str, n: int, k: int, database: tuple[Path, str], name: str) -> None:
     planner = Sesi(base, "perencana")
     payload = document(n, k)
     alone_url = planner.upload(payload, "sendiri.json")
     load_url = planner.upload(payload.replace(b'"tahun": 2024', b'"tahun": 2025'), "beban.json")
-    print(f"Dokumen {n * k} indikator dalam {n} unit; SQLite; {multiprocessing.cpu_count()} inti.", flush=True)
+    print(f"Dokumen {n * k} indikator dalam {n} unit; {name}; {multiprocessing.cpu_count()} inti.", flush=True)
 
     started = time.perf_counter()
     alone = [planner.save(alone_url, u, i, "realisasi", f"{70 + i}%", "")[0] for u in range(n) for i in range(k)]
@@ -180,11 +209,13 @@ def run(base: str, n: int, k: int, data: Path) -> None:
     print(f"{n} operator bersamaan ({n * k} simpan): {figures(seconds, wall)}   ditolak {refused}", flush=True)
 
     dokumen_id = int(load_url.rsplit("/", 1)[1])
-    with sqlite3.connect(data / "kinerja.sqlite") as db:
+    store = Simpanan(*database)
+    with store.koneksi() as db:
         values = db.execute(
             "SELECT count(*) FROM suntingan WHERE dokumen_id = ? AND bidang = 'realisasi'", (dokumen_id,)
         ).fetchone()[0]
         history = db.execute("SELECT count(*) FROM riwayat WHERE dokumen_id = ?", (dokumen_id,)).fetchone()[0]
+    store.tutup()
     print(f"  basis data: {values} nilai realisasi, {history} baris riwayat (harus {n * k} dan {n * k})")
 
     start, out = context.Barrier(2 * n + 1), context.Queue()

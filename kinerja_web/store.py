@@ -212,6 +212,7 @@ class Simpanan:
 
     def __init__(self, folder: Path, nama: str = DATABASE, versi: int | None = None) -> None:
         self._asli: dict[tuple[int, str], tuple[dict[str, Any], Dokumen]] = {}  # (id, dibuat): extracted records
+        self._summaries: dict[tuple[int, str], tuple[str, str, int]] = {}  # (id, dibuat): title, office, indicators
         self._threads = threading.local()
         self._writing = threading.Lock()
         self.folder = folder
@@ -305,8 +306,8 @@ class Simpanan:
             db.lock("dokumen", dokumen_id)
 
     def _json_text(self, column: str, key: str) -> str:
-        """SQL for a top-level text value of a JSON column."""
-        return f"({column}::jsonb ->> '{key}')" if self.pg else f"json_extract({column}, '$.{key}')"
+        """SQL for a top-level text value of a JSON column (or of a json value, on PostgreSQL)."""
+        return f"({column}::json ->> '{key}')" if self.pg else f"json_extract({column}, '$.{key}')"
 
     def salin(self, to: Path) -> None:
         """A consistent copy of the SQLite database, taken while it may be in use (SQLite's backup)."""
@@ -392,19 +393,34 @@ class Simpanan:
 
     def daftar(self) -> list[Ringkas]:
         """Every document, newest year first, most recently changed first within a year."""
-        count = (
-            "(SELECT count(*) FROM jsonb_array_elements(asli::jsonb -> 'sasaran') AS s, "
-            "jsonb_array_elements(s -> 'indikator'))"
-            if self.pg
-            else "(SELECT count(*) FROM json_each(asli, '$.sasaran') AS s, json_each(s.value, '$.indikator'))"
-        )
         with self.koneksi() as db:
             rows = db.execute(
-                f"SELECT id, tahun, nama_berkas, {self._json_text('asli', 'judul')}, "
-                f"{self._json_text('asli', 'instansi')}, {count}, diubah, {self._json_text('profil', 'zona')}, "
-                "instansi, status FROM dokumen ORDER BY tahun DESC, diubah DESC, id DESC"
+                f"SELECT id, tahun, nama_berkas, dibuat, diubah, {self._json_text('profil', 'zona')}, instansi, status "
+                "FROM dokumen ORDER BY tahun DESC, diubah DESC, id DESC"
             ).fetchall()
-        return [Ringkas(*r[:3], r[3] or "", r[4] or "", r[5], r[6], zona({"zona": r[7]}), *r[8:]) for r in rows]
+            about = self._ringkasan(db, [(r[0], r[3]) for r in rows])
+        return [Ringkas(*r[:3], *about[(r[0], r[3])], r[4], zona({"zona": r[5]}), *r[6:]) for r in rows]
+
+    def _ringkasan(self, db: Any, keys: list[tuple[int, str]]) -> dict[tuple[int, str], tuple[str, str, int]]:
+        """The title, extracted office and number of indicators of each document (id, dibuat), read from its
+        records once and kept: they never change, and reading a large document's records takes milliseconds."""
+        missing = [key for key in keys if key not in self._summaries]
+        if missing:
+            count = (
+                "(SELECT count(*) FROM json_array_elements(a -> 'sasaran') AS s, json_array_elements(s -> 'indikator'))"
+                if self.pg
+                else "(SELECT count(*) FROM json_each(a, '$.sasaran') AS s, json_each(s.value, '$.indikator'))"
+            )
+            records = "LATERAL (SELECT asli::json AS a) AS x" if self.pg else "(SELECT NULL) AS x"
+            found = db.execute(
+                f"SELECT id, dibuat, {self._json_text('a', 'judul')}, {self._json_text('a', 'instansi')}, {count} "
+                f"FROM (SELECT id, dibuat, asli{'' if self.pg else ' AS a'} FROM dokumen WHERE id IN "
+                f"({', '.join('?' * len(missing))})) AS d, {records}",
+                tuple(key[0] for key in missing),
+            ).fetchall()
+            for dokumen_id, dibuat, judul, instansi, indikator in found:
+                self._summaries[(dokumen_id, dibuat)] = (judul or "", instansi or "", indikator)
+        return {key: self._summaries.get(key, ("", "", 0)) for key in keys}
 
     def sama(self, dokumen_id: int) -> Ringkas | None:
         """Another saved document of the same year read into the same records (the same file uploaded again)."""
@@ -429,11 +445,13 @@ class Simpanan:
         if not wanted:
             return {}, None, None
         with self.koneksi() as db:
-            rows = db.execute(
-                f"SELECT id, {self._json_text('profil', 'instansi')}, {self._json_text('asli', 'instansi')} "
-                "FROM dokumen WHERE instansi = ? ORDER BY diubah DESC, id DESC",
+            found = db.execute(
+                f"SELECT id, dibuat, {self._json_text('profil', 'instansi')} FROM dokumen WHERE instansi = ? "
+                "ORDER BY diubah DESC, id DESC",
                 (pemilik,),
             ).fetchall()
+            about = self._ringkasan(db, [(r[0], r[1]) for r in found])
+        rows = [(r[0], r[2], about[(r[0], r[1])][1]) for r in found]
         for dokumen_id, typed, extracted in rows:
             if wanted in (same_name(typed), same_name(extracted)):
                 rec = self.ambil(dokumen_id)

@@ -40,7 +40,8 @@ def binaries() -> Path:
 class Cluster:
     """A running server in a folder of its own; `database()` makes a fresh database, `drop()` removes it."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        """`durable`: written to disk at each commit, as a real server is (the tests need not wait for the disk)."""
         self.bin = binaries()
         self.folder = Path(tempfile.mkdtemp(prefix="kinerja-pg-"))
         self.root = os.geteuid() == 0
@@ -52,10 +53,9 @@ class Cluster:
             f"local all {PASSWORD_USER} scram-sha-256\nlocal all all trust\n", encoding="utf-8"
         )
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
-            conf.write(
-                f"listen_addresses = ''\nunix_socket_directories = '{self.folder}'\nmax_connections = 300\n"
-                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
-            )
+            conf.write(f"listen_addresses = ''\nunix_socket_directories = '{self.folder}'\nmax_connections = 300\n")
+            if not durable:
+                conf.write("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "start")
         self._names = itertools.count(1)
         with self.admin() as db:
