@@ -150,6 +150,7 @@ class Postgres:
             min_size=1,
             max_size=POOL_SIZE,
             open=False,
+            timeout=CONNECT_SECONDS,  # a request waiting longer for a connection gets the database's error page
             kwargs={"connect_timeout": CONNECT_SECONDS, "autocommit": True},  # transactions begun by koneksi()
         )
         self.pool.open(wait=True, timeout=CONNECT_SECONDS)
