@@ -224,6 +224,9 @@ class Simpanan:
             try:
                 self._set_up_postgres(versi)
                 folder.mkdir(parents=True, exist_ok=True)
+            except psycopg.Error as exc:  # e.g. a user who may not create tables
+                self.pg.close()
+                raise postgres.trouble(nama, exc) from exc
             except BaseException:
                 self.pg.close()
                 raise

@@ -251,8 +251,9 @@ def _tables(url: str) -> list[tuple]:
         ("wrong-password", "menolak pengguna 'bersandi'"),
         ("no-database", "Basis data 'belum_dibuat' belum ada di server"),
         ("newer", "dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja (data di dalamnya tidak diubah)."),
+        ("no-rights", "tidak berhak membuat atau mengubah tabel Kinerja; jadikan pengguna itu pemilik basis datanya"),
     ],
-    ids=["no-server", "wrong-password", "no-database", "newer"],
+    ids=["no-server", "wrong-password", "no-database", "newer", "no-rights"],
 )
 def test_database_trouble_is_said_plainly_and_nothing_is_written(tmp_path, postgres_cluster, where, said):
     import pg
@@ -261,8 +262,12 @@ def test_database_trouble_is_said_plainly_and_nothing_is_written(tmp_path, postg
         "no-server": f"postgresql://kinerja:{SANDI}@/kinerja?host={tmp_path}",
         "wrong-password": postgres_cluster.url("postgres", pg.PASSWORD_USER, SANDI),
         "no-database": postgres_cluster.url("belum_dibuat"),
-    }.get(where) or _newer(postgres_cluster)
-    tables = _tables(url) if where == "newer" else None
+    }.get(where)
+    if where == "no-rights":  # PostgreSQL 15: only the owner creates tables in a database's public schema
+        empty = postgres.database_name(postgres_cluster.empty_database())
+        url = postgres_cluster.url(empty, pg.PASSWORD_USER, pg.PASSWORD)
+    url = url or _newer(postgres_cluster)
+    tables = _tables(url) if where in ("newer", "no-rights") else None
     for command in (["pengguna", "daftar"], ["--port", "0", "--tanpa-peramban"], ["cadangan", str(tmp_path / "a.zip")]):
         done = run_command("kinerja-web", *command, "--db", url, "--data", str(tmp_path / "data"))
         message = done.stderr.decode()
