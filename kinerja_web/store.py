@@ -279,9 +279,13 @@ class Simpanan:
         return postgres.shown(self.pg.url) if self.pg else str(self.path)
 
     def tutup(self) -> None:
-        """Close the connections (PostgreSQL's pool; SQLite's close with their threads)."""
+        """Close the connections: PostgreSQL's pool, or this thread's SQLite connection (other threads' close
+        with their threads)."""
         if self.pg:
             self.pg.close()
+        elif (db := getattr(self._threads, "db", None)) is not None:
+            db.close()
+            self._threads.db = None
 
     def versi(self) -> int:
         with self.koneksi() as db:

@@ -48,7 +48,9 @@ class Cluster:
         if self.root:  # the server refuses to run as root
             shutil.chown(self.folder, "postgres", "postgres")
         self.data = self.folder / "data"
-        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--no-sync")
+        self._run(
+            "initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"
+        )
         (self.data / "pg_hba.conf").write_text(
             f"local all {PASSWORD_USER} scram-sha-256\nlocal all all trust\n", encoding="utf-8"
         )
