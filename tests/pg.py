@@ -17,6 +17,7 @@ import psycopg
 from kinerja_web import postgres
 from kinerja_web.store import Simpanan
 
+DEBIAN = Path("/usr/lib/postgresql")  # Debian's servers, one folder per major version
 TEMPLATE = "kinerja_templat"
 SUPERUSER = "kinerja"
 PASSWORD_USER = "bersandi"  # the one role that signs in with a password (for the wrong-password message)
@@ -25,7 +26,7 @@ PASSWORD = "sandi-yang-benar"
 
 def binaries() -> Path:
     """The folder of initdb and pg_ctl: Debian keeps them per version under /usr/lib/postgresql."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    found = sorted(DEBIAN.glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
     if found:
         return found[-1].parent
     on_path = shutil.which("initdb")

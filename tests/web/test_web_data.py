@@ -278,3 +278,27 @@ def test_database_trouble_is_said_plainly_and_nothing_is_written(tmp_path, postg
         Simpanan(tmp_path / "data", url)
     if tables is not None:
         assert _tables(url) == tables
+
+
+def test_a_backup_of_sqlite_restores_into_postgresql(tmp_path, postgres_cluster):
+    data, archive, url = tmp_path / "kantor", tmp_path / "kantor.zip", postgres_cluster.empty_database()
+    fill(data, store.DATABASE, "Kanwil Sulbar")
+    before = _office(data, store.DATABASE, "Kanwil Sulbar")
+    assert run_command("kinerja-web", "cadangan", str(archive), "--data", str(data)).returncode == 0
+    done = run_command("kinerja-web", "pulihkan", str(archive), "--db", url, "--data", str(tmp_path / "server"))
+    assert done.returncode == 0, done.stderr.decode()
+    assert _office(tmp_path / "server", url, "Kanwil Sulbar") == before
+    kept = Simpanan(tmp_path / "server", url)
+    try:  # numbering goes on after the restored rows
+        assert kept.tambah(2025, "baru.txt", extract(SEED).to_dict(), {}, None, "Kanwil Sulbar") == 3
+    finally:
+        kept.tutup()
+
+
+def test_a_missing_postgresql_fails_the_tests_that_need_it(tmp_path, monkeypatch):
+    import pg
+
+    monkeypatch.setattr(pg, "DEBIAN", tmp_path)
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    with pytest.raises(RuntimeError, match="PostgreSQL tidak terpasang"):
+        pg.Cluster()
