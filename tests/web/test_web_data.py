@@ -302,3 +302,39 @@ def test_a_missing_postgresql_fails_the_tests_that_need_it(tmp_path, monkeypatch
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     with pytest.raises(RuntimeError, match="PostgreSQL tidak terpasang"):
         pg.Cluster()
+
+
+def test_a_save_on_postgresql_waits_for_another_writer_of_the_document_and_then_sees_its_value(
+    tmp_path, postgres_cluster
+):
+    import threading
+    import time
+
+    url = postgres_cluster.database()
+    kept = Simpanan(tmp_path, url)
+    dokumen_id = kept.tambah(2024, "iku.txt", extract(SEED).to_dict(), {}, None, "Kanwil")
+    outcome: list = []
+
+    def save() -> None:
+        try:
+            outcome.append(kept.sunting(dokumen_id, (0, 0, "realisasi"), "80", "oki", "", ""))
+        except store.Bentrok as refused:
+            outcome.append(refused)
+
+    try:
+        with psycopg.connect(url) as other:  # another server's writer, in the middle of its save
+            other.execute("SELECT 1 FROM dokumen WHERE id = %s FOR UPDATE", (dokumen_id,))
+            writer = threading.Thread(target=save)
+            writer.start()
+            time.sleep(0.5)  # (a save that did not wait would be done by now, and its value lost below)
+            other.execute(
+                "INSERT INTO suntingan (dokumen_id, sasaran, indikator, bidang, nilai, diubah, oleh) "
+                "VALUES (%s, 0, 0, 'realisasi', '75', '2026-11-28T10:00:00+00:00', 'rina')",
+                (dokumen_id,),
+            )
+        writer.join(timeout=60)
+        refused = outcome[0]
+        assert isinstance(refused, store.Bentrok) and (refused.nilai, refused.oleh) == ("75", "rina")
+        assert kept.suntingan(dokumen_id) == {(0, 0, "realisasi"): "75"}
+    finally:
+        kept.tutup()
