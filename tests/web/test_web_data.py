@@ -106,7 +106,11 @@ def test_what_is_no_backup_is_refused_in_words(tmp_path):
         zipped.writestr("cadangan.json", "{}")
         zipped.writestr("kinerja.sqlite", "")
         zipped.writestr("../di-luar.txt", "x")
+    with zipfile.ZipFile(tmp_path / "baru.zip", "w") as zipped:
+        zipped.writestr("cadangan.json", json.dumps({"versi_skema": 99}))
+        zipped.writestr("kinerja.sqlite", "")
     for name, sentence in [
+        ("baru.zip", "dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja."),
         ("tidak-ada.zip", "tidak ditemukan"),
         ("bukan.zip", "bukan arsip ZIP cadangan Kinerja"),
         ("luar.zip", "berisi '../di-luar.txt' di luar folder Kinerja"),
