@@ -6,9 +6,10 @@ SAMPLE := samples/iku_kanwil_sulbar_2022.txt
 # poppler-utils: pdftotext for the fixture check; LibreOffice: reading .doc/.xls/.odt/.ods;
 # Pango and HarfBuzz-Subset: WeasyPrint (PDF reports, fonts subset and embedded);
 # chromium: the web application's end-to-end test (Playwright drives it; no browser is downloaded);
-# Tesseract with its Indonesian, English (it reads "%") and orientation models: OCR of scanned documents.
+# Tesseract with its Indonesian, English (it reads "%") and orientation models: OCR of scanned documents;
+# PostgreSQL: the web tests run on it too, against a server the test session starts in a folder of its own.
 DEBIAN_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libpango-1.0-0 libpangoft2-1.0-0 \
-	libharfbuzz-subset0 chromium tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd
+	libharfbuzz-subset0 chromium tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd postgresql
 
 .PHONY: demo test lint install debian clean gambar
 

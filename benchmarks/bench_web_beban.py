@@ -1,6 +1,6 @@
 """kinerja-web under an office's load, through the real server on loopback; run by hand (not a timed test).
 
-    .venv/bin/python benchmarks/bench_web_beban.py [--operators 50] [--saves 20] [--db ALAMAT]
+    .venv/bin/python benchmarks/bench_web_beban.py [--operators 50] [--saves 20] [--db sqlite|postgresql|ALAMAT]
 
 A document of 1000 indicators in 50 units (kelompok), uploaded by the perencana. Baseline: the same number of
 realisasi saved one at a time by one signed-in person, on a document of its own. Load: 50 operators, each a
@@ -9,9 +9,10 @@ afterwards the database must hold exactly those 1000 values and 1000 lines of hi
 write the same field at once, each from the value they loaded: one of each pair must be accepted and the other
 refused with the winner's value. Printed per database: p50, p95 and max latency and saves per second.
 
-`ukur(alamat)` measures the new, empty database at `alamat` (what `kinerja-web --db` takes; an SQLite file)
-and returns the figures; `--db` names one (repeatable), else a temporary SQLite file is measured. Each person
-keeps one connection open, as a browser does.
+`ukur(alamat)` measures the new, empty database at `alamat` (what `kinerja-web --db` takes: an SQLite file or a
+postgresql:// address) and returns the figures. `--db` (repeatable) names one, or `sqlite` (a temporary file) or
+`postgresql` (a server of the benchmark's own, started as the tests start one (tests/pg.py) but writing to disk
+at each commit as a real server does); by default both. Each person keeps one connection open, as a browser does.
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import ekstrak  # noqa: E402
-from kinerja_web import pengguna  # noqa: E402
+from kinerja_web import pengguna, postgres  # noqa: E402
 from kinerja_web.store import Simpanan  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests"))
+from pg import Cluster  # noqa: E402
 
 BIN = Path(sys.executable).parent
 FORM = "application/x-www-form-urlencoded"
@@ -183,32 +187,39 @@ def cpu_ms(pid: int, before: float | None, saves: int) -> float | None:
     return None if before is None or after is None else (after - before) * 1000 / saves
 
 
-def buka(alamat: str) -> Simpanan:
-    """The store at a database address (an SQLite file)."""
+def buka(alamat: str, data: Path) -> Simpanan:
+    """The store at a database address: an SQLite file, or PostgreSQL (its other data in `data`)."""
+    if postgres.is_url(alamat):
+        return Simpanan(data, alamat)
     path = Path(alamat)
     return Simpanan(path.parent, path.name)
 
 
 def ukur(alamat: str, n: int = 50, k: int = 20) -> Hasil:
     """Start kinerja-web on the new, empty database at `alamat` and measure it: `n` operators saving `k` each."""
-    store = buka(alamat)
-    pengguna.tambah(store, "perencana", "perencana", SANDI, INSTANSI)
-    for u in range(n):
-        pengguna.tambah(store, f"op{u + 1:02d}", "operator", SANDI, INSTANSI, [f"Unit {u + 1:02d}"])
-    server = subprocess.Popen(
-        [str(BIN / "kinerja-web"), "--port", "0", "--db", alamat, "--tanpa-peramban"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        base = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)  # type: ignore[union-attr]
-        return run(base, n, k, store, server.pid)
-    finally:
-        server.terminate()
-        _, log = server.communicate(timeout=30)
-        if "Traceback" in log or "WARNING" in log:
-            print(log[-3000:])
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        store = buka(alamat, data)
+        pengguna.tambah(store, "perencana", "perencana", SANDI, INSTANSI)
+        for u in range(n):
+            pengguna.tambah(store, f"op{u + 1:02d}", "operator", SANDI, INSTANSI, [f"Unit {u + 1:02d}"])
+        store.tutup()  # no connection of this process is carried into the operators' processes
+        folder = ["--data", str(data)] if postgres.is_url(alamat) else []
+        server = subprocess.Popen(
+            [str(BIN / "kinerja-web"), "--port", "0", *folder, "--db", alamat, "--tanpa-peramban"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            base = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)  # type: ignore[union-attr]
+            return run(base, n, k, store, server.pid)
+        finally:
+            server.terminate()
+            _, log = server.communicate(timeout=30)
+            if "Traceback" in log or "WARNING" in log:
+                print(log[-3000:])
+            store.tutup()
 
 
 def together(context, target, jobs: list[tuple], pid: int) -> tuple[list, float, float | None]:
@@ -268,31 +279,38 @@ def main() -> None:
     parser.add_argument("--operators", type=int, default=50)
     parser.add_argument("--saves", type=int, default=20)
     parser.add_argument(
-        "--db", action="append", default=[], metavar="ALAMAT", help="a new, empty database (default: SQLite, temporary)"
+        "--db", action="append", default=[], metavar="ALAMAT", help="sqlite, postgresql or a new, empty database"
     )
     args = parser.parse_args()
     n, k = args.operators, args.saves
-    with tempfile.TemporaryDirectory() as tmp:
-        for alamat in args.db or [str(Path(tmp) / "kinerja.sqlite")]:
-            print(
-                f"Dokumen {n * k} indikator dalam {n} unit; {alamat}; {multiprocessing.cpu_count()} inti.", flush=True
-            )
-            hasil = ukur(alamat, n, k)
-            print(f"  satu per satu        ({n * k} simpan): {hasil.satu_per_satu}")
-            print(f"  {n} operator bersamaan ({n * k} simpan): {hasil.bersamaan}   ditolak {hasil.ditolak}")
-            print(f"  rasio p50 bersamaan / satu per satu: {hasil.bersamaan.p50 / hasil.satu_per_satu.p50:.1f}")
-            if hasil.cpu_satu is not None and hasil.cpu_bersamaan is not None:
-                print(
-                    f"  CPU server per simpan: {hasil.cpu_satu:.1f} ms satu per satu, {hasil.cpu_bersamaan:.1f} ms "
-                    "bersamaan"
-                )
-            held = f"{hasil.nilai} nilai realisasi, {hasil.riwayat} baris riwayat"
-            print(f"  basis data: {held} (harus {n * k} dan {n * k})")
-            print(
-                f"  {n} pasangan menulis isian yang sama: {hasil.pasangan} diselesaikan (satu diterima, satu "
-                "ditolak dan diberi nilai pemenangnya)",
-                flush=True,
-            )
+    for wanted in args.db or ["sqlite", "postgresql"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            cluster = Cluster(durable=True) if wanted == "postgresql" else None
+            try:
+                alamat = {"sqlite": str(Path(tmp) / "kinerja.sqlite")}.get(wanted, wanted)
+                alamat = cluster.database() if cluster is not None else alamat
+                laporkan(alamat, n, k)
+            finally:
+                if cluster is not None:
+                    cluster.stop()
+
+
+def laporkan(alamat: str, n: int, k: int) -> None:
+    """Measure one database and print its figures."""
+    print(f"Dokumen {n * k} indikator dalam {n} unit; {alamat}; {multiprocessing.cpu_count()} inti.", flush=True)
+    hasil = ukur(alamat, n, k)
+    print(f"  satu per satu        ({n * k} simpan): {hasil.satu_per_satu}")
+    print(f"  {n} operator bersamaan ({n * k} simpan): {hasil.bersamaan}   ditolak {hasil.ditolak}")
+    print(f"  rasio p50 bersamaan / satu per satu: {hasil.bersamaan.p50 / hasil.satu_per_satu.p50:.1f}")
+    if hasil.cpu_satu is not None and hasil.cpu_bersamaan is not None:
+        print(f"  CPU server per simpan: {hasil.cpu_satu:.1f} ms satu per satu, {hasil.cpu_bersamaan:.1f} ms bersamaan")
+    held = f"{hasil.nilai} nilai realisasi, {hasil.riwayat} baris riwayat"
+    print(f"  basis data: {held} (harus {n * k} dan {n * k})")
+    print(
+        f"  {n} pasangan menulis isian yang sama: {hasil.pasangan} diselesaikan (satu diterima, satu "
+        "ditolak dan diberi nilai pemenangnya)",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

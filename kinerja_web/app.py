@@ -13,6 +13,7 @@ Each is a thin layer over ekstrak, laporan and the store (store.py, edits.py, re
 
 from __future__ import annotations
 
+import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,7 @@ class Setelan:
     nama_host: tuple[str, ...] = ()
     di_belakang_proxy: bool = False
     terbuka: bool = False
-    nama_db: str = DATABASE  # the database file in the data folder (--db names another)
+    nama_db: str = ""  # the database: a file in the data folder or a postgresql:// address (empty: $KINERJA_DB)
 
 
 def secret_key(folder: Path) -> str:
@@ -77,7 +78,8 @@ def create_app(folder: Path, batas: Batas = BAWAAN, setelan: Setelan | None = No
         static_folder=str(WEB_TEMPLATES / "static"),
         static_url_path="/aset",
     )
-    db.init_app(app, folder, setelan.nama_db)  # first: it creates the folder the key is kept in
+    # First: it creates the folder the key is kept in.
+    db.init_app(app, folder, setelan.nama_db or os.environ.get("KINERJA_DB") or DATABASE)
     app.config.update(
         SECRET_KEY=secret_key(folder),
         MAX_CONTENT_LENGTH=batas.berkas + MiB,

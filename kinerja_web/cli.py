@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import sys
 import threading
 import webbrowser
@@ -45,7 +44,9 @@ def database_options(p: Parser, default: object = None) -> None:
         "--data", type=Path, default=default, help="folder basis data (bawaan: $KINERJA_DATA atau folder data pengguna)"
     )
     p.add_argument(
-        "--db", default=default, help="berkas basis data SQLite (bawaan: $KINERJA_DB, atau kinerja.sqlite di --data)"
+        "--db",
+        default=default,
+        help="berkas basis data SQLite atau alamat postgresql://… (bawaan: $KINERJA_DB, atau kinerja.sqlite di --data)",
     )
 
 
@@ -73,14 +74,18 @@ def parser() -> Parser:
 
 
 def database_place(args) -> tuple[Path, str]:
-    """The data folder and the database file's name: --db, else $KINERJA_DB, else kinerja.sqlite in --data."""
+    """The data folder and the database: --db, else $KINERJA_DB, else kinerja.sqlite in --data. A file names its
+    folder as the data folder; a PostgreSQL address keeps --data for the rest (the session key, evidence files)."""
+    from .postgres import is_url
     from .store import DATABASE
 
     given = args.db or os.environ.get("KINERJA_DB")
+    if given and is_url(given):
+        return args.data or data_folder(), given
     if given and "://" in given:
         fail(
-            f"{PROG}: alamat basis data '{given.split('://')[0]}://…' belum didukung versi ini; "
-            "pakai berkas SQLite (--db /folder/kinerja.sqlite)."
+            f"{PROG}: alamat basis data '{given.split('://')[0]}://…' tidak dikenal; pakai berkas SQLite "
+            "(--db /folder/kinerja.sqlite) atau server PostgreSQL (--db postgresql://PENGGUNA:SANDI@SERVER/NAMA)."
         )
     if given:
         path = Path(given)
@@ -90,17 +95,16 @@ def database_place(args) -> tuple[Path, str]:
 
 def open_store(args):
     """The store the arguments name, or the command ends in words saying why it cannot be opened."""
-    from .store import Simpanan
+    from .store import DATABASE_ERRORS, Simpanan
 
     folder, name = database_place(args)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         return Simpanan(folder, name)
     except KinerjaError as exc:
         fail(f"{PROG}: {exc.pesan}")
     except OSError as exc:
         fail(f"{PROG}: folder data '{folder}' tidak dapat dibuat ({exc.strerror}); pilih folder lain dengan --data.")
-    except sqlite3.DatabaseError:
+    except DATABASE_ERRORS:
         fail(
             f"{PROG}: basis data di '{folder}' tidak dapat dibuka atau dibuat; pastikan folder itu dapat ditulis, "
             "atau pilih folder lain dengan --data."
@@ -109,6 +113,11 @@ def open_store(args):
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from . import cli_data
+
+    if argv[:1] and argv[0] in cli_data.COMMANDS:
+        args = cli_data.parser(argv[0], database_options).parse_args(argv[1:])
+        return cli_data.run(argv[0], args, open_store, data_folder)
     if argv[:1] == ["pengguna"]:
         from .cli_pengguna import parser as accounts
         from .cli_pengguna import run
@@ -133,8 +142,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{PROG} pengguna tambah NAMA --peran admin"
         )
     names = [*args.nama_host, *([args.alamat] if terbuka and args.alamat not in ("0.0.0.0", "::") else [])]
-    setelan = Setelan(tuple(names), args.di_belakang_proxy, terbuka, store.path.name)
-    app = create_app(store.path.parent, batas, setelan)
+    setelan = Setelan(tuple(names), args.di_belakang_proxy, terbuka, store.pg.url if store.pg else store.path.name)
+    store.tutup()  # the application opens its own
+    app = create_app(store.folder, batas, setelan)
     try:
         server = create_server(
             app,
@@ -154,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     shown = names[0] if names else ("127.0.0.1" if not terbuka else args.alamat)
     url = f"http://{shown}:{server.effective_port}/"
-    where = store.path.parent if store.path.name == DATABASE else store.path
+    where = store.path.parent if store.path and store.path.name == DATABASE else store.alamat
+    if store.pg:
+        where = f"{store.folder}; basis data {store.alamat}"
     print(f"Kinerja berjalan di {url}  (data: {where}). Tekan Ctrl-C untuk berhenti.", flush=True)
     if not args.tanpa_peramban:
         threading.Timer(0.5, webbrowser.open, (url,)).start()

@@ -4,7 +4,6 @@ headers, and every failure is answered in one sentence (JSON for the page's own 
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
@@ -12,6 +11,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from inti.limits import MiB
+
+from .store import DATABASE_ERRORS
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 SECURITY_HEADERS = {
@@ -127,5 +128,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(RequestEntityTooLarge, too_large)
     app.register_error_handler(404, not_found)
     app.register_error_handler(405, wrong_method)
-    app.register_error_handler(sqlite3.DatabaseError, database_failed)
+    for failure in DATABASE_ERRORS:
+        app.register_error_handler(failure, database_failed)
     app.register_error_handler(Exception, unexpected)

@@ -67,19 +67,19 @@ def tambah(
     units = [" ".join(u.split()) for u in unit or [] if u.strip()]
     check_fields(nama, peran, instansi, units)
     with store.koneksi() as db:
-        if db.execute("SELECT 1 FROM pengguna WHERE nama = ?", (nama.strip(),)).fetchone():
+        if db.execute("SELECT 1 FROM pengguna WHERE lower(nama) = lower(?)", (nama.strip(),)).fetchone():
             raise KinerjaError(f"Pengguna '{nama.strip()}' sudah ada; ubah dengan 'pengguna ubah'.")
         check_password(sandi)
         cursor = db.execute(
-            "INSERT INTO pengguna (nama, peran, instansi, unit, sandi, dibuat) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pengguna (nama, peran, instansi, unit, sandi, dibuat) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (nama.strip(), peran, " ".join(instansi.split()), json.dumps(units), _HASHER.hash(sandi), sekarang()),
         )
-        return int(cursor.lastrowid or 0)
+        return int(cursor.fetchone()[0])
 
 
 def ambil(store: Simpanan, nama: str) -> Pengguna:
     with store.koneksi() as db:
-        row = db.execute(f"SELECT {_COLUMNS} FROM pengguna WHERE nama = ?", (nama.strip(),)).fetchone()
+        row = db.execute(f"SELECT {_COLUMNS} FROM pengguna WHERE lower(nama) = lower(?)", (nama.strip(),)).fetchone()
     if row is None:
         raise KinerjaError(f"Pengguna '{nama}' tidak ada; lihat 'kinerja-web pengguna daftar'.")
     return _row(row)
@@ -93,8 +93,9 @@ def menurut_id(store: Simpanan, pengguna_id: int) -> Pengguna | None:
 
 def daftar(store: Simpanan) -> list[Pengguna]:
     with store.koneksi() as db:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM pengguna ORDER BY instansi, nama").fetchall()
-    return [_row(row) for row in rows]
+        rows = db.execute(f"SELECT {_COLUMNS} FROM pengguna").fetchall()
+    # Sorted here: a PostgreSQL server's collation would order names otherwise than SQLite.
+    return sorted((_row(row) for row in rows), key=lambda account: (account.instansi, account.nama.lower()))
 
 
 def ada_akun(store: Simpanan) -> bool:
@@ -137,7 +138,8 @@ def atur_sandi(store: Simpanan, nama: str, sandi: str) -> None:
 def periksa(store: Simpanan, nama: str, sandi: str) -> Pengguna | None:
     """The active account with this name and password, else None (the same time spent either way)."""
     with store.koneksi() as db:
-        row = db.execute(f"SELECT {_COLUMNS}, sandi FROM pengguna WHERE nama = ?", (nama.strip(),)).fetchone()
+        sql = f"SELECT {_COLUMNS}, sandi FROM pengguna WHERE lower(nama) = lower(?)"
+        row = db.execute(sql, (nama.strip(),)).fetchone()
     try:
         _HASHER.verify(row[7] if row else _DUMMY, sandi)
     except (VerificationError, InvalidHashError):

@@ -1,4 +1,16 @@
-"""The SQLite database in the user's data folder: one row per document-year, its edits and its profile."""
+"""The database: one row per document-year, its edits and its profile. SQLite in the user's data folder by default,
+or a PostgreSQL server many offices share (postgresql://…, through postgres.py); every method the same on both.
+
+Adding a table or a column: add MIGRATIONS[N + 1] in SQLite's words, with `?` for values in the statements that
+use it. PostgreSQL runs the same text with its types translated (postgres.translate: INTEGER → BIGINT, INTEGER
+PRIMARY KEY → an identity column, BLOB → BYTEA, `TEXT NOT NULL UNIQUE COLLATE NOCASE` → a unique index on lower(),
+so compare `lower(nama) = lower(?)`); write a twin in postgres.TWINS only for what it cannot translate. SQLite's own
+functions (json_extract, INSERT OR IGNORE) differ: use ON CONFLICT, or a fragment per database (_json_text). New
+rows take their id with `RETURNING id` (both databases), not lastrowid. A table with a `dokumen_id` column moves with
+its document (pindah.py); one that other tables point at by id needs its place in pindah.OWN. Before each migration a
+copy is taken: the file `….sebelum-vN` on SQLite, the archive `NAMA.sebelum-vN.zip` in the data folder on PostgreSQL
+(an archive as `kinerja-web cadangan` writes; restored with `kinerja-web pulihkan`).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
+
 from ekstrak import Dokumen, KinerjaError
 
+from . import postgres
 from .waktu import sekarang, zona
 
 DATABASE = "kinerja.sqlite"
+DATABASE_ERRORS = (sqlite3.DatabaseError, psycopg.Error)  # a database failing while in use, on either
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dokumen (
     id INTEGER PRIMARY KEY,
@@ -178,9 +194,10 @@ def same_name(name: str | None) -> str:
     return " ".join((name or "").split()).casefold()
 
 
-def check_database(path: Path) -> None:
-    """Refuse, in words saying what to do, a database Kinerja must not write into: empty, damaged, made by a
-    newer Kinerja, or one it may not write. Looked at read-only, so a file that fails is left as it is."""
+def check_database(path: Path, menulis: bool = True) -> None:
+    """Refuse, in words saying what to do, a database Kinerja must not write into (or, without `menulis`, read):
+    empty, damaged, made by a newer Kinerja, or one it may not write. Looked at read-only, so a file that fails is
+    left as it is."""
     where = f"Basis data '{path}'"
     if path.stat().st_size == 0:
         raise KinerjaError(
@@ -202,7 +219,7 @@ def check_database(path: Path) -> None:
         raise KinerjaError(
             f"{where} dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja (data di dalamnya tidak diubah)."
         )
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if menulis and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
         raise KinerjaError(
             f"{where} hanya dapat dibaca: Kinerja tidak dapat menyimpan perubahan di sana. Beri pengguna ini izin "
             "menulis pada berkas dan foldernya, atau pilih folder data lain."
@@ -214,7 +231,7 @@ def teks(value: Any) -> str:
     return value if isinstance(value, str) else _json(value)
 
 
-def catat(db: sqlite3.Connection, dokumen_id: int, key: Key, lama: str, baru: str, oleh: str, waktu: str) -> None:
+def catat(db: Any, dokumen_id: int, key: Key, lama: str, baru: str, oleh: str, waktu: str) -> None:
     """A line of history, in the transaction of the change itself (none when nothing changed)."""
     if lama != baru:
         db.execute(
@@ -224,14 +241,36 @@ def catat(db: sqlite3.Connection, dokumen_id: int, key: Key, lama: str, baru: st
         )
 
 
-class Simpanan:
-    """All saved documents. Every call commits at once, so closing the browser or the command loses nothing."""
+NEWER = "dibuat oleh Kinerja versi yang lebih baru; perbarui Kinerja (data di dalamnya tidak diubah)."
 
-    def __init__(self, folder: Path, nama: str = DATABASE) -> None:
+
+class Simpanan:
+    """All saved documents. Every call commits at once, so closing the browser or the command loses nothing.
+    `nama`: the database file in `folder`, or the address of a PostgreSQL database (then `folder` keeps the rest
+    of the data: the session key, evidence files, the copies taken before migrations)."""
+
+    def __init__(self, folder: Path, nama: str = DATABASE, versi: int | None = None) -> None:
         self._asli: dict[tuple[int, str], tuple[dict[str, Any], Dokumen]] = {}  # (id, dibuat): extracted records
+        self._summaries: dict[tuple[int, str], tuple[str, str, int]] = {}  # (id, dibuat): title, office, indicators
         self._threads = threading.local()
         self._saved = threading.local()  # what this thread's last save made (versi_disimpan)
         self._writing = threading.Lock()
+        self.folder = folder
+        self.pg: postgres.Postgres | None = None
+        versi = SCHEMA_VERSION if versi is None else versi  # an older one only for the copy before a migration
+        if postgres.is_url(nama):
+            self.path: Path | None = None
+            self.pg = postgres.Postgres(nama)  # the server's trouble said before anything is written
+            try:
+                self._set_up_postgres(versi)
+                folder.mkdir(parents=True, exist_ok=True)
+            except psycopg.Error as exc:  # e.g. a user who may not create tables
+                self.pg.close()
+                raise postgres.trouble(nama, exc) from exc
+            except BaseException:
+                self.pg.close()
+                raise
+            return
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / nama
         existed = self.path.exists()
@@ -242,30 +281,110 @@ class Simpanan:
             if version == 0:
                 db.executescript(SCHEMA)
                 version = 1
-        for target in sorted(v for v in MIGRATIONS if v > version):
+        for target in sorted(v for v in MIGRATIONS if version < v <= versi):
             if existed:
                 self.salin(self.path.with_name(f"{self.path.name}.sebelum-v{target}"))
             with self.koneksi() as db:
                 db.executescript(f"BEGIN; {MIGRATIONS[target]} PRAGMA user_version = {target}; COMMIT;")
 
+    def _set_up_postgres(self, versi: int) -> None:
+        """A new database gets every version's tables; an older one a copy (an archive as `cadangan` writes) in
+        the data folder before each migration, each migration in a transaction of its own."""
+        assert self.pg is not None
+        while True:
+            with self.koneksi() as db:
+                self.pg.setting_up(db)
+                version = self.pg.version(db)
+                if version > SCHEMA_VERSION:
+                    raise KinerjaError(f"Basis data {postgres.shown(self.pg.url)} {NEWER}")
+                if version == 0:
+                    for target in range(1, versi + 1):
+                        self.pg.apply(db, target, SCHEMA if target == 1 else MIGRATIONS[target])
+                    return
+                if version >= versi:
+                    return
+            from .cadangan import tulis
+
+            name = postgres.database_name(self.pg.url)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tulis(self, self.folder / f"{name}.sebelum-v{version + 1}.zip", bukti=False)
+            with self.koneksi() as db:
+                self.pg.setting_up(db)
+                if self.pg.version(db) == version:  # not migrated meanwhile by another process
+                    self.pg.apply(db, version + 1, MIGRATIONS[version + 1])
+
+    @property
+    def alamat(self) -> str:
+        """Where the database is, as messages show it (a PostgreSQL address without its password)."""
+        return postgres.shown(self.pg.url) if self.pg else str(self.path)
+
+    def tutup(self) -> None:
+        """Close the connections: PostgreSQL's pool, or this thread's SQLite connection (other threads' close
+        with their threads)."""
+        if self.pg:
+            self.pg.close()
+        elif (db := getattr(self._threads, "db", None)) is not None:
+            db.close()
+            self._threads.db = None
+
+    def versi(self) -> int:
+        with self.koneksi() as db:
+            if self.pg:
+                return self.pg.version(db)
+            return db.execute("PRAGMA user_version").fetchone()[0]
+
+    def tabel(self) -> list[str]:
+        """The names of the database's tables."""
+        with self.koneksi() as db:
+            if self.pg:
+                return self.pg.tables(db)
+            rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            return sorted(r[0] for r in rows)
+
+    def kolom(self, table: str) -> list[str]:
+        with self.koneksi() as db:
+            if self.pg:
+                return self.pg.columns(db, table)
+            return [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+
+    def _lock(self, db: Any, dokumen_id: int) -> None:
+        """A document's writers take turns: on PostgreSQL its row is held (SQLite holds the whole database)."""
+        if self.pg:
+            db.lock("dokumen", dokumen_id)
+
+    def _json_text(self, column: str, key: str) -> str:
+        """SQL for a top-level text value of a JSON column (or of a json value, on PostgreSQL)."""
+        return f"({column}::json ->> '{key}')" if self.pg else f"json_extract({column}, '$.{key}')"
+
     def salin(self, to: Path) -> None:
-        """A consistent copy of the database, taken while it may be in use (SQLite's backup)."""
+        """A consistent copy of the SQLite database, taken while it may be in use (SQLite's backup)."""
+        assert self.path is not None, "PostgreSQL's copy is an archive (cadangan.tulis)"
         with closing(sqlite3.connect(self.path)) as source, closing(sqlite3.connect(to)) as copy:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
 
     @contextmanager
-    def tulis(self) -> Iterator[sqlite3.Connection]:
-        """A writing transaction. This process's writers take turns on a lock of their own: waiting in SQLite's
-        busy handler sleeps in steps of up to 100 ms, however soon the database is free again."""
+    def tulis(self) -> Iterator[Any]:
+        """A writing transaction. On SQLite this process's writers take turns on a lock of their own: waiting in
+        SQLite's busy handler sleeps in steps of up to 100 ms, however soon the database is free again. On
+        PostgreSQL writers run side by side; those of one document take turns on its row (_lock)."""
+        if self.pg:
+            with self.pg.koneksi() as db:
+                yield db
+            return
         with self._writing, self.koneksi() as db:
             db.execute("BEGIN IMMEDIATE")  # read and write as one: no other save comes between
             yield db
 
     @contextmanager
-    def koneksi(self) -> Iterator[sqlite3.Connection]:
-        """A transaction on this thread's connection (kept open: opening and closing SQLite costs more than most
-        requests); committed when the block ends, rolled back when it raises."""
+    def koneksi(self) -> Iterator[Any]:
+        """A transaction on this thread's connection (SQLite's kept open: opening and closing it costs more than
+        most requests; PostgreSQL's from the pool); committed when the block ends, rolled back when it raises.
+        Statements take `?` for their values on both."""
+        if self.pg:
+            with self.pg.koneksi() as pg:
+                yield pg
+            return
         db = getattr(self._threads, "db", None)
         if db is None:
             db = sqlite3.connect(self.path, timeout=30, check_same_thread=True)
@@ -292,10 +411,10 @@ class Simpanan:
         with self.tulis() as db:
             cursor = db.execute(
                 "INSERT INTO dokumen (tahun, nama_berkas, asli, profil, logo, dibuat, diubah, instansi) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (tahun, nama_berkas, _json(asli), _json(profil), logo, now, now, pemilik),
             )
-            return int(cursor.lastrowid or 0)
+            return int(cursor.fetchone()[0])
 
     def ambil(self, dokumen_id: int) -> Tersimpan | None:
         columns = (
@@ -327,12 +446,32 @@ class Simpanan:
         """Every document, newest year first, most recently changed first within a year."""
         with self.koneksi() as db:
             rows = db.execute(
-                "SELECT id, tahun, nama_berkas, json_extract(asli, '$.judul'), json_extract(asli, '$.instansi'), "
-                "(SELECT count(*) FROM json_each(asli, '$.sasaran') AS s, json_each(s.value, '$.indikator')), "
-                "diubah, json_extract(profil, '$.zona'), instansi, status FROM dokumen "
-                "ORDER BY tahun DESC, diubah DESC, id DESC"
+                f"SELECT id, tahun, nama_berkas, dibuat, diubah, {self._json_text('profil', 'zona')}, instansi, status "
+                "FROM dokumen ORDER BY tahun DESC, diubah DESC, id DESC"
             ).fetchall()
-        return [Ringkas(*r[:3], r[3] or "", r[4] or "", r[5], r[6], zona({"zona": r[7]}), *r[8:]) for r in rows]
+            about = self._ringkasan(db, [(r[0], r[3]) for r in rows])
+        return [Ringkas(*r[:3], *about[(r[0], r[3])], r[4], zona({"zona": r[5]}), *r[6:]) for r in rows]
+
+    def _ringkasan(self, db: Any, keys: list[tuple[int, str]]) -> dict[tuple[int, str], tuple[str, str, int]]:
+        """The title, extracted office and number of indicators of each document (id, dibuat), read from its
+        records once and kept: they never change, and reading a large document's records takes milliseconds."""
+        missing = [key for key in keys if key not in self._summaries]
+        if missing:
+            count = (
+                "(SELECT count(*) FROM json_array_elements(a -> 'sasaran') AS s, json_array_elements(s -> 'indikator'))"
+                if self.pg
+                else "(SELECT count(*) FROM json_each(a, '$.sasaran') AS s, json_each(s.value, '$.indikator'))"
+            )
+            records = "LATERAL (SELECT asli::json AS a) AS x" if self.pg else "(SELECT NULL) AS x"
+            found = db.execute(
+                f"SELECT id, dibuat, {self._json_text('a', 'judul')}, {self._json_text('a', 'instansi')}, {count} "
+                f"FROM (SELECT id, dibuat, asli{'' if self.pg else ' AS a'} FROM dokumen WHERE id IN "
+                f"({', '.join('?' * len(missing))})) AS d, {records}",
+                tuple(key[0] for key in missing),
+            ).fetchall()
+            for dokumen_id, dibuat, judul, instansi, indikator in found:
+                self._summaries[(dokumen_id, dibuat)] = (judul or "", instansi or "", indikator)
+        return {key: self._summaries.get(key, ("", "", 0)) for key in keys}
 
     def sama(self, dokumen_id: int) -> Ringkas | None:
         """Another saved document of the same year read into the same records (the same file uploaded again)."""
@@ -366,11 +505,13 @@ class Simpanan:
         if not wanted:
             return {}, None, None
         with self.koneksi() as db:
-            rows = db.execute(
-                "SELECT id, json_extract(profil, '$.instansi'), json_extract(asli, '$.instansi') FROM dokumen "
-                "WHERE instansi = ? ORDER BY diubah DESC, id DESC",
+            found = db.execute(
+                f"SELECT id, dibuat, {self._json_text('profil', 'instansi')} FROM dokumen WHERE instansi = ? "
+                "ORDER BY diubah DESC, id DESC",
                 (pemilik,),
             ).fetchall()
+            about = self._ringkasan(db, [(r[0], r[1]) for r in found])
+        rows = [(r[0], r[2], about[(r[0], r[1])][1]) for r in found]
         for dokumen_id, typed, extracted in rows:
             if wanted in (same_name(typed), same_name(extracted)):
                 rec = self.ambil(dokumen_id)
@@ -418,6 +559,7 @@ class Simpanan:
         now = sekarang()
         where = "dokumen_id = ? AND sasaran = ? AND indikator = ? AND bidang = ?"
         with self.tulis() as db:
+            self._lock(db, dokumen_id)
             row = db.execute(f"SELECT nilai, oleh, diubah FROM suntingan WHERE {where}", (dokumen_id, *key))
             current = row.fetchone() or (bawaan, "", "")
             if dilihat is not None and current[0] != dilihat:
@@ -456,6 +598,7 @@ class Simpanan:
         Returns the time it was saved and the profile's new save count."""
         now = sekarang()
         with self.tulis() as db:
+            self._lock(db, dokumen_id)
             current = db.execute(
                 "SELECT profil, profil_versi, profil_oleh, diubah FROM dokumen WHERE id = ?", (dokumen_id,)
             ).fetchone()

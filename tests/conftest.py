@@ -1,4 +1,9 @@
-"""Shared helpers: where fixtures live, and the JSON contract view of a document."""
+"""Shared helpers: where fixtures live, the JSON contract view of a document, and the database of the web tests.
+
+Every web test (tests/web) that does not drive a browser runs twice: on SQLite and on PostgreSQL (a fresh database of
+the session's own server per test, tests/pg.py, named to the application by KINERJA_DB as a server would be). Tests of
+what only SQLite has (its file) carry the mark `sqlite_saja`; the browser's tests run on SQLite, and those marked
+`juga_postgresql` on both."""
 
 from __future__ import annotations
 
@@ -42,6 +47,48 @@ def run_command(name: str, *args: str, cwd: Path | None = None, stdin: bytes | N
     """Run an installed console script as a user would; returns the CompletedProcess (bytes)."""
     env = dict(os.environ, PYTHONWARNINGS="error")
     return subprocess.run([str(BIN / name), *args], cwd=cwd, input=stdin, capture_output=True, env=env, timeout=120)
+
+
+WEB = ROOT / "tests" / "web"
+BROWSER_MODULES = ("test_web_e2e.py", "test_web_e2e_kantor.py")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    path = metafunc.definition.path
+    if "basis_data" not in metafunc.fixturenames or WEB not in path.parents:
+        return
+    marked = metafunc.definition.get_closest_marker
+    # A test that asks for the server itself (postgres_cluster) chooses its own databases.
+    both = (
+        marked("sqlite_saja") is None
+        and "postgres_cluster" not in metafunc.fixturenames
+        and (path.name not in BROWSER_MODULES or marked("juga_postgresql"))
+    )
+    metafunc.parametrize("basis_data", ["sqlite", "postgresql"] if both else ["sqlite"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def basis_data(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """The database a web test's application uses: "sqlite" (a file in its data folder) or a PostgreSQL address."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        monkeypatch.delenv("KINERJA_DB", raising=False)
+        yield "sqlite"
+        return
+    cluster = request.getfixturevalue("postgres_cluster")
+    url = cluster.database()
+    monkeypatch.setenv("KINERJA_DB", url)
+    yield url
+    cluster.drop(url)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """The session's own PostgreSQL server (tests/pg.py), started the first time a test needs it."""
+    from pg import Cluster
+
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
 
 
 @pytest.fixture

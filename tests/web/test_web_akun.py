@@ -346,6 +346,7 @@ def test_accounts_are_made_listed_changed_and_deactivated_by_the_command(tmp_pat
     assert all(h.startswith("$argon2id$") and SANDI not in h for h in hashes)
 
 
+@pytest.mark.sqlite_saja  # a SQLite file named by --db (PostgreSQL's addresses: test_web_data.py)
 def test_the_database_may_be_named_by_db_or_kinerja_db(tmp_path: Path) -> None:
     path = tmp_path / "kantor" / "kinerja-kantor.sqlite"
     done = run_command(
@@ -366,9 +367,12 @@ def test_the_database_may_be_named_by_db_or_kinerja_db(tmp_path: Path) -> None:
     env = dict(os.environ, KINERJA_DB=str(path))
     listing = subprocess.run([str(BIN / "kinerja-web"), "pengguna", "daftar"], capture_output=True, env=env, timeout=60)
     assert listing.stdout.decode() == "admin  admin  (semua instansi)\n"
-    env["KINERJA_DB"] = "postgresql://kinerja@localhost/kinerja"
+    env["KINERJA_DB"] = "mysql://kinerja@localhost/kinerja"
     refused = subprocess.run([str(BIN / "kinerja-web"), "pengguna", "daftar"], capture_output=True, env=env, timeout=60)
-    assert refused.returncode == 2 and "belum didukung" in refused.stderr.decode()
+    assert refused.returncode == 2 and refused.stderr.decode() == (
+        "kinerja-web: alamat basis data 'mysql://…' tidak dikenal; pakai berkas SQLite (--db /folder/kinerja.sqlite) "
+        "atau server PostgreSQL (--db postgresql://PENGGUNA:SANDI@SERVER/NAMA).\n"
+    )
 
 
 def _free_port() -> int:

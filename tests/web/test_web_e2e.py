@@ -92,6 +92,7 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.juga_postgresql  # the whole flow on a PostgreSQL server too
 def test_upload_correct_fill_restart_download(browser: Browser, tmp_path: Path) -> None:
     shots = _shots(tmp_path)
     messages: list[str] = []

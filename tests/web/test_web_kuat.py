@@ -392,6 +392,7 @@ class Server:
         return self.process.returncode, err
 
 
+@pytest.mark.sqlite_saja  # the SQLite file in the data folder
 def test_port_data_and_a_time_limit_for_uploads(tmp_path):
     port, data = _free_port(), tmp_path / "data"
     server = Server("--port", str(port), "--data", str(data), "--batas-waktu", "1")
@@ -413,6 +414,7 @@ def test_port_data_and_a_time_limit_for_uploads(tmp_path):
     assert code == 0 and err.endswith("kinerja-web: berhenti. Semua perubahan sudah tersimpan.\n")
 
 
+@pytest.mark.sqlite_saja  # the SQLite file in the data folder
 def test_a_memory_limit_for_uploads_and_the_data_folder_from_the_environment(tmp_path):
     data = tmp_path / "dari_env"
     server = Server("--port", "0", "--batas-memori", "64", env={"KINERJA_DATA": str(data)})

@@ -88,6 +88,7 @@ def _damaged_in_the_middle(folder: Path) -> Path:
     return path
 
 
+@pytest.mark.sqlite_saja  # the SQLite file in the data folder
 def test_a_database_that_fails_its_check_is_named_and_never_written(tmp_path: Path) -> None:
     empty = tmp_path / "kosong"
     empty.mkdir()
@@ -105,6 +106,7 @@ def test_a_database_that_fails_its_check_is_named_and_never_written(tmp_path: Pa
         assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_saja  # the SQLite file in the data folder
 def test_a_read_only_database_is_named_with_what_to_do(tmp_path: Path) -> None:
     Browser(tmp_path / "data").upload_ok(SEED)
     # Tests run as root, whom no file refuses: the permission the check asks for is refused here.
@@ -241,6 +243,7 @@ def test_last_year_is_the_one_chosen_when_there_are_several(web: Browser) -> Non
     assert web.edit(this_year, -1, -1, "pembanding", "9; DROP").status_code == 400
 
 
+@pytest.mark.sqlite_saja  # the SQLite file in the data folder
 def test_an_earlier_database_is_migrated_with_a_copy_kept_first(tmp_path: Path) -> None:
     from kinerja_web.store import SCHEMA, SCHEMA_VERSION
 
