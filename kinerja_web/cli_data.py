@@ -46,7 +46,7 @@ def parser(command: str, database_options: Callable) -> Parser:
 def rows(counts: dict[str, int], files: int | None = None) -> str:
     """What an archive or a move holds, in words: `3 dokumen, 120 suntingan, …`."""
     parts = [f"{counts[t]} {NAMES[t]}" for t in ("dokumen", "suntingan", "riwayat", "pengguna") if t in counts]
-    parts += [f"{n} baris {t}" for t, n in counts.items() if t not in NAMES]
+    parts += [f"{n} baris {t}" for t, n in counts.items() if t not in NAMES and n]
     if files is not None:
         parts.append(f"{files} berkas bukti")
     return ", ".join(parts)
@@ -81,10 +81,11 @@ def _move(args: argparse.Namespace, folder: Path) -> int:
         source = pindah.salinan(args.dari, Path(tmp))
         target = Simpanan(args.data or folder, args.ke)
         try:
-            counts = pindah.pindahkan(source, target, args.instansi)
+            counts = pindah.pindahkan(source, target, args.instansi, (args.dari.parent, args.data or folder))
         finally:
             target.tutup()
     which = f"instansi '{args.instansi}'" if args.instansi is not None else "semua instansi"
-    print(f"Dipindahkan dari {args.dari} ke {target.alamat} ({which}): {rows(counts)}.")
+    files = counts.pop("berkas bukti", 0)
+    print(f"Dipindahkan dari {args.dari} ke {target.alamat} ({which}): {rows(counts, files or None)}.")
     print("Jumlah baris tiap tabel sudah diperiksa sama di kedua basis data; berkas asal tidak diubah.")
     return 0

@@ -12,6 +12,7 @@ from typing import Any
 
 from ekstrak import KinerjaError
 
+from . import bukti_data
 from .store import DATABASE, Simpanan, check_database
 
 BATCH = 200  # rows read and written at a time (a document's extracted records may be a megabyte)
@@ -128,9 +129,34 @@ def _refuse_if_there(target: Simpanan, offices: list[str], names: list[str]) -> 
         )
 
 
-def pindahkan(source: Simpanan, target: Simpanan, instansi: str | None = None) -> dict[str, int]:
+def _evidence_files(source: Simpanan, ids: list[int], dari: Path, ke: Path) -> int:
+    """The evidence files of the documents `ids`, copied from the data folder `dari` into `ke` (kept under their
+    content hash, so a file already there is the same file); how many. A file missing at the source stops the move
+    before anything is written."""
+    if not ids or "bukti" not in source.tabel():
+        return 0
+    with source.koneksi() as db:
+        found = db.execute(
+            f"SELECT DISTINCT isi FROM bukti WHERE isi <> '' AND dokumen_id IN ({_marks(len(ids))})", tuple(ids)
+        ).fetchall()
+    hashes = [row[0] for row in found]
+    missing = [h for h in hashes if not bukti_data.path_of(bukti_data.folder_of(dari), h).is_file()]
+    if missing:
+        raise KinerjaError(
+            f"{len(missing)} berkas bukti dukung tidak ada di {bukti_data.folder_of(dari)}; pindahkan dari folder data "
+            "yang utuh (tempat berkas basis data itu dipakai). Tidak ada yang ditulis."
+        )
+    for h in hashes:
+        bukti_data.simpan_isi(bukti_data.folder_of(ke), bukti_data.path_of(bukti_data.folder_of(dari), h).read_bytes())
+    return len(hashes)
+
+
+def pindahkan(
+    source: Simpanan, target: Simpanan, instansi: str | None = None, berkas: tuple[Path, Path] | None = None
+) -> dict[str, int]:
     """An office's documents (with everything that points at them) and accounts, or every office's when `instansi`
-    is None, written into `target` with new ids; how many rows of each table, counted again before committing."""
+    is None, written into `target` with new ids; how many rows of each table, counted again before committing.
+    `berkas`: the source's and the target's data folders, whose evidence files go along."""
     there = instansi_di(source)
     offices = there if instansi is None else [" ".join(instansi.split())]
     if instansi is not None and offices[0] not in there:
@@ -140,14 +166,15 @@ def pindahkan(source: Simpanan, target: Simpanan, instansi: str | None = None) -
         raise KinerjaError(f"{source.alamat} tidak berisi dokumen maupun akun; tidak ada yang dipindahkan.")
     names = tables(source)
     pointing = [t for t in names if t not in OWN and t in target.tabel() and "dokumen_id" in source.kolom(t)]
-    columns = {t: _shared_columns(source, target, t, ("id",)) for t in [*OWN, *pointing]}
-    numbered = {t for t in pointing if "id" in source.kolom(t)}
+    numbered = {t for t in [*OWN, *pointing] if source.id_bernomor(t)}
+    columns = {t: _shared_columns(source, target, t, ("id",) if t in numbered else ()) for t in [*OWN, *pointing]}
     picked = f"WHERE instansi IN ({_marks(len(offices))})"
     with source.koneksi() as src:
         ids = [r[0] for r in src.execute(f"SELECT id FROM dokumen {picked} ORDER BY id", tuple(offices))]
         accounts = [r[0] for r in src.execute(f"SELECT nama FROM pengguna {picked}", tuple(offices))]
     _refuse_if_there(target, offices, accounts)
     counts: dict[str, int] = {}
+    files = _evidence_files(source, ids, *berkas) if berkas else 0
     with source.koneksi() as src, target.tulis() as dst:
         counts["pengguna"] = _copy(src, dst, "pengguna", columns["pengguna"], picked, tuple(offices))
         new_ids: dict[int, int] = {}
@@ -166,7 +193,7 @@ def pindahkan(source: Simpanan, target: Simpanan, instansi: str | None = None) -
             where = f"WHERE dokumen_id IN ({_marks(len(ids))})" if ids else "WHERE 0 = 1"
             counts[table] = _copy(src, dst, table, columns[table], where, tuple(ids), renumbered, table in numbered)
         _check_counts(src, dst, counts, accounts, ids, list(new_ids.values()), pointing)
-    return counts
+    return {**counts, "berkas bukti": files} if berkas else counts
 
 
 def _check_counts(

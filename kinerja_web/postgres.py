@@ -214,12 +214,19 @@ class Postgres:
 
     def restart_ids(self, db: Db, table: str) -> None:
         """After rows were copied in with their ids: new rows are numbered after the largest."""
-        if "id" in self.columns(db, table):
+        if self.numbered(db, table):
             db.connection.execute(
                 f"SELECT setval(pg_get_serial_sequence(%s, 'id'), coalesce((SELECT max(id) FROM {table}), 0) + 1, "
                 "false)",
                 (table,),
             )
+
+    def numbered(self, db: Db, table: str) -> bool:
+        """Whether the table's rows take their `id` from a sequence (not a text key of their own)."""
+        if "id" not in self.columns(db, table):
+            return False
+        found = db.connection.execute("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).fetchone()
+        return found is not None and found[0] is not None
 
 
 def close_all(url: str) -> None:

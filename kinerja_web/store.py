@@ -347,6 +347,16 @@ class Simpanan:
                 return self.pg.columns(db, table)
             return [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
 
+    def id_bernomor(self, table: str) -> bool:
+        """Whether the table's rows are numbered by the database (`id` INTEGER PRIMARY KEY), not keyed by a text
+        of their own (evidence's content hash, a revision's id): a move numbers the first anew, keeps the second."""
+        with self.koneksi() as db:
+            if self.pg:
+                return self.pg.numbered(db, table)
+            return any(
+                r[1] == "id" and r[2].upper() == "INTEGER" and r[5] for r in db.execute(f"PRAGMA table_info({table})")
+            )
+
     def _lock(self, db: Any, dokumen_id: int) -> None:
         """A document's writers take turns: on PostgreSQL its row is held (SQLite holds the whole database)."""
         if self.pg:

@@ -15,7 +15,7 @@ import pytest
 from conftest import SEED, run_command
 
 from ekstrak import KinerjaError, extract
-from kinerja_web import pengguna, postgres, store
+from kinerja_web import bukti_data, pengguna, postgres, store
 from kinerja_web.store import Simpanan
 
 SANDI = "sandi-yang-cukup-panjang"
@@ -342,3 +342,35 @@ def test_a_save_on_postgresql_waits_for_another_writer_of_the_document_and_then_
         assert kept.suntingan(dokumen_id) == {(0, 0, "realisasi"): "75"}
     finally:
         kept.tutup()
+
+
+def test_an_office_moves_with_its_evidence_rows_and_files(tmp_path, postgres_cluster):
+    office_file, server = tmp_path / "kantor", tmp_path / "server"
+    fill(office_file, store.DATABASE, "Kanwil Sulbar", (2022,))
+    kept = Simpanan(office_file, store.DATABASE)
+    try:
+        dokumen_id = kept.daftar()[0].id
+        added = bukti_data.tambah(
+            kept, bukti_data.folder_of(office_file), dokumen_id, (0, 0), "survei.pdf", b"%PDF-1.4"
+        )
+        bukti_data.tambah(kept, bukti_data.folder_of(office_file), dokumen_id, (0, 0), "https://contoh.go.id/lapor")
+    finally:
+        kept.tutup()
+    url = postgres_cluster.database()
+    source = office_file / store.DATABASE
+    done = run_command("kinerja-web", "pindah", "--dari", str(source), "--ke", url, "--data", str(server))
+    assert done.returncode == 0, done.stderr.decode()
+    assert "2 baris bukti" in done.stdout.decode() and "1 berkas bukti" in done.stdout.decode()
+    moved = Simpanan(server, url)
+    try:
+        new_id = moved.daftar()[0].id
+        rows = [(b.id, b.nama, b.isi) for b in bukti_data.daftar(moved, new_id)]
+        assert rows == [(added.id, "survei.pdf", added.isi), (rows[1][0], "https://contoh.go.id/lapor", "")]
+    finally:
+        moved.tutup()
+    assert bukti_data.path_of(bukti_data.folder_of(server), added.isi).read_bytes() == b"%PDF-1.4"
+
+    (bukti_data.path_of(bukti_data.folder_of(office_file), added.isi)).unlink()  # a data folder that lost a file
+    elsewhere = postgres_cluster.database()
+    refused = run_command("kinerja-web", "pindah", "--dari", str(source), "--ke", elsewhere, "--data", str(server))
+    assert refused.returncode == 2 and "1 berkas bukti dukung tidak ada di" in refused.stderr.decode()

@@ -122,6 +122,7 @@ def test_a_scanned_pdf_is_queued_read_by_ocr_and_opens_its_table_with_the_ocr_ce
     assert scans_listed(web) == ""
 
 
+@pytest.mark.sqlite_saja  # held() takes SQLite's writer lock; the queue itself is the same on both databases
 def test_an_image_waits_behind_a_scan_being_read_and_a_waiting_upload_can_be_cancelled(tmp_path: Path) -> None:
     web = Browser(tmp_path / "data")
     with held(web.app):
@@ -221,6 +222,7 @@ def test_a_scan_whose_year_is_not_read_asks_for_it_on_its_page_and_is_not_read_a
     assert web.client.get("/").text.count("pindaian.pdf ·") == 1 and scans_listed(web) == ""
 
 
+@pytest.mark.sqlite_saja  # held() and the copied data folder are SQLite's; the queue is the same on both
 def test_a_restarted_server_reads_the_uploads_it_had_and_says_which_must_be_sent_again(tmp_path: Path) -> None:
     web = Browser(tmp_path / "data")
     with held(web.app):

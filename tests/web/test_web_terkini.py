@@ -16,7 +16,7 @@ import ekstrak
 from kinerja_web import report
 from kinerja_web.app import create_app
 from kinerja_web.edits import from_parts, susunan
-from kinerja_web.store import Simpanan
+from kinerja_web.store import DATABASE, Simpanan
 from laporan.hasil import hitung_hasil
 
 TARGETS = ("80%", "≤ 5 hari", "100 Orang", "WTP", "3,5")
@@ -35,10 +35,15 @@ def document(tahun: int) -> dict[str, Any]:
     return ekstrak.Dokumen("IKU", "INSTANSI", tahun, tuple(sasaran)).to_dict()
 
 
+def same_database(folder: Path) -> Simpanan:
+    """Another store on the database the application uses (KINERJA_DB names it on PostgreSQL)."""
+    return Simpanan(folder, os.environ.get("KINERJA_DB", DATABASE))
+
+
 def from_nothing(folder: Path, dokumen_id: int) -> dict[str, Any]:
     """The page's figures computed from the database alone: a store of its own (nothing kept), every edit laid
     over the records again (`susunan`) and the whole document's figures by `hitung_hasil`."""
-    store = Simpanan(folder)
+    store = same_database(folder)
     rec = store.ambil(dokumen_id)
     assert rec is not None
     asli, edits = store.dokumen_asli(rec), store.suntingan(dokumen_id)
@@ -76,7 +81,7 @@ def test_the_kept_figures_equal_the_figures_computed_from_nothing_after_any_save
         token = re.search(r'name="csrf-token" content="([^"]+)"', client.get("/").text).group(1)  # type: ignore[union-attr]
         ids = {"lalu": store.tambah(2023, "lalu.json", document(2023), {}, None)}
         ids["ini"] = store.tambah(2024, "ini.json", document(2024), {}, None)
-        other = Simpanan(folder)  # another process: its saves reach the server through the database only
+        other = same_database(folder)  # another process: its saves reach the server through the database only
         client.get(f"/dokumen/{ids['ini']}/angka")  # the server keeps both documents from here on
         for which, who, ((s, i), bidang, nilai), look in steps:
             if who == "proses lain":
@@ -101,7 +106,7 @@ def same_as_from_nothing(client: Any, store: Simpanan, ids: dict[str, int]) -> N
     computed from nothing."""
     for name, dokumen_id in ids.items():
         whole = client.get(f"/dokumen/{dokumen_id}/angka").json["angka"]
-        assert whole == from_nothing(store.path.parent, dokumen_id), name
+        assert whole == from_nothing(store.folder, dokumen_id), name
         rec = store.ambil(dokumen_id)
         assert rec is not None
         kept = report.keadaan(store, rec)
@@ -122,7 +127,7 @@ def test_a_save_answers_with_its_sasaran_and_the_page_then_with_the_whole_docume
     assert store.ambil(dokumen_id).versi == before + 1
     assert answer["angka"]["keseluruhan"] is None and set(answer["angka"]["sasaran"]) == {"1"}
     assert answer["angka"]["indikator"]["1-0"] == client.get(f"{url}/angka").json["angka"]["indikator"]["1-0"]
-    other = Simpanan(tmp_path / "data")  # another process on the same database
+    other = same_database(tmp_path / "data")  # another process on the same database
     other.sunting(dokumen_id, (1, 0, "realisasi"), None)
     assert client.get(f"{url}/angka").json["angka"]["indikator"]["1-0"]["capaian"] == "belum diisi"
     # Another process saves, then the page saves in the same sasaran before anything was read again: the
