@@ -116,6 +116,8 @@ def _subdocs(template, lap: Laporan) -> dict:
             doc.add_paragraph(entry.teks).paragraph_format.space_after = Pt(2)
         if not entries:
             doc.add_paragraph("Belum ada grafik: realisasi belum diisi.")
+    for sub in parts.values():
+        isi.kunci(sub.subdocx)
     return parts
 
 

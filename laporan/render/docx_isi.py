@@ -46,6 +46,24 @@ def _row_flag(row, name: str) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
+def _keep_next(tr) -> None:
+    """Every paragraph of a row, merged cells' empty ones too, kept with the next row: LibreOffice keeps a row
+    with the next only when all its paragraphs say so, Word when any does."""
+    for p in tr.iter(qn("w:p")):
+        p.get_or_add_pPr().keepNext_val = True
+
+
+def kunci(doc, kecil: int = 15) -> None:
+    """Keep a document's table rows together where the reader needs them: the header row with the first, a row
+    marked to stay with the next (its first paragraph kept) with it, and a table of at most `kecil` rows whole."""
+    for table in doc.tables:
+        rows = table._tbl.tr_lst
+        for n, tr in enumerate(rows[:-1]):
+            marked = any(p.pPr is not None and p.pPr.keepNext_val for p in tr.iter(qn("w:p")))
+            if n == 0 or marked or len(rows) <= kecil:
+                _keep_next(tr)
+
+
 def _cell_margins(table) -> None:
     """Padding inside every cell, as the PDF's 3pt 4pt."""
     margins = OxmlElement("w:tblCellMar")
@@ -299,7 +317,7 @@ def _tahunan(doc, lap: Laporan, s: BarisSasaran, judul: Judul) -> None:
         first = t.rows
         for y, (realisasi, capaian) in zip(lap.tahun_riwayat, i.riwayat):
             t.baris([f"{i.nomor}. {i.uraian}", str(y), realisasi, capaian], tetap=True)
-        t.baris([f"{i.nomor}. {i.uraian}", this_year, i.realisasi, i.capaian])
+        t.baris([f"{i.nomor}. {i.uraian}", this_year, i.realisasi, i.capaian], tetap=i is s.indikator[-1])
         t.gabung_baris(0, first, t.rows - 1)
     first = t.rows
     for y, capaian in zip(lap.tahun_riwayat, s.riwayat):
