@@ -4,6 +4,7 @@ what the PDF says (figures, earlier years, the signed Perjanjian Kinerja), DRAF 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 from fractions import Fraction
@@ -235,7 +236,7 @@ def test_docx_properties_headings_and_aligned_numbers(tiga_tahun):
             continue
         assert rows[0].trPr.find(qn("w:tblHeader")) is not None
         assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
-        for above, tr in zip(rows, rows[1:]):
+        for above, tr in itertools.pairwise(rows):
             if "Capaian sasaran" in "".join(t.text or "" for t in tr.iter(qn("w:t"))):
                 assert all(p.pPr is not None and p.pPr.keepNext_val for p in above.iter(qn("w:p")))
 
