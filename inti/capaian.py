@@ -78,6 +78,15 @@ class Capaian:
         return self.nilai is not None
 
 
+def nilai(angka: float | None, bawah: float | None = None, atas: float | None = None, teks: str = "") -> Nilai:
+    """A target's (or realisasi's) plain fields as read (float or int, None unknown) as a `Nilai` in Decimal."""
+
+    def dec(value: float | None) -> Decimal | None:
+        return None if value is None else Decimal(str(value))
+
+    return Nilai(dec(angka), dec(bawah), dec(atas), teks)
+
+
 def _capped(raw: Decimal, aturan: Aturan) -> Decimal:
     return min(raw, aturan.batas) if aturan.batas is not None else raw
 

@@ -17,6 +17,7 @@ from inti.capaian import (  # noqa: F401
     Capaian,
     Nilai,
     hitung,
+    nilai,
     predikat,
     qualitative,
     rata_rata,

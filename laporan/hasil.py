@@ -22,6 +22,7 @@ from .capaian import (
     Capaian,
     Nilai,
     hitung,
+    nilai,
     predikat,
     rata_rata,
     simpulkan_polaritas,
@@ -44,7 +45,7 @@ def _dec(value: float | int | None) -> Decimal | None:
 def nilai_target(target: Target | None) -> Nilai:
     if target is None:
         return Nilai()
-    return Nilai(_dec(target.nilai), _dec(target.batas_bawah), _dec(target.batas_atas), target.teks)
+    return nilai(target.nilai, target.batas_bawah, target.batas_atas, target.teks)
 
 
 def nilai_realisasi(text: str, satuan: str | None = None) -> Nilai:
@@ -58,7 +59,7 @@ def nilai_realisasi(text: str, satuan: str | None = None) -> Nilai:
         bare = re.sub(rf"^{re.escape(satuan)}\s*|\s*{re.escape(satuan)}$", "", text, flags=re.I)
         if bare != text:
             read = parse_target(bare)
-    return Nilai(_dec(read.nilai), _dec(read.batas_bawah), _dec(read.batas_atas), text)
+    return nilai(read.nilai, read.batas_bawah, read.batas_atas, text)
 
 
 def polaritas(ind: Indikator) -> str:

@@ -165,9 +165,6 @@ class Laporan:
     tahun: int | None
     kota: str
     tanggal: str
-    kepala_jabatan: str
-    kepala_nama: str
-    kepala_nip: str
     ada_realisasi: bool
     kelompok: list[Kelompok]
     sasaran: list[BarisSasaran]
@@ -194,14 +191,42 @@ class Laporan:
     capaian_riwayat: list[str] = field(default_factory=list)  # the organisation's capaian in those years
     tahun_ditebak: str = ""  # the sentence naming files whose year was inferred
     skala_nama: str = ""
-    pihak_kedua_jabatan: str = ""
-    pihak_kedua_nama: str = ""
-    pihak_kedua_nip: str = ""
-    pk_kota: str = ""
-    pk_tanggal: str = ""
     skala_pita: list[tuple[str, str]] = field(default_factory=list)  # (predikat, its band)
     rumus: list[tuple[str, str]] = field(default_factory=list)  # (kind of indicator, its capaian formula)
     draf: bool = False  # an unapproved year: "DRAF" on every page
+
+    # Who signs the report and the Perjanjian Kinerja, and where and when the PK was signed: the profile's.
+    @property
+    def kepala_jabatan(self) -> str:
+        return self.profil.kepala_jabatan
+
+    @property
+    def kepala_nama(self) -> str:
+        return self.profil.kepala_nama
+
+    @property
+    def kepala_nip(self) -> str:
+        return self.profil.kepala_nip
+
+    @property
+    def pihak_kedua_jabatan(self) -> str:
+        return self.profil.pihak_kedua_jabatan
+
+    @property
+    def pihak_kedua_nama(self) -> str:
+        return self.profil.pihak_kedua_nama
+
+    @property
+    def pihak_kedua_nip(self) -> str:
+        return self.profil.pihak_kedua_nip
+
+    @property
+    def pk_kota(self) -> str:
+        return self.profil.pk_kota
+
+    @property
+    def pk_tanggal(self) -> str:
+        return tanggal_indonesia(self.profil.pk_tanggal) if self.profil.pk_tanggal else ""
 
     @property
     def efisiensi_sasaran(self) -> bool:
@@ -353,9 +378,6 @@ def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
         tahun=tahun,
         kota=profil.kota,
         tanggal=tanggal_indonesia(profil.tanggal) if profil.tanggal else "",
-        kepala_jabatan=profil.kepala_jabatan,
-        kepala_nama=profil.kepala_nama,
-        kepala_nip=profil.kepala_nip,
         ada_realisasi=hasil.ada_realisasi,
         kelompok=_kelompok(sasaran),
         sasaran=sasaran,
@@ -382,11 +404,6 @@ def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
         capaian_riwayat=[persen(v) if v is not None else TIDAK_DIUKUR for v in reversed(hasil.riwayat)],
         tahun_ditebak=_ditebak(masukan),
         skala_nama=NAMA_SKALA.get(hasil.aturan.skala, hasil.aturan.skala),
-        pihak_kedua_jabatan=profil.pihak_kedua_jabatan,
-        pihak_kedua_nama=profil.pihak_kedua_nama,
-        pihak_kedua_nip=profil.pihak_kedua_nip,
-        pk_kota=profil.pk_kota,
-        pk_tanggal=tanggal_indonesia(profil.pk_tanggal) if profil.pk_tanggal else "",
         skala_pita=pita(hasil.aturan.skala),
         rumus=rumus(hasil.aturan),
     )
