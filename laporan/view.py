@@ -24,7 +24,7 @@ from .hasil import (
 )
 from .load import Masukan, isian
 from .metode import pita, rumus
-from .profil import Profil, tanggal_indonesia
+from .profil import PENANDA_TANGAN, Profil, tanggal_indonesia
 
 NAMA_SKALA = {
     "lkjip": "skala yang lazim dipakai dalam LKjIP",
@@ -195,34 +195,11 @@ class Laporan:
     rumus: list[tuple[str, str]] = field(default_factory=list)  # (kind of indicator, its capaian formula)
     draf: bool = False  # an unapproved year: "DRAF" on every page
 
-    # Who signs the report and the Perjanjian Kinerja, and where and when the PK was signed: the profile's.
-    @property
-    def kepala_jabatan(self) -> str:
-        return self.profil.kepala_jabatan
-
-    @property
-    def kepala_nama(self) -> str:
-        return self.profil.kepala_nama
-
-    @property
-    def kepala_nip(self) -> str:
-        return self.profil.kepala_nip
-
-    @property
-    def pihak_kedua_jabatan(self) -> str:
-        return self.profil.pihak_kedua_jabatan
-
-    @property
-    def pihak_kedua_nama(self) -> str:
-        return self.profil.pihak_kedua_nama
-
-    @property
-    def pihak_kedua_nip(self) -> str:
-        return self.profil.pihak_kedua_nip
-
-    @property
-    def pk_kota(self) -> str:
-        return self.profil.pk_kota
+    def __getattr__(self, name: str) -> str:
+        """Who signs the report and the Perjanjian Kinerja, and where: the profile's fields, by their names."""
+        if name in PENANDA_TANGAN:
+            return getattr(self.profil, name)
+        raise AttributeError(name)
 
     @property
     def pk_tanggal(self) -> str:
