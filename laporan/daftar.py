@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .capaian import TIDAK_DIUKUR
 from .view import Laporan
 
 
@@ -66,6 +67,6 @@ def grafik(lap: Laporan) -> dict[str, Judul]:
         items += [
             ("3", f"g-s{n}-tahun", f"Capaian Sasaran {s.nomor} per tahun")
             for n, s in enumerate(lap.sasaran, start=1)
-            if s.nilai is not None or any(c != "tidak diukur" for c in s.riwayat)
+            if s.nilai is not None or any(c != TIDAK_DIUKUR for c in s.riwayat)
         ]
     return _numbered("Grafik", items)

@@ -31,6 +31,11 @@ NAMA_SKALA = {
     "permenpan-6-2022": "skala PermenPANRB Nomor 6 Tahun 2022",
     "biner": "skala tercapai / belum tercapai",
 }
+# One word for one state, in every format and on the web page: a capaian that could not be measured (no
+# realisasi) is TIDAK_DIUKUR, one that could not be computed says why (`tidak dapat dihitung`), and a box with
+# nothing to show (no realisasi written, no matching indicator that year, no predikat, no Renstra target) is
+# KOSONG_TAMPIL.
+KOSONG_TAMPIL = "-"
 _NUMBER = re.compile(r"\d[\d.,]*")
 _COMPARATOR = re.compile(r"^\s*(?:≥|≤|>|<|=|min(?:imal)?\.?|maks(?:imal)?\.?|paling (?:sedikit|banyak))\s*", re.I)
 
@@ -62,7 +67,7 @@ def capaian_teks(row: HasilIndikator | HasilSasaran | HasilKinerja) -> str:
 
 
 def predikat_teks(row: HasilIndikator | HasilSasaran | HasilKinerja) -> str:
-    return row.predikat or "-"
+    return row.predikat or KOSONG_TAMPIL
 
 
 def catatan_teks(row: HasilIndikator) -> str:
@@ -75,16 +80,17 @@ def catatan_teks(row: HasilIndikator) -> str:
 
 
 def lalu_capaian_teks(row: HasilIndikator) -> str:
-    """Last year's capaian of a matched indicator; empty when unmatched or not measured."""
-    return persen(row.lalu.nilai) if row.lalu is not None and row.lalu.nilai is not None else ""
+    """The latest earlier year's capaian as shown (`tidak diukur` when not measured, `-` without a matching
+    indicator); empty when the report compares with no earlier year."""
+    return riwayat_teks(row.riwayat[0])[1] if row.riwayat else ""
 
 
 def riwayat_teks(lalu: CapaianLalu) -> tuple[str, str]:
     """An earlier year's realisasi and capaian as shown; `-` without a matching indicator."""
     if lalu.capaian is None:
-        return "-", "-"
+        return KOSONG_TAMPIL, KOSONG_TAMPIL
     shown = lalu.capaian.status if lalu.capaian.nilai is None else persen(lalu.capaian.nilai)
-    return (realisasi_tampil(lalu.target, lalu.realisasi) if lalu.realisasi else "-"), shown
+    return (realisasi_tampil(lalu.target, lalu.realisasi) if lalu.realisasi else KOSONG_TAMPIL), shown
 
 
 def realisasi_tampil(target: Target | None, text: str) -> str:
@@ -256,11 +262,11 @@ def _perbandingan(row: HasilIndikator, tahun_lalu: int | None) -> str:
 def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
     """One indicator's figures and sentence as the report shows them."""
     ind, capaian = row.indikator, row.capaian
-    realisasi = realisasi_tampil(ind.target, row.realisasi) if row.realisasi else "-"
+    realisasi = realisasi_tampil(ind.target, row.realisasi) if row.realisasi else KOSONG_TAMPIL
     shown = BarisIndikator(
         nomor=ind.nomor,
         uraian=ind.uraian,
-        target=ind.target.teks if ind.target else "-",
+        target=ind.target.teks if ind.target else KOSONG_TAMPIL,
         realisasi=realisasi,
         polaritas=row.polaritas,
         capaian=capaian_teks(row),
@@ -279,8 +285,8 @@ def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
         renstra=isian(ind, "target_renstra"),
         keterangan=isian(ind, "keterangan"),
     )
-    if row.lalu is not None:
-        shown.lalu_realisasi, shown.lalu_capaian = row.lalu_realisasi or TIDAK_DIUKUR, lalu_capaian_teks(row)
+    if row.riwayat:
+        shown.lalu_realisasi, shown.lalu_capaian = riwayat_teks(row.riwayat[0])
     shown.riwayat = [riwayat_teks(lalu) for lalu in reversed(row.riwayat)]
     shown.renstra_persen = _persen_renstra(row, shown.renstra)
     latest = row.riwayat[0].tahun if row.riwayat else None
@@ -435,4 +441,4 @@ def _efisiensi(hasil: HasilKinerja) -> str:
     )
 
 
-__all__ = ["Laporan", "persen", "rupiah", "susun", "tulis"]
+__all__ = ["KOSONG_TAMPIL", "Laporan", "persen", "rupiah", "susun", "tulis"]

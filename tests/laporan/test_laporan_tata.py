@@ -8,6 +8,7 @@ import itertools
 import re
 import subprocess
 from fractions import Fraction
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
@@ -329,3 +330,93 @@ def test_contoh_profil_shows_the_pk_keys_and_they_reach_the_appendix(tmp_path):
     appendix = page[page.find("PERNYATAAN PERJANJIAN KINERJA") :]
     assert "Jakarta, 1 Februari 2022" in appendix and "Sekretaris Jenderal" in appendix
     assert "Belum ada standar nasional untuk indikator ini." in page
+
+
+# One word for one state ---------------------------------------------------------------------------------
+
+
+class _Tables(HTMLParser):
+    """The HTML's tables as rows of cell texts, a cell spanning rows or columns repeated in each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self.spans: dict[int, tuple[int, str]] = {}
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+            self.spans = {}
+        elif tag == "tr":
+            self.tables[-1].append([])
+            self._carry()
+        elif tag in ("td", "th"):
+            self.cell, self.attrs = [], dict(attrs)
+
+    def _carry(self) -> None:
+        row = self.tables[-1][-1]
+        while len(row) in self.spans:
+            left, text = self.spans.pop(len(row))
+            if left > 1:
+                self.spans[len(row)] = (left - 1, text)
+            row.append(text)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            text = " ".join("".join(self.cell).split())
+            row = self.tables[-1][-1]
+            for _ in range(int(self.attrs.get("colspan") or 1)):
+                if int(self.attrs.get("rowspan") or 1) > 1:
+                    self.spans[len(row)] = (int(self.attrs["rowspan"]) - 1, text)
+                row.append(text)
+            self.cell = None
+            self._carry()
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+NOTHING = {"", "-", "–", "—", "tidak diukur", "belum diukur", "tidak dapat dihitung", "belum diisi"}
+
+
+def _words_for_nothing(tables: list[list[list[str]]]) -> tuple[set[str], set[str]]:
+    """What the capaian columns and the realisasi columns say where they show no figure."""
+    capaian, realisasi = set(), set()
+    for rows in tables:
+        header = rows[0]
+        for row in rows[1:]:
+            for name, text in zip(header, row):
+                if name.startswith("Capaian") and text in NOTHING:
+                    capaian.add(text)
+                if name.startswith("Realisasi") and text in NOTHING - {""}:
+                    realisasi.add(text)
+    return capaian, realisasi
+
+
+def test_one_word_for_a_capaian_not_measured_and_one_for_nothing_to_show(tmp_path):
+    """This year indicator 1 has no realisasi, last year indicator 2 had none: each capaian column says
+    `tidak diukur` for both (never `-` or blank), each realisasi column `-` (never `tidak diukur`)."""
+    sheets = {}
+    for year, blank in ((2021, 1), (2022, 0)):
+        path = _year_sheet(tmp_path, f"isian_{year}.xlsx", year)
+        book = openpyxl.load_workbook(path)
+        sheet = book["Indikator"]
+        header = [c.value for c in sheet[1]]
+        for n, row in enumerate(sheet.iter_rows(min_row=2)):
+            target = row[header.index("target")].value
+            row[header.index("realisasi")].value = None if n == blank else target
+        book.save(path)
+        sheets[year] = path
+    hasil = buat_laporan(sheets[2022], ["html", "docx"], tahun_lalu=[sheets[2021]])
+    parser = _Tables()
+    parser.feed(hasil.berkas["html"].decode())
+    document = docx.Document(io.BytesIO(hasil.berkas["docx"]))
+    word = [[[" ".join(c.text.split()) for c in row.cells] for row in t.rows] for t in document.tables]
+    for tables in (parser.tables, word):
+        capaian, realisasi = _words_for_nothing(tables)
+        assert capaian <= {"tidak diukur", "tidak dapat dihitung"} and "tidak diukur" in capaian, capaian
+        assert realisasi == {"-"}, realisasi
+    counts = [sum(row.count("tidak diukur") for rows in tables for row in rows[1:]) for tables in (parser.tables, word)]
+    assert counts[0] == counts[1] >= 4
