@@ -34,7 +34,8 @@ def butir_analisis(
         else "",
         "program": "Program/kegiatan yang mendukung: " + "; ".join(s.kegiatan) + "." if s.kegiatan else "",
         "renstra": " ".join(
-            f"Indikator {i.nomor}: realisasi {i.realisasi} = {i.renstra_persen} dari target akhir Renstra {i.renstra}."
+            f"Indikator {i.nomor}: realisasi s.d. tahun ini ({i.renstra_cara}) {i.renstra_sejauh} = "
+            f"{i.renstra_persen} dari target akhir Renstra {i.renstra}."
             for i in s.indikator
             if i.renstra_persen
         ),

@@ -12,7 +12,7 @@ from decimal import Decimal
 from ekstrak import Target, parse_target
 from inti.numbers import format_number
 
-from .capaian import TIDAK_DIUKUR, TURUN, Aturan
+from .capaian import JUMLAH, TIDAK_DIUKUR, TURUN, Aturan
 from .hasil import (
     CapaianLalu,
     HasilAnggaran,
@@ -21,6 +21,7 @@ from .hasil import (
     HasilSasaran,
     hitung_hasil,
     nilai_realisasi,
+    sejauh_renstra,
 )
 from .load import Masukan, isian
 from .metode import pita, rumus
@@ -127,7 +128,9 @@ class BarisIndikator:
     lalu_capaian: str = ""
     keterangan: str = ""
     riwayat: list[tuple[str, str]] = field(default_factory=list)  # (realisasi, capaian) per earlier year, oldest first
-    renstra_persen: str = ""  # realisasi as a percent of the Renstra target
+    renstra_sejauh: str = ""  # the realisasi so far (hasil.sejauh_renstra)
+    renstra_persen: str = ""  # the realisasi so far as a percent of the Renstra target
+    renstra_cara: str = ""  # how it was taken: `jumlah 2020–2022`, `tahun 2022`
 
 
 @dataclass
@@ -144,6 +147,7 @@ class BarisSasaran:
     riwayat: list[str] = field(default_factory=list)  # capaian per earlier year, oldest first
     serapan: str = ""  # absorption of the budget rows that serve it; empty when the sheet names none
     kegiatan: list[str] = field(default_factory=list)  # those rows' names
+    renstra_catatan: str = ""  # the Renstra table's note: which realisasi so far each indicator shows
     # the seven analysis items: (title, what the figures say, what the office wrote, what it is asked to write)
     analisis_butir: list[tuple[str, ...]] = field(default_factory=list)
 
@@ -288,7 +292,8 @@ def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
     if row.riwayat:
         shown.lalu_realisasi, shown.lalu_capaian = riwayat_teks(row.riwayat[0])
     shown.riwayat = [riwayat_teks(lalu) for lalu in reversed(row.riwayat)]
-    shown.renstra_persen = _persen_renstra(row, shown.renstra)
+    if shown.renstra:
+        _renstra(shown, row, tahun)
     latest = row.riwayat[0].tahun if row.riwayat else None
     shown.kalimat = _kalimat(row, shown, tahun) + _perbandingan(row, latest)
     if shown.renstra:
@@ -298,21 +303,51 @@ def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
     return shown
 
 
-def _persen_renstra(row: HasilIndikator, renstra: str) -> str:
-    """This year's realisasi as a percent of the Renstra end target (R / T akhir x 100); empty when unknown."""
-    if not renstra or not row.diisi:
-        return ""
-    end = nilai_realisasi(renstra)
-    now = nilai_realisasi(row.realisasi, row.indikator.target.satuan if row.indikator.target else None)
-    if end.angka is None or now.angka is None or end.angka == 0:
-        return ""
-    return persen(now.angka / end.angka * 100)
+def tahun_teks(years: tuple[int | None, ...]) -> str:
+    """`2022`, `2020–2022` for consecutive years, `2020 dan 2022` otherwise."""
+    named = [str(y) for y in years if y is not None]
+    if len(named) > 2 and [int(y) for y in named] == list(range(int(named[0]), int(named[-1]) + 1)):
+        return f"{named[0]}–{named[-1]}"
+    return ", ".join(named[:-1]) + (" dan " if len(named) > 1 else "") + named[-1] if named else ""
+
+
+def _renstra(shown: BarisIndikator, row: HasilIndikator, tahun: int | None) -> None:
+    """The realisasi so far beside the Renstra end target, its percent of it (R / T akhir x 100), and how it
+    was taken; `-` when no year gives one."""
+    so_far = sejauh_renstra(row, tahun)
+    target = row.indikator.target
+    if so_far.cara == JUMLAH:
+        unit = f" {target.satuan}" if target and target.satuan else ""
+        shown.renstra_sejauh = f"{format_number(so_far.nilai)}{unit}" if so_far.nilai is not None else KOSONG_TAMPIL
+        shown.renstra_cara = f"jumlah {tahun_teks(so_far.tahun)}" if so_far.tahun else ""
+    else:
+        shown.renstra_sejauh = realisasi_tampil(target, so_far.teks) if so_far.teks else KOSONG_TAMPIL
+        shown.renstra_cara = f"tahun {tahun_teks(so_far.tahun)}" if so_far.tahun else ""
+    end = nilai_realisasi(shown.renstra).angka
+    if so_far.nilai is not None and end:
+        shown.renstra_persen = persen(so_far.nilai / end * 100)
+
+
+def catatan_renstra(indikator: list[BarisIndikator]) -> str:
+    """Which realisasi so far each indicator of a Renstra table shows."""
+    counted = [str(i.nomor) for i in indikator if i.renstra and i.renstra_cara.startswith("jumlah")]
+    latest = [str(i.nomor) for i in indikator if i.renstra and i.renstra_cara.startswith("tahun")]
+    parts = []
+    if counted:
+        parts.append(
+            f"indikator {', '.join(counted)} dicapai per tahun, maka realisasinya dijumlahkan dari tahun ke tahun"
+        )
+    if latest:
+        parts.append(
+            f"indikator {', '.join(latest)} berupa tingkat atau persentase, maka yang dipakai realisasi tahun terakhir"
+        )
+    return ("Realisasi s.d. tahun ini: " + "; ".join(parts) + ".") if parts else ""
 
 
 def baris_sasaran(row: HasilSasaran, si: int, profil: Profil, tahun: int | None) -> BarisSasaran:
     """The `si`-th sasaran (from 0) as the report shows it, with the office's analysis of it."""
     s = row.sasaran
-    return BarisSasaran(
+    shown = BarisSasaran(
         nomor=s.nomor,
         kelompok=s.kelompok or "",
         uraian=s.uraian,
@@ -326,6 +361,8 @@ def baris_sasaran(row: HasilSasaran, si: int, profil: Profil, tahun: int | None)
         serapan=persen(row.serapan),
         kegiatan=[a.uraian for a in row.anggaran],
     )
+    shown.renstra_catatan = catatan_renstra(shown.indikator)
+    return shown
 
 
 def _kelompok(sasaran: list[BarisSasaran]) -> list[Kelompok]:

@@ -284,12 +284,16 @@ def sasaran(doc, lap: Laporan, s: BarisSasaran, n: int, tabel: dict[str, Judul],
         kolom = [
             Kolom("Indikator"),
             Kolom("Target akhir Renstra", 3, True),
-            Kolom(f"Realisasi {lap.tahun or ''}", 3, True),
+            Kolom(f"Realisasi s.d. {lap.tahun or 'tahun ini'}", 3, True),
             Kolom("% target Renstra", NUMBER, True),
         ]
         t = Tabel(doc, kolom, judul=tabel[f"t-s{n}-renstra"])
         for i in s.indikator:
-            t.baris([f"{i.nomor}. {i.uraian}", i.renstra or "-", i.realisasi, i.renstra_persen or "-"], tetap=True)
+            so_far = (i.renstra_sejauh or "-") + (f"\n({i.renstra_cara})" if i.renstra_cara else "")
+            t.baris([f"{i.nomor}. {i.uraian}", i.renstra or "-", so_far, i.renstra_persen or "-"], tetap=True)
+        if s.renstra_catatan:
+            note = doc.add_paragraph(s.renstra_catatan)
+            note.runs[0].font.size = Pt(8.5)
     for i in s.indikator:
         doc.add_paragraph(i.kalimat, style="List Bullet").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     doc.add_heading(f"Analisis capaian Sasaran {s.nomor}", level=4)
