@@ -35,10 +35,10 @@ def tabel(lap: Laporan) -> dict[str, Judul]:
     """Every table of the report, in the order it appears, keyed by its anchor."""
     year = f" Tahun {lap.tahun}" if lap.tahun else ""
     items = [("I", "t-ringkas", "Ringkasan capaian kinerja" + year)]
-    if lap.diukur:
-        items.append(("I", "t-predikat", "Jumlah indikator menurut predikat"))
     if lap.tahun_riwayat:
         items.append(("I", "t-tahunan", "Capaian kinerja organisasi per tahun"))
+    if lap.diukur:
+        items.append(("I", "t-predikat", "Jumlah indikator menurut predikat"))
     items.append(("2", "t-pk", "Perjanjian Kinerja" + year))
     if lap.anggaran:
         items.append(("2", "t-pagu", "Pagu anggaran" + year))

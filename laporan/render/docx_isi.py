@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..daftar import Judul
 from ..view import BarisSasaran, Laporan
+from .docx_daftar import bookmark_name, tandai
 
 HEADER_FILL = "1F4E78"
 FILLS = {"kelompok": "DCE6F1", "rerata": "F2F2F2", "jumlah": "F2F2F2"}
@@ -87,6 +88,7 @@ def caption(doc, judul: Judul | None) -> None:
         return
     para = doc.add_paragraph(judul.teks, style="Caption")
     para.paragraph_format.keep_with_next = True
+    tandai(para, bookmark_name(judul.id))
 
 
 class Tabel:
@@ -260,7 +262,9 @@ def gambar(doc, png: bytes | None, judul: Judul | None, lebar: float = 15) -> No
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.keep_with_next = True
     para.add_run().add_picture(io.BytesIO(png), width=Cm(lebar))
-    doc.add_paragraph(judul.teks, style="Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para = doc.add_paragraph(judul.teks, style="Caption")
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tandai(para, bookmark_name(judul.id))
 
 
 def sasaran(doc, lap: Laporan, s: BarisSasaran, n: int, tabel: dict[str, Judul], grafik: dict[str, Judul], png) -> None:

@@ -242,6 +242,48 @@ def test_docx_properties_headings_and_aligned_numbers(tiga_tahun):
                 assert all(p.pPr is not None and p.pPr.keepNext_val for p in above.iter(qn("w:p")))
 
 
+def _pagerefs(document) -> list[tuple[str, str, str]]:
+    """Every list entry with a PAGEREF field: its text, the bookmark it points to, and the page it shows."""
+    out = []
+    for para in document.paragraphs:
+        instr = " ".join(t.text or "" for t in para._p.iter(qn("w:instrText")))
+        found = re.search(r"PAGEREF (\S+)", instr)
+        if found:
+            texts = [t.text or "" for t in para._p.iter(qn("w:t"))]
+            out.append((" ".join(texts[0].split()), found.group(1), texts[-1]))
+    return out
+
+
+def _bookmarked(document) -> dict[str, str]:
+    """Each bookmark's paragraph text (a heading or a caption)."""
+    return {
+        start.get(qn("w:name")): " ".join(para.text.split())
+        for para in document.paragraphs
+        for start in para._p.iter(qn("w:bookmarkStart"))
+    }
+
+
+def test_docx_lists_of_contents_tables_and_charts_show_the_pages_libreoffice_prints(tiga_tahun, docx_pdf):
+    document = docx.Document(io.BytesIO(tiga_tahun["hasil"].berkas["docx"]))
+    entries, marks = _pagerefs(document), _bookmarked(document)
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    headings = [p for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2", "Heading 3")]
+    tables = [e for e in entries if e[0].startswith("Tabel ")]
+    charts = [e for e in entries if e[0].startswith("Grafik ")]
+    assert len(tables) + len(charts) == len(captions) > 60
+    assert len(entries) - len(captions) == len(headings)  # the Daftar Isi: every heading of levels 1-3
+    toc = " ".join(t.text or "" for t in document.element.body.iter(qn("w:instrText")) if "TOC" in (t.text or ""))
+    assert '\\o "1-3"' in toc, "the Daftar Isi stays Word's TOC field"
+    with pdfplumber.open(io.BytesIO(docx_pdf)) as pdf:
+        pages = [" ".join((page.extract_text() or "").split()).casefold() for page in pdf.pages]
+    for text, mark, page in entries:
+        assert marks[mark] == text, (mark, marks.get(mark), text)
+        assert page.isdigit(), (text, page)
+        # On that page as itself, not as an entry of a list (followed by its dots)
+        itself = re.escape(text.casefold()) + r"(?!\s*\.{3})"
+        assert re.search(itself, pages[int(page) - 1]), f"{text} tidak ada di halaman {page}"
+
+
 def test_docx_pages_are_inside_the_margins_too(docx_pdf):
     assert _outside(docx_pdf) == []
     assert "PIHAK KEDUA" in _pdf_text(docx_pdf)
