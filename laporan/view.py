@@ -299,7 +299,7 @@ def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
     if shown.renstra:
         shown.kalimat += f" Target akhir Renstra: {shown.renstra}."
     if shown.keterangan:
-        shown.kalimat += f" Keterangan: {shown.keterangan}."
+        shown.kalimat += f" Keterangan: {shown.keterangan.rstrip('.')}."
     return shown
 
 
