@@ -293,8 +293,12 @@ def sasaran(doc, lap: Laporan, s: BarisSasaran, n: int, tabel: dict[str, Judul],
         ]
         t = Tabel(doc, kolom, judul=tabel[f"t-s{n}-renstra"])
         for i in s.indikator:
-            so_far = (i.renstra_sejauh or "-") + (f"\n({i.renstra_cara})" if i.renstra_cara else "")
-            t.baris([f"{i.nomor}. {i.uraian}", i.renstra or "-", so_far, i.renstra_persen or "-"], tetap=True)
+            row = t.baris(
+                [f"{i.nomor}. {i.uraian}", i.renstra or "-", i.renstra_sejauh or "-", i.renstra_persen or "-"],
+                tetap=True,
+            )
+            if i.renstra_cara:
+                t.table.cell(row, 2).paragraphs[0].add_run(f"\n({i.renstra_cara})").font.size = Pt(7)
         if s.renstra_catatan:
             note = doc.add_paragraph(s.renstra_catatan)
             note.runs[0].font.size = Pt(8.5)
