@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+import pypdfium2
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -158,8 +159,6 @@ def _targets(document) -> list[tuple[str, str]]:
 
 
 def _page_lines(pdf: Path) -> list[list[str]]:
-    import pypdfium2
-
     document = pypdfium2.PdfDocument(str(pdf))
     try:
         pages = []
@@ -193,33 +192,26 @@ def _find(pages: list[list[str]], targets: list[tuple[str, str]]) -> dict[str, s
 def halaman(document, save) -> bool:
     """Fill every PAGEREF result with the page LibreOffice lays its target on; False without LibreOffice
     (the results stay empty; Word fills them when the document is opened). `save(path)` writes the DOCX."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
     fields = list(_fields(document))
-    if soffice is None or not fields:
-        for _, node in fields:
-            node.text = ""
-        return False
+    pages = _laid_out(save) if fields else None
+    found = _find(pages, _targets(document)) if pages else {}
+    for name, node in fields:
+        node.text = found.get(name, "")
+    return bool(found)
+
+
+def _laid_out(save) -> list[list[str]] | None:
+    """The document's pages as LibreOffice prints them, as lines; None without LibreOffice or when it fails."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
     with tempfile.TemporaryDirectory(prefix="kinerja-halaman-") as folder:
         path = Path(folder) / "laporan.docx"
         save(path)
         profile = Path(folder, "profil").as_uri()
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                folder,
-                path,
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-        pages = _page_lines(path.with_suffix(".pdf"))
-    found = _find(pages, _targets(document))
-    for name, node in fields:
-        node.text = found.get(name, "")
-    return True
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+        try:
+            subprocess.run([*command, "--outdir", folder, str(path)], check=True, capture_output=True, timeout=600)
+            return _page_lines(path.with_suffix(".pdf"))
+        except (OSError, subprocess.SubprocessError, pypdfium2.PdfiumError):
+            return None

@@ -188,3 +188,17 @@ def test_renstra_table_sums_counts_over_the_years_and_takes_the_latest_level(tmp
         assert "dicapai per tahun, maka realisasinya dijumlahkan dari tahun ke tahun" in text
         assert "berupa tingkat atau persentase, maka yang dipakai realisasi tahun terakhir" in text
     assert "Realisasi s.d. 2022" in page and "(jumlah 2020–2022)" in page
+
+
+def test_docx_lists_without_libreoffice_leave_the_pages_to_word(tmp_path, monkeypatch):
+    """Without LibreOffice the lists' entries are there, their page numbers empty, and Word is told to fill
+    them when the document is opened (no page number is made up)."""
+    monkeypatch.setattr("laporan.render.docx_daftar.shutil.which", lambda name: None)
+    path = _sheet(tmp_path, ["72%", "8%"])
+    document = docx.Document(io.BytesIO(buat_laporan(path, ["docx"]).berkas["docx"]))
+    entries = [p for p in document.paragraphs if "PAGEREF" in p._p.xml]
+    assert any(p.text.startswith("Tabel 3.2. Pengukuran kinerja") for p in entries)
+    assert any(p.text.startswith("Bab III Akuntabilitas Kinerja") for p in entries)
+    assert all(p.text.endswith("\t") for p in entries), [p.text for p in entries if not p.text.endswith("\t")]
+    assert 'w:updateFields w:val="true"' in document.settings.element.xml
+    assert 'w:dirty="true"' in document.element.body.xml
