@@ -61,7 +61,7 @@ gambar: demo debian
 	pdftoppm -r 45 -png -f 7 -l 7 out/lakip.pdf docs/gambar/ikhtisar
 	pdftoppm -r 45 -png -f 14 -l 15 out/lakip.pdf docs/gambar/bab3
 	pdftoppm -r 45 -png -f 24 -l 24 out/lakip.pdf docs/gambar/sasaran
-	pdftoppm -r 45 -png -f 69 -l 69 out/lakip.pdf docs/gambar/lampiran
+	pdftoppm -r 45 -png -f 70 -l 70 out/lakip.pdf docs/gambar/lampiran
 	KINERJA_GAMBAR=docs/gambar $(BIN)/python -m pytest -q tests/web/test_web_e2e.py tests/web/test_web_e2e_pindaian.py
 
 clean:

@@ -6,23 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from inti.capaian import NAIK, TURUN, Aturan, Nilai, hitung, simpulkan_polaritas
+from inti.capaian import NAIK, TURUN, Aturan, Nilai, hitung, nilai, simpulkan_polaritas
 from inti.numbers import parse_number
 
-from .model import Dokumen, Indikator, Peringatan, Target
+from .model import Dokumen, Indikator, Peringatan
 from .targets import parse_target
 
 # The rules the check accepts: the report's (capped at 120) and the same without a cap (many offices
 # print a capaian of 250%).
 RULES = (Aturan(), Aturan(batas=None), Aturan(rumus_turun="t/r"), Aturan(batas=None, rumus_turun="t/r"))
 DIFFERS = 'capaian tercetak "{}" berbeda dengan hitungan dari target dan realisasinya ({}%); periksa angkanya'
-
-
-def _nilai(target: Target) -> Nilai:
-    def dec(value: float | int | None) -> Decimal | None:
-        return None if value is None else Decimal(str(value))
-
-    return Nilai(dec(target.nilai), dec(target.batas_bawah), dec(target.batas_atas), target.teks)
 
 
 def _tolerance(printed: str) -> Decimal:
@@ -38,7 +31,7 @@ def _computed(ind: Indikator) -> tuple[str, list[Decimal]] | None:
     realisasi = (ind.kolom_lain.get("realisasi") or "").strip()
     if not printed or not realisasi or ind.target is None or ind.target.nilai is None:
         return None
-    target = _nilai(ind.target)
+    target = nilai(ind.target.nilai, ind.target.batas_bawah, ind.target.batas_atas, ind.target.teks)
     read = parse_target(realisasi)
     if read.nilai is None:
         return None

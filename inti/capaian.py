@@ -78,6 +78,15 @@ class Capaian:
         return self.nilai is not None
 
 
+def nilai(angka: float | None, bawah: float | None = None, atas: float | None = None, teks: str = "") -> Nilai:
+    """A target's (or realisasi's) plain fields as read (float or int, None unknown) as a `Nilai` in Decimal."""
+
+    def dec(value: float | None) -> Decimal | None:
+        return None if value is None else Decimal(str(value))
+
+    return Nilai(dec(angka), dec(bawah), dec(atas), teks)
+
+
 def _capped(raw: Decimal, aturan: Aturan) -> Decimal:
     return min(raw, aturan.batas) if aturan.batas is not None else raw
 
@@ -164,6 +173,31 @@ def _range(low: Decimal, high: Decimal, r: Decimal, polaritas: str, aturan: Atur
             return _none(TIDAK_DAPAT, "realisasi 0 dengan rumus T/R")
         return _result(value, aturan, "target rentang")
     return _result(r / bound * HUNDRED, aturan, "target rentang")
+
+
+# How the realisasi so far is set against the Renstra's end target (domain.md: Renstra).
+JUMLAH, TERAKHIR = "jumlah", "terakhir"
+# Units of a level or a rate: the latest year's value is how far it has come; any other unit counts
+# what was achieved in a year (Dokumen, Laporan, Permohonan, orang), and the years add up.
+_TINGKAT = ("%", "persen", "indeks", "skala", "nilai", "predikat", "opini", "level", "tingkat", "poin", "rasio")
+
+
+def cara_renstra(satuan: str | None, target: Decimal | None) -> str:
+    """`jumlah` when an indicator counts what is achieved each year (a number in a unit such as Dokumen),
+    `terakhir` when it is a level or rate (a percent, an index, no unit) or a word (WTP, BB)."""
+    unit = (satuan or "").lower()
+    if target is None or not unit or any(word in unit for word in _TINGKAT):
+        return TERAKHIR
+    return JUMLAH
+
+
+def sejauh(values: list[Decimal | None], cara: str) -> Decimal | None:
+    """The realisasi so far from each year's (oldest first, None when not measured): their sum for `jumlah`,
+    the latest measured one for `terakhir`; None when no year was measured."""
+    measured = [v for v in values if v is not None]
+    if not measured:
+        return None
+    return sum(measured, ZERO) if cara == JUMLAH else measured[-1]
 
 
 def rata_rata(values: list[Decimal | None]) -> Decimal | None:

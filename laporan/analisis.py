@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .view import BarisSasaran
+from .view import KOSONG_TAMPIL, BarisSasaran
 
 ANALISIS = (
     ("target", "Capaian dibanding target tahun ini", "penjelasan capaian dibanding target"),
@@ -21,7 +21,8 @@ def butir_analisis(
     """The seven analysis items of a sasaran (PermenPANRB 53/2014): title, what the figures say, and what the
     office wrote (its `[analisis."N"]` key; the plain `analisis."N"` text is its causes and solutions)."""
     said = {
-        "target": f"Capaian sasaran ini {s.capaian}" + (f", predikat {s.predikat}." if s.predikat != "-" else "."),
+        "target": f"Capaian sasaran ini {s.capaian}"
+        + (f", predikat {s.predikat}." if s.predikat != KOSONG_TAMPIL else "."),
         "tahun_lalu": "Capaian sasaran ini "
         + "; ".join(f"tahun {y}: {c}" for y, c in zip(years, s.riwayat))
         + f"; tahun {tahun or 'ini'}: {s.capaian}."
@@ -33,7 +34,8 @@ def butir_analisis(
         else "",
         "program": "Program/kegiatan yang mendukung: " + "; ".join(s.kegiatan) + "." if s.kegiatan else "",
         "renstra": " ".join(
-            f"Indikator {i.nomor}: realisasi {i.realisasi} = {i.renstra_persen} dari target akhir Renstra {i.renstra}."
+            f"Indikator {i.nomor}: realisasi s.d. tahun ini ({i.renstra_cara}) {i.renstra_sejauh} = "
+            f"{i.renstra_persen} dari target akhir Renstra {i.renstra}."
             for i in s.indikator
             if i.renstra_persen
         ),

@@ -3,12 +3,14 @@ by the same rules the report uses; named here for the report's modules."""
 
 from inti.capaian import (  # noqa: F401
     HUNDRED,
+    JUMLAH,
     NAIK,
     ORDERED_SCALES,
     POLARITAS,
     RUMUS_TURUN,
     SCALES,
     STABIL,
+    TERAKHIR,
     TIDAK_DAPAT,
     TIDAK_DIUKUR,
     TURUN,
@@ -16,9 +18,12 @@ from inti.capaian import (  # noqa: F401
     Aturan,
     Capaian,
     Nilai,
+    cara_renstra,
     hitung,
+    nilai,
     predikat,
     qualitative,
     rata_rata,
+    sejauh,
     simpulkan_polaritas,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .capaian import TIDAK_DIUKUR
 from .view import Laporan
 
 
@@ -34,10 +35,10 @@ def tabel(lap: Laporan) -> dict[str, Judul]:
     """Every table of the report, in the order it appears, keyed by its anchor."""
     year = f" Tahun {lap.tahun}" if lap.tahun else ""
     items = [("I", "t-ringkas", "Ringkasan capaian kinerja" + year)]
-    if lap.diukur:
-        items.append(("I", "t-predikat", "Jumlah indikator menurut predikat"))
     if lap.tahun_riwayat:
         items.append(("I", "t-tahunan", "Capaian kinerja organisasi per tahun"))
+    if lap.diukur:
+        items.append(("I", "t-predikat", "Jumlah indikator menurut predikat"))
     items.append(("2", "t-pk", "Perjanjian Kinerja" + year))
     if lap.anggaran:
         items.append(("2", "t-pagu", "Pagu anggaran" + year))
@@ -66,6 +67,6 @@ def grafik(lap: Laporan) -> dict[str, Judul]:
         items += [
             ("3", f"g-s{n}-tahun", f"Capaian Sasaran {s.nomor} per tahun")
             for n, s in enumerate(lap.sasaran, start=1)
-            if s.nilai is not None or any(c != "tidak diukur" for c in s.riwayat)
+            if s.nilai is not None or any(c != TIDAK_DIUKUR for c in s.riwayat)
         ]
     return _numbered("Grafik", items)

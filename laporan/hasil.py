@@ -15,16 +15,21 @@ from ekstrak import Indikator, Sasaran, Target, parse_target
 
 from .capaian import (
     HUNDRED,
+    JUMLAH,
     POLARITAS,
     SCALES,
+    TERAKHIR,
     TIDAK_DIUKUR,
     TURUN,
     Aturan,
     Capaian,
     Nilai,
+    cara_renstra,
     hitung,
+    nilai,
     predikat,
     rata_rata,
+    sejauh,
     simpulkan_polaritas,
 )
 from .load import BarisAnggaran, Masukan, TahunLalu, isian
@@ -45,7 +50,7 @@ def _dec(value: float | int | None) -> Decimal | None:
 def nilai_target(target: Target | None) -> Nilai:
     if target is None:
         return Nilai()
-    return Nilai(_dec(target.nilai), _dec(target.batas_bawah), _dec(target.batas_atas), target.teks)
+    return nilai(target.nilai, target.batas_bawah, target.batas_atas, target.teks)
 
 
 def nilai_realisasi(text: str, satuan: str | None = None) -> Nilai:
@@ -59,7 +64,7 @@ def nilai_realisasi(text: str, satuan: str | None = None) -> Nilai:
         bare = re.sub(rf"^{re.escape(satuan)}\s*|\s*{re.escape(satuan)}$", "", text, flags=re.I)
         if bare != text:
             read = parse_target(bare)
-    return Nilai(_dec(read.nilai), _dec(read.batas_bawah), _dec(read.batas_atas), text)
+    return nilai(read.nilai, read.batas_bawah, read.batas_atas, text)
 
 
 def polaritas(ind: Indikator) -> str:
@@ -180,6 +185,35 @@ class HasilKinerja:
         """Capaian minus budget absorption, in points (positive: efficient); None unless both are known."""
         serapan = self.anggaran_total.serapan if self.anggaran_total else None
         return self.nilai - serapan if self.nilai is not None and serapan is not None else None
+
+
+@dataclass(frozen=True)
+class Sejauh:
+    """An indicator's realisasi so far, set against the Renstra's end target: how (`jumlah` or `terakhir`),
+    the value (None when no year gives a number), the years it covers and, for `terakhir`, that year's text."""
+
+    cara: str
+    nilai: Decimal | None
+    tahun: tuple[int | None, ...]
+    teks: str = ""
+
+
+def sejauh_renstra(row: HasilIndikator, tahun: int | None) -> Sejauh:
+    """The realisasi so far of an indicator reported for `tahun`: the sum over the earlier years compared with
+    and this one for a count achieved each year, the latest year's for a level or rate (inti.cara_renstra)."""
+    target = row.indikator.target
+    satuan = target.satuan if target else None
+    cara = cara_renstra(satuan, _dec(target.nilai) if target else None)
+    years = [(lalu.tahun, lalu.realisasi) for lalu in reversed(row.riwayat)] + [(tahun, row.realisasi)]
+    written = [(year, text) for year, text in years if text not in KOSONG]
+    values = [nilai_realisasi(text, satuan).angka for _, text in written]
+    counted = tuple(year for (year, _), value in zip(written, values) if value is not None)
+    if cara == JUMLAH:
+        return Sejauh(cara, sejauh(values, cara), counted)
+    if not written:
+        return Sejauh(TERAKHIR, None, ())
+    year, text = written[-1]
+    return Sejauh(TERAKHIR, values[-1], (year,), text)
 
 
 def _capaian(target: Target | None, realisasi: str, arah: str, aturan: Aturan) -> Capaian:

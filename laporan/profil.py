@@ -99,6 +99,18 @@ class Profil:
     pk_tanggal: dt.date | None = None
 
 
+# The profile's fields naming who signs the report and the Perjanjian Kinerja, and where the PK was signed.
+PENANDA_TANGAN = (
+    "kepala_jabatan",
+    "kepala_nama",
+    "kepala_nip",
+    "pihak_kedua_jabatan",
+    "pihak_kedua_nama",
+    "pihak_kedua_nip",
+    "pk_kota",
+)
+
+
 def tanggal_indonesia(date: dt.date) -> str:
     """`31 Desember 2022`."""
     return f"{date.day} {BULAN[date.month - 1]} {date.year}"

@@ -12,7 +12,7 @@ from decimal import Decimal
 from ekstrak import Target, parse_target
 from inti.numbers import format_number
 
-from .capaian import TIDAK_DIUKUR, TURUN, Aturan
+from .capaian import JUMLAH, TIDAK_DIUKUR, TURUN, Aturan
 from .hasil import (
     CapaianLalu,
     HasilAnggaran,
@@ -21,16 +21,22 @@ from .hasil import (
     HasilSasaran,
     hitung_hasil,
     nilai_realisasi,
+    sejauh_renstra,
 )
 from .load import BuktiDukung, Masukan, isian
 from .metode import pita, rumus
-from .profil import Profil, tanggal_indonesia
+from .profil import PENANDA_TANGAN, Profil, tanggal_indonesia
 
 NAMA_SKALA = {
     "lkjip": "skala yang lazim dipakai dalam LKjIP",
     "permenpan-6-2022": "skala PermenPANRB Nomor 6 Tahun 2022",
     "biner": "skala tercapai / belum tercapai",
 }
+# One word for one state, in every format and on the web page: a capaian that could not be measured (no
+# realisasi) is TIDAK_DIUKUR, one that could not be computed says why (`tidak dapat dihitung`), and a box with
+# nothing to show (no realisasi written, no matching indicator that year, no predikat, no Renstra target) is
+# KOSONG_TAMPIL.
+KOSONG_TAMPIL = "-"
 _NUMBER = re.compile(r"\d[\d.,]*")
 _COMPARATOR = re.compile(r"^\s*(?:≥|≤|>|<|=|min(?:imal)?\.?|maks(?:imal)?\.?|paling (?:sedikit|banyak))\s*", re.I)
 
@@ -62,7 +68,7 @@ def capaian_teks(row: HasilIndikator | HasilSasaran | HasilKinerja) -> str:
 
 
 def predikat_teks(row: HasilIndikator | HasilSasaran | HasilKinerja) -> str:
-    return row.predikat or "-"
+    return row.predikat or KOSONG_TAMPIL
 
 
 def catatan_teks(row: HasilIndikator) -> str:
@@ -75,16 +81,17 @@ def catatan_teks(row: HasilIndikator) -> str:
 
 
 def lalu_capaian_teks(row: HasilIndikator) -> str:
-    """Last year's capaian of a matched indicator; empty when unmatched or not measured."""
-    return persen(row.lalu.nilai) if row.lalu is not None and row.lalu.nilai is not None else ""
+    """The latest earlier year's capaian as shown (`tidak diukur` when not measured, `-` without a matching
+    indicator); empty when the report compares with no earlier year."""
+    return riwayat_teks(row.riwayat[0])[1] if row.riwayat else ""
 
 
 def riwayat_teks(lalu: CapaianLalu) -> tuple[str, str]:
     """An earlier year's realisasi and capaian as shown; `-` without a matching indicator."""
     if lalu.capaian is None:
-        return "-", "-"
+        return KOSONG_TAMPIL, KOSONG_TAMPIL
     shown = lalu.capaian.status if lalu.capaian.nilai is None else persen(lalu.capaian.nilai)
-    return (realisasi_tampil(lalu.target, lalu.realisasi) if lalu.realisasi else "-"), shown
+    return (realisasi_tampil(lalu.target, lalu.realisasi) if lalu.realisasi else KOSONG_TAMPIL), shown
 
 
 def realisasi_tampil(target: Target | None, text: str) -> str:
@@ -121,7 +128,9 @@ class BarisIndikator:
     lalu_capaian: str = ""
     keterangan: str = ""
     riwayat: list[tuple[str, str]] = field(default_factory=list)  # (realisasi, capaian) per earlier year, oldest first
-    renstra_persen: str = ""  # realisasi as a percent of the Renstra target
+    renstra_sejauh: str = ""  # the realisasi so far (hasil.sejauh_renstra)
+    renstra_persen: str = ""  # the realisasi so far as a percent of the Renstra target
+    renstra_cara: str = ""  # how it was taken: `jumlah 2020–2022`, `tahun 2022`
 
 
 @dataclass
@@ -138,6 +147,7 @@ class BarisSasaran:
     riwayat: list[str] = field(default_factory=list)  # capaian per earlier year, oldest first
     serapan: str = ""  # absorption of the budget rows that serve it; empty when the sheet names none
     kegiatan: list[str] = field(default_factory=list)  # those rows' names
+    renstra_catatan: str = ""  # the Renstra table's note: which realisasi so far each indicator shows
     # the seven analysis items: (title, what the figures say, what the office wrote, what it is asked to write)
     analisis_butir: list[tuple[str, ...]] = field(default_factory=list)
 
@@ -174,9 +184,6 @@ class Laporan:
     tahun: int | None
     kota: str
     tanggal: str
-    kepala_jabatan: str
-    kepala_nama: str
-    kepala_nip: str
     ada_realisasi: bool
     kelompok: list[Kelompok]
     sasaran: list[BarisSasaran]
@@ -203,15 +210,20 @@ class Laporan:
     capaian_riwayat: list[str] = field(default_factory=list)  # the organisation's capaian in those years
     tahun_ditebak: str = ""  # the sentence naming files whose year was inferred
     skala_nama: str = ""
-    pihak_kedua_jabatan: str = ""
-    pihak_kedua_nama: str = ""
-    pihak_kedua_nip: str = ""
-    pk_kota: str = ""
-    pk_tanggal: str = ""
     skala_pita: list[tuple[str, str]] = field(default_factory=list)  # (predikat, its band)
     rumus: list[tuple[str, str]] = field(default_factory=list)  # (kind of indicator, its capaian formula)
     draf: bool = False  # an unapproved year: "DRAF" on every page
     bukti: list[DaftarBukti] = field(default_factory=list)  # the appendix's Daftar Bukti Dukung
+
+    def __getattr__(self, name: str) -> str:
+        """Who signs the report and the Perjanjian Kinerja, and where: the profile's fields, by their names."""
+        if name in PENANDA_TANGAN:
+            return getattr(self.profil, name)
+        raise AttributeError(name)
+
+    @property
+    def pk_tanggal(self) -> str:
+        return tanggal_indonesia(self.profil.pk_tanggal) if self.profil.pk_tanggal else ""
 
     @property
     def efisiensi_sasaran(self) -> bool:
@@ -264,11 +276,11 @@ def _perbandingan(row: HasilIndikator, tahun_lalu: int | None) -> str:
 def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
     """One indicator's figures and sentence as the report shows them."""
     ind, capaian = row.indikator, row.capaian
-    realisasi = realisasi_tampil(ind.target, row.realisasi) if row.realisasi else "-"
+    realisasi = realisasi_tampil(ind.target, row.realisasi) if row.realisasi else KOSONG_TAMPIL
     shown = BarisIndikator(
         nomor=ind.nomor,
         uraian=ind.uraian,
-        target=ind.target.teks if ind.target else "-",
+        target=ind.target.teks if ind.target else KOSONG_TAMPIL,
         realisasi=realisasi,
         polaritas=row.polaritas,
         capaian=capaian_teks(row),
@@ -287,34 +299,65 @@ def baris_indikator(row: HasilIndikator, tahun: int | None) -> BarisIndikator:
         renstra=isian(ind, "target_renstra"),
         keterangan=isian(ind, "keterangan"),
     )
-    if row.lalu is not None:
-        shown.lalu_realisasi, shown.lalu_capaian = row.lalu_realisasi or TIDAK_DIUKUR, lalu_capaian_teks(row)
+    if row.riwayat:
+        shown.lalu_realisasi, shown.lalu_capaian = riwayat_teks(row.riwayat[0])
     shown.riwayat = [riwayat_teks(lalu) for lalu in reversed(row.riwayat)]
-    shown.renstra_persen = _persen_renstra(row, shown.renstra)
+    if shown.renstra:
+        _renstra(shown, row, tahun)
     latest = row.riwayat[0].tahun if row.riwayat else None
     shown.kalimat = _kalimat(row, shown, tahun) + _perbandingan(row, latest)
     if shown.renstra:
         shown.kalimat += f" Target akhir Renstra: {shown.renstra}."
     if shown.keterangan:
-        shown.kalimat += f" Keterangan: {shown.keterangan}."
+        shown.kalimat += f" Keterangan: {shown.keterangan.rstrip('.')}."
     return shown
 
 
-def _persen_renstra(row: HasilIndikator, renstra: str) -> str:
-    """This year's realisasi as a percent of the Renstra end target (R / T akhir x 100); empty when unknown."""
-    if not renstra or not row.diisi:
-        return ""
-    end = nilai_realisasi(renstra)
-    now = nilai_realisasi(row.realisasi, row.indikator.target.satuan if row.indikator.target else None)
-    if end.angka is None or now.angka is None or end.angka == 0:
-        return ""
-    return persen(now.angka / end.angka * 100)
+def tahun_teks(years: tuple[int | None, ...]) -> str:
+    """`2022`, `2020–2022` for consecutive years, `2020 dan 2022` otherwise."""
+    named = [str(y) for y in years if y is not None]
+    if len(named) > 2 and [int(y) for y in named] == list(range(int(named[0]), int(named[-1]) + 1)):
+        return f"{named[0]}–{named[-1]}"
+    return ", ".join(named[:-1]) + (" dan " if len(named) > 1 else "") + named[-1] if named else ""
+
+
+def _renstra(shown: BarisIndikator, row: HasilIndikator, tahun: int | None) -> None:
+    """The realisasi so far beside the Renstra end target, its percent of it (R / T akhir x 100), and how it
+    was taken; `-` when no year gives one."""
+    so_far = sejauh_renstra(row, tahun)
+    target = row.indikator.target
+    if so_far.cara == JUMLAH:
+        unit = f" {target.satuan}" if target and target.satuan else ""
+        shown.renstra_sejauh = f"{format_number(so_far.nilai)}{unit}" if so_far.nilai is not None else KOSONG_TAMPIL
+        shown.renstra_cara = f"jumlah {tahun_teks(so_far.tahun)}" if so_far.tahun else ""
+    else:
+        shown.renstra_sejauh = realisasi_tampil(target, so_far.teks) if so_far.teks else KOSONG_TAMPIL
+        shown.renstra_cara = f"tahun {tahun_teks(so_far.tahun)}" if so_far.tahun else ""
+    end = nilai_realisasi(shown.renstra).angka
+    if so_far.nilai is not None and end:
+        shown.renstra_persen = persen(so_far.nilai / end * 100)
+
+
+def catatan_renstra(indikator: list[BarisIndikator]) -> str:
+    """Which realisasi so far each indicator of a Renstra table shows."""
+    counted = [str(i.nomor) for i in indikator if i.renstra and i.renstra_cara.startswith("jumlah")]
+    latest = [str(i.nomor) for i in indikator if i.renstra and i.renstra_cara.startswith("tahun")]
+    parts = []
+    if counted:
+        parts.append(
+            f"indikator {', '.join(counted)} dicapai per tahun, maka realisasinya dijumlahkan dari tahun ke tahun"
+        )
+    if latest:
+        parts.append(
+            f"indikator {', '.join(latest)} berupa tingkat atau persentase, maka yang dipakai realisasi tahun terakhir"
+        )
+    return ("Realisasi s.d. tahun ini: " + "; ".join(parts) + ".") if parts else ""
 
 
 def baris_sasaran(row: HasilSasaran, si: int, profil: Profil, tahun: int | None) -> BarisSasaran:
     """The `si`-th sasaran (from 0) as the report shows it, with the office's analysis of it."""
     s = row.sasaran
-    return BarisSasaran(
+    shown = BarisSasaran(
         nomor=s.nomor,
         kelompok=s.kelompok or "",
         uraian=s.uraian,
@@ -328,6 +371,8 @@ def baris_sasaran(row: HasilSasaran, si: int, profil: Profil, tahun: int | None)
         serapan=persen(row.serapan),
         kegiatan=[a.uraian for a in row.anggaran],
     )
+    shown.renstra_catatan = catatan_renstra(shown.indikator)
+    return shown
 
 
 def _kelompok(sasaran: list[BarisSasaran]) -> list[Kelompok]:
@@ -363,9 +408,6 @@ def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
         tahun=tahun,
         kota=profil.kota,
         tanggal=tanggal_indonesia(profil.tanggal) if profil.tanggal else "",
-        kepala_jabatan=profil.kepala_jabatan,
-        kepala_nama=profil.kepala_nama,
-        kepala_nip=profil.kepala_nip,
         ada_realisasi=hasil.ada_realisasi,
         kelompok=_kelompok(sasaran),
         sasaran=sasaran,
@@ -392,11 +434,6 @@ def tulis(hasil: HasilKinerja, masukan: Masukan, profil: Profil) -> Laporan:
         capaian_riwayat=[persen(v) if v is not None else TIDAK_DIUKUR for v in reversed(hasil.riwayat)],
         tahun_ditebak=_ditebak(masukan),
         skala_nama=NAMA_SKALA.get(hasil.aturan.skala, hasil.aturan.skala),
-        pihak_kedua_jabatan=profil.pihak_kedua_jabatan,
-        pihak_kedua_nama=profil.pihak_kedua_nama,
-        pihak_kedua_nip=profil.pihak_kedua_nip,
-        pk_kota=profil.pk_kota,
-        pk_tanggal=tanggal_indonesia(profil.pk_tanggal) if profil.pk_tanggal else "",
         skala_pita=pita(hasil.aturan.skala),
         rumus=rumus(hasil.aturan),
         bukti=_bukti(masukan),
@@ -462,4 +499,4 @@ def _efisiensi(hasil: HasilKinerja) -> str:
     )
 
 
-__all__ = ["Laporan", "persen", "rupiah", "susun", "tulis"]
+__all__ = ["KOSONG_TAMPIL", "Laporan", "persen", "rupiah", "susun", "tulis"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -24,8 +25,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import ekstrak  # noqa: E402
+from inti.capaian import JUMLAH, cara_renstra  # noqa: E402
 from inti.numbers import format_number  # noqa: E402
 
+RENSTRA_TAHUN = 5  # a Renstra spans five years
 NOTE = "ANGKA CONTOH (rekaan), bukan data resmi"
 BUDGET = [
     ("Program Dukungan Manajemen", 8_450_000_000, 8_120_345_500, "1, 20, 21"),
@@ -51,10 +54,14 @@ def realisasi(target: ekstrak.Target | None, rng: random.Random, index: int) -> 
 
 
 def renstra(target: ekstrak.Target | None) -> str | None:
-    """The end-of-Renstra target: a percent five points higher (at most 100), another figure a tenth higher."""
+    """The end-of-Renstra target: for a level or rate (a percent, an index) five points or a tenth higher (a
+    percent at most 100); for a count achieved each year, the five years' worth (the report adds them up)."""
     if target is None or target.nilai is None or target.batas_bawah is not None or target.pembanding:
         return None
-    end = min(100, target.nilai + 5) if target.satuan == "%" else round(target.nilai * 1.1, 2)
+    if cara_renstra(target.satuan, Decimal(str(target.nilai))) == JUMLAH:
+        end = target.nilai * RENSTRA_TAHUN
+    else:
+        end = min(100, target.nilai + 5) if target.satuan == "%" else round(target.nilai * 1.1, 2)
     value = format_number(int(end) if end == int(end) else end, thousands=False)
     if target.satuan == "%":
         return f"{value}%"

@@ -302,6 +302,7 @@ def build() -> None:
     header = section.header.paragraphs[0]
     header.text = "{{ 'DRAF · ' if l.draf }}Laporan Kinerja {{ l.tahun }} · {{ l.instansi }}"
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    header.runs[0].font.size = Pt(8)  # a long office name stays on one line, as in the PDF
     first = section.first_page_header.paragraphs[0]
     first.text = "{{ 'DRAF' if l.draf }}"
     first.alignment = WD_ALIGN_PARAGRAPH.RIGHT

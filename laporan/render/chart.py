@@ -14,6 +14,7 @@ from matplotlib import font_manager
 from matplotlib.patches import Patch
 
 from inti import templat
+from inti.capaian import TIDAK_DIUKUR
 
 BAR = "#1F4E78"
 OVER = "#2E7D32"
@@ -58,7 +59,7 @@ def capaian_sasaran(labels: list[str], values: list[float | None], fmt: str = "p
     top = max([120.0, *(v for v in numbers if v is not None)]) * 1.18
     axis.axvline(100, color="black", linewidth=0.8, linestyle="--", zorder=0)
     for y, value in enumerate(numbers):
-        text = "tidak diukur" if value is None else persen(value)
+        text = TIDAK_DIUKUR if value is None else persen(value)
         axis.text((value or 0) + top * 0.01, y, text, va="center", fontsize=7, backgroundcolor="white")
     axis.set_xlim(0, top)
     axis.set_ylim(-0.6, len(names) - 0.4)
@@ -71,7 +72,7 @@ def capaian_sasaran(labels: list[str], values: list[float | None], fmt: str = "p
         Patch(color=UNDER, label=f"< {LOW}%"),
     ]
     if None in numbers:
-        legend.append(Patch(color=GREY, label="tidak diukur"))
+        legend.append(Patch(color=GREY, label=TIDAK_DIUKUR))
     axis.legend(handles=legend, fontsize=7, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=4, frameon=False)
     # Fixed margins (labels of at most 48 characters on two lines) spare the second drawing a tight crop costs.
     figure.subplots_adjust(left=0.42, right=0.97, top=1 - 0.35 / height, bottom=0.5 / height)
@@ -100,7 +101,7 @@ def capaian_tahunan(years: list[str], values: list[float | None], fmt: str = "pn
     measured = [v for v in values if v is not None]
     low, high = min([90.0, *measured]) * 0.85, max([110.0, *measured]) * 1.12
     for x, value in zip(xs, values):
-        text = "tidak diukur" if value is None else persen(value)
+        text = TIDAK_DIUKUR if value is None else persen(value)
         y = (value if value is not None else low) + (high - low) * 0.05
         axis.text(x, y, text, ha="center", fontsize=7, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     axis.set_xticks(list(xs), years)

@@ -11,6 +11,7 @@ from inti.errors import TemplatRusak
 
 from .. import daftar
 from ..view import Laporan
+from . import docx_daftar as daftar_halaman
 from .html import TEMPLATES, charts, environment
 
 DOCX_TEMPLATE = "laporan.docx"
@@ -67,7 +68,6 @@ def _ikhtisar(doc, lap: Laporan, tabel: dict, grafik: dict, png: dict[str, bytes
 def _subdocs(template, lap: Laporan) -> dict:
     """The DOCX's tables and Bab III's sasaran parts as subdocuments the template places."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
 
     from . import docx_isi as isi
 
@@ -112,10 +112,11 @@ def _subdocs(template, lap: Laporan) -> dict:
         isi.sasaran(doc, lap, s, n, tabel, grafik, png)
     for name, entries in (("daftar_tabel", tabel), ("daftar_grafik", grafik)):
         doc = part(name)
-        for entry in entries.values():
-            doc.add_paragraph(entry.teks).paragraph_format.space_after = Pt(2)
+        daftar_halaman.daftar(doc, entries, daftar_halaman.PLACEHOLDER)
         if not entries:
             doc.add_paragraph("Belum ada grafik: realisasi belum diisi.")
+    for sub in parts.values():
+        isi.kunci(sub.subdocx)
     return parts
 
 
@@ -188,7 +189,9 @@ def render_docx(laporan: Laporan, folder: Path = TEMPLATES) -> bytes:
         ) from exc
     from .docx_bukti import daftar_bukti
 
-    daftar_bukti(template.docx, laporan)
+    daftar_bukti(template.docx, laporan)  # before the lists are filled: it is an entry of the Daftar Isi
+    daftar_halaman.isi_toc(template.docx, daftar_halaman.PLACEHOLDER)
+    daftar_halaman.halaman(template.docx, template.save)
     properties = template.docx.core_properties
     properties.title = f"Laporan Kinerja {laporan.tahun or ''} {laporan.instansi}".strip()
     properties.author = laporan.instansi or "Kinerja"

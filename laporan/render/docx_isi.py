@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..daftar import Judul
 from ..view import BarisSasaran, Laporan
+from .docx_daftar import bookmark_name, tandai
 
 HEADER_FILL = "1F4E78"
 FILLS = {"kelompok": "DCE6F1", "rerata": "F2F2F2", "jumlah": "F2F2F2"}
@@ -46,6 +47,24 @@ def _row_flag(row, name: str) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
+def _keep_next(tr) -> None:
+    """Every paragraph of a row, merged cells' empty ones too, kept with the next row: LibreOffice keeps a row
+    with the next only when all its paragraphs say so, Word when any does."""
+    for p in tr.iter(qn("w:p")):
+        p.get_or_add_pPr().keepNext_val = True
+
+
+def kunci(doc, kecil: int = 15) -> None:
+    """Keep a document's table rows together where the reader needs them: the header row with the first, a row
+    marked to stay with the next (its first paragraph kept) with it, and a table of at most `kecil` rows whole."""
+    for table in doc.tables:
+        rows = table._tbl.tr_lst
+        for n, tr in enumerate(rows[:-1]):
+            marked = any(p.pPr is not None and p.pPr.keepNext_val for p in tr.iter(qn("w:p")))
+            if n == 0 or marked or len(rows) <= kecil:
+                _keep_next(tr)
+
+
 def _cell_margins(table) -> None:
     """Padding inside every cell, as the PDF's 3pt 4pt."""
     margins = OxmlElement("w:tblCellMar")
@@ -69,6 +88,7 @@ def caption(doc, judul: Judul | None) -> None:
         return
     para = doc.add_paragraph(judul.teks, style="Caption")
     para.paragraph_format.keep_with_next = True
+    tandai(para, bookmark_name(judul.id))
 
 
 class Tabel:
@@ -242,7 +262,9 @@ def gambar(doc, png: bytes | None, judul: Judul | None, lebar: float = 15) -> No
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.keep_with_next = True
     para.add_run().add_picture(io.BytesIO(png), width=Cm(lebar))
-    doc.add_paragraph(judul.teks, style="Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para = doc.add_paragraph(judul.teks, style="Caption")
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tandai(para, bookmark_name(judul.id))
 
 
 def sasaran(doc, lap: Laporan, s: BarisSasaran, n: int, tabel: dict[str, Judul], grafik: dict[str, Judul], png) -> None:
@@ -266,12 +288,20 @@ def sasaran(doc, lap: Laporan, s: BarisSasaran, n: int, tabel: dict[str, Judul],
         kolom = [
             Kolom("Indikator"),
             Kolom("Target akhir Renstra", 3, True),
-            Kolom(f"Realisasi {lap.tahun or ''}", 3, True),
+            Kolom(f"Realisasi s.d. {lap.tahun or 'tahun ini'}", 3, True),
             Kolom("% target Renstra", NUMBER, True),
         ]
         t = Tabel(doc, kolom, judul=tabel[f"t-s{n}-renstra"])
         for i in s.indikator:
-            t.baris([f"{i.nomor}. {i.uraian}", i.renstra or "-", i.realisasi, i.renstra_persen or "-"], tetap=True)
+            row = t.baris(
+                [f"{i.nomor}. {i.uraian}", i.renstra or "-", i.renstra_sejauh or "-", i.renstra_persen or "-"],
+                tetap=True,
+            )
+            if i.renstra_cara:
+                t.table.cell(row, 2).paragraphs[0].add_run(f"\n({i.renstra_cara})").font.size = Pt(7)
+        if s.renstra_catatan:
+            note = doc.add_paragraph(s.renstra_catatan)
+            note.runs[0].font.size = Pt(8.5)
     for i in s.indikator:
         doc.add_paragraph(i.kalimat, style="List Bullet").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     doc.add_heading(f"Analisis capaian Sasaran {s.nomor}", level=4)
@@ -299,7 +329,7 @@ def _tahunan(doc, lap: Laporan, s: BarisSasaran, judul: Judul) -> None:
         first = t.rows
         for y, (realisasi, capaian) in zip(lap.tahun_riwayat, i.riwayat):
             t.baris([f"{i.nomor}. {i.uraian}", str(y), realisasi, capaian], tetap=True)
-        t.baris([f"{i.nomor}. {i.uraian}", this_year, i.realisasi, i.capaian])
+        t.baris([f"{i.nomor}. {i.uraian}", this_year, i.realisasi, i.capaian], tetap=i is s.indikator[-1])
         t.gabung_baris(0, first, t.rows - 1)
     first = t.rows
     for y, capaian in zip(lap.tahun_riwayat, s.riwayat):

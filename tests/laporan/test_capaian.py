@@ -5,18 +5,24 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from laporan.capaian import (
+    JUMLAH,
     NAIK,
     STABIL,
+    TERAKHIR,
     TIDAK_DAPAT,
     TIDAK_DIUKUR,
     TURUN,
     Aturan,
     Nilai,
+    cara_renstra,
     hitung,
     predikat,
     rata_rata,
+    sejauh,
     simpulkan_polaritas,
 )
 
@@ -146,3 +152,44 @@ def test_polaritas_only_from_explicit_cues(target, pembanding, nilai, expected):
 
 def test_persentase_menurunnya_is_still_naik():
     assert simpulkan_polaritas("80%", None, D(80)) == NAIK
+
+
+# The realisasi so far against the Renstra's end target ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("satuan", "target", "cara"),
+    [
+        ("%", D(80), TERAKHIR),
+        ("Indeks", D("3.1"), TERAKHIR),
+        ("Skala", D(11), TERAKHIR),
+        ("Nilai", D(80), TERAKHIR),
+        (None, D("3.25"), TERAKHIR),  # a bare figure: an index or a score
+        ("Predikat", None, TERAKHIR),
+        (None, None, TERAKHIR),  # a word (WTP, BB)
+        ("Dokumen", D(12), JUMLAH),
+        ("Instansi Pemerintah", D(2), JUMLAH),
+        ("orang", D(30), JUMLAH),
+        ("Permohonan", D(12), JUMLAH),
+    ],
+)
+def test_a_count_achieved_each_year_adds_up_a_level_takes_the_latest(satuan, target, cara):
+    assert cara_renstra(satuan, target) == cara
+
+
+realisasi_tahunan = st.lists(
+    st.one_of(st.none(), st.decimals(min_value=0, max_value=10**6, places=2)), min_size=1, max_size=5
+)
+
+
+@given(realisasi_tahunan)
+def test_sejauh_sums_the_measured_years_or_takes_the_latest(values):
+    measured = [v for v in values if v is not None]
+    total, latest = sejauh(values, JUMLAH), sejauh(values, TERAKHIR)
+    if not measured:
+        assert total is None and latest is None
+        return
+    assert total == sum(measured) and latest == measured[-1]
+    assert total >= latest  # realisasi are not negative
+    assert sejauh(list(reversed(values)), JUMLAH) == total  # the order of the years does not matter to a sum
+    assert sejauh([*values, None], TERAKHIR) == latest  # a year not measured does not wipe out the latest

@@ -4,9 +4,11 @@ for `turun`, target_renstra, realisasi written the ways people write it; the DOC
 from __future__ import annotations
 
 import io
+import re
 import subprocess
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+import docx
 import openpyxl
 import pdfplumber
 import pytest
@@ -138,3 +140,65 @@ def test_docx_opens_in_libreoffice_without_repair(tmp_path):
     # Chapter headings are Word's Heading 1, in capitals as in the PDF.
     for title in ("KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB III AKUNTABILITAS KINERJA", "LAMPIRAN"):
         assert title in text
+
+
+def _typed_figure(text: str | None) -> Decimal | None:
+    """The first number as typed (`13 Permohonan`, `83,5%`), read here without the report's parser."""
+    found = re.search(r"\d+(?:,\d+)?", text or "")
+    return Decimal(found.group().replace(",", ".")) if found else None
+
+
+def test_renstra_table_sums_counts_over_the_years_and_takes_the_latest_level(tmp_path):
+    """The samples over three years: a count achieved each year (Permohonan, Laporan) is added up, a percent or
+    index is the latest year's, each against the Renstra end target, and the table's note says which is which."""
+    years = [ROOT / "samples" / f"isian_{y}_CONTOH.xlsx" for y in (2020, 2021, 2022)]
+    sheets = []
+    for path in years:
+        sheet = openpyxl.load_workbook(path)["Indikator"]
+        header = [c.value for c in sheet[1]]
+        sheets.append([dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)])
+    hasil = buat_laporan(years[2], ["html", "docx"], tahun_lalu=[years[1], years[0]])
+    shown = [i for s in hasil.laporan.sasaran for i in s.indikator]
+    counted = latest = 0
+    for n, (now, ind) in enumerate(zip(sheets[2], shown)):
+        key = (now["no_sasaran"], now["indikator"])
+        same = [row for rows in sheets for row in rows if (row["no_sasaran"], row["indikator"]) == key]
+        if not now["target_renstra"] or len(same) != 3:
+            continue
+        end = _typed_figure(now["target_renstra"])
+        figures = [_typed_figure(row["realisasi"]) for row in same]
+        if not any(figures):
+            assert (ind.renstra_sejauh, ind.renstra_persen, ind.renstra_cara) == ("-", "", "")
+            continue
+        if "%" in now["target"] or "Indeks" in now["target"] or not re.search(r"[A-Za-z]", now["target"]):
+            expected = next((f for f in reversed(figures) if f is not None), None)
+            assert ind.renstra_cara.startswith("tahun "), ind.renstra_cara
+            latest += 1
+        else:
+            expected = sum(f for f in figures if f is not None)
+            assert ind.renstra_cara == "jumlah 2020–2022", ind.renstra_cara
+            counted += 1
+        assert _typed_figure(ind.renstra_sejauh) == expected, (n, ind.renstra_sejauh, figures)
+        percent = (expected / end * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        assert ind.renstra_persen == f"{percent}%".replace(".", ","), (n, ind.renstra_persen)
+    assert counted >= 5 and latest >= 10
+    page = hasil.berkas["html"].decode()
+    word = " ".join(p.text for p in docx.Document(io.BytesIO(hasil.berkas["docx"])).paragraphs)
+    for text in (page, word):
+        assert "dicapai per tahun, maka realisasinya dijumlahkan dari tahun ke tahun" in text
+        assert "berupa tingkat atau persentase, maka yang dipakai realisasi tahun terakhir" in text
+    assert "Realisasi s.d. 2022" in page and "(jumlah 2020–2022)" in page
+
+
+def test_docx_lists_without_libreoffice_leave_the_pages_to_word(tmp_path, monkeypatch):
+    """Without LibreOffice the lists' entries are there, their page numbers empty, and Word is told to fill
+    them when the document is opened (no page number is made up)."""
+    monkeypatch.setattr("laporan.render.docx_daftar.shutil.which", lambda name: None)
+    path = _sheet(tmp_path, ["72%", "8%"])
+    document = docx.Document(io.BytesIO(buat_laporan(path, ["docx"]).berkas["docx"]))
+    entries = [p for p in document.paragraphs if "PAGEREF" in p._p.xml]
+    assert any(p.text.startswith("Tabel 3.2. Pengukuran kinerja") for p in entries)
+    assert any(p.text.startswith("Bab III Akuntabilitas Kinerja") for p in entries)
+    assert all(p.text.endswith("\t") for p in entries), [p.text for p in entries if not p.text.endswith("\t")]
+    assert 'w:updateFields w:val="true"' in document.settings.element.xml
+    assert 'w:dirty="true"' in document.element.body.xml

@@ -4,9 +4,11 @@ what the PDF says (figures, earlier years, the signed Perjanjian Kinerja), DRAF 
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 from fractions import Fraction
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
@@ -127,18 +129,41 @@ def test_every_character_and_line_is_inside_the_margins(tiga_tahun):
     assert _outside(tiga_tahun["hasil"].berkas["pdf"]) == []
 
 
-def test_no_page_starts_with_a_lone_capaian_sasaran_row_or_ends_with_a_group_row(tiga_tahun):
-    laporan = tiga_tahun["hasil"].laporan
-    groups = {k.nama for k in laporan.kelompok if k.nama}
-    checked = 0
-    with pdfplumber.open(io.BytesIO(tiga_tahun["hasil"].berkas["pdf"])) as pdf:
+@pytest.fixture(scope="module")
+def docx_pdf(tiga_tahun) -> bytes:
+    """The DOCX as LibreOffice prints it."""
+    out = tiga_tahun["folder"] / "docx"
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(tiga_tahun["docx"])],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return (out / "lakip.pdf").read_bytes()
+
+
+def _stranded(pdf_bytes: bytes, groups: set[str]) -> tuple[list[str], int]:
+    """Pages whose body starts with a lone "Capaian sasaran" row or ends with a group row; pages checked."""
+    found, checked = [], 0
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             lines = _body_lines(page)
             if not lines:
                 continue
             checked += 1
-            assert not lines[0].startswith("Capaian sasaran"), f"halaman {number}: {lines[0]}"
-            assert lines[-1] not in groups, f"halaman {number} berakhir dengan baris kelompok {lines[-1]}"
+            if lines[0].startswith("Capaian sasaran"):
+                found.append(f"halaman {number} mulai dengan {lines[0]}")
+            if lines[-1] in groups:
+                found.append(f"halaman {number} berakhir dengan baris kelompok {lines[-1]}")
+    return found, checked
+
+
+@pytest.mark.parametrize("format", ["pdf", "docx"])
+def test_no_page_starts_with_a_lone_capaian_sasaran_row_or_ends_with_a_group_row(tiga_tahun, format, request):
+    data = tiga_tahun["hasil"].berkas["pdf"] if format == "pdf" else request.getfixturevalue("docx_pdf")
+    groups = {k.nama for k in tiga_tahun["hasil"].laporan.kelompok if k.nama}
+    found, checked = _stranded(data, groups)
+    assert found == []
     assert checked > 40
 
 
@@ -197,7 +222,7 @@ def test_docx_properties_headings_and_aligned_numbers(tiga_tahun):
     props = document.core_properties
     assert props.title.startswith("Laporan Kinerja 2022") and props.author == tiga_tahun["hasil"].laporan.instansi
     assert props.created is not None and props.created.year >= 2025
-    chapter = next(p for p in document.paragraphs if p.text.startswith("Bab III"))
+    chapter = next(p for p in document.paragraphs if p.text.startswith("Bab III") and "\t" not in p.text)
     assert chapter.style.name == "Heading 1" and chapter.style.font.all_caps
     assert chapter.style.paragraph_format.alignment == 1  # centred
     measured = next(t for t in document.tables if len(t.columns) > 7 and t.rows[0].cells[5].text == "Capaian")
@@ -205,19 +230,63 @@ def test_docx_properties_headings_and_aligned_numbers(tiga_tahun):
     assert len(figures) > 50 and all(cell.paragraphs[0].alignment == 2 for cell in figures)  # right
     xml = measured._tbl.xml
     assert 'w:vMerge w:val="restart"' in xml, "sasaran cells merged over their indicators"
+    # Word's own rules too: header rows repeat, no row splits, a "Capaian sasaran" row kept with the row above.
+    for table in document.tables:
+        rows = table._tbl.tr_lst
+        if "1F4E78" not in rows[0].xml:
+            continue
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+        for above, tr in itertools.pairwise(rows):
+            if "Capaian sasaran" in "".join(t.text or "" for t in tr.iter(qn("w:t"))):
+                assert all(p.pPr is not None and p.pPr.keepNext_val for p in above.iter(qn("w:p")))
 
 
-def test_docx_pages_are_inside_the_margins_too(tiga_tahun):
-    out = tiga_tahun["folder"] / "docx"
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(tiga_tahun["docx"])],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    data = (out / "lakip.pdf").read_bytes()
-    assert _outside(data) == []
-    assert "PIHAK KEDUA" in _pdf_text(data)
+def _pagerefs(document) -> list[tuple[str, str, str]]:
+    """Every list entry with a PAGEREF field: its text, the bookmark it points to, and the page it shows."""
+    out = []
+    for para in document.paragraphs:
+        instr = " ".join(t.text or "" for t in para._p.iter(qn("w:instrText")))
+        found = re.search(r"PAGEREF (\S+)", instr)
+        if found:
+            texts = [t.text or "" for t in para._p.iter(qn("w:t"))]
+            out.append((" ".join(texts[0].split()), found.group(1), texts[-1]))
+    return out
+
+
+def _bookmarked(document) -> dict[str, str]:
+    """Each bookmark's paragraph text (a heading or a caption)."""
+    return {
+        start.get(qn("w:name")): " ".join(para.text.split())
+        for para in document.paragraphs
+        for start in para._p.iter(qn("w:bookmarkStart"))
+    }
+
+
+def test_docx_lists_of_contents_tables_and_charts_show_the_pages_libreoffice_prints(tiga_tahun, docx_pdf):
+    document = docx.Document(io.BytesIO(tiga_tahun["hasil"].berkas["docx"]))
+    entries, marks = _pagerefs(document), _bookmarked(document)
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    headings = [p for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2", "Heading 3")]
+    tables = [e for e in entries if e[0].startswith("Tabel ")]
+    charts = [e for e in entries if e[0].startswith("Grafik ")]
+    assert len(tables) + len(charts) == len(captions) > 60
+    assert len(entries) - len(captions) == len(headings)  # the Daftar Isi: every heading of levels 1-3
+    toc = " ".join(t.text or "" for t in document.element.body.iter(qn("w:instrText")) if "TOC" in (t.text or ""))
+    assert '\\o "1-3"' in toc, "the Daftar Isi stays Word's TOC field"
+    with pdfplumber.open(io.BytesIO(docx_pdf)) as pdf:
+        pages = [" ".join((page.extract_text() or "").split()).casefold() for page in pdf.pages]
+    for text, mark, page in entries:
+        assert marks[mark] == text, (mark, marks.get(mark), text)
+        assert page.isdigit(), (text, page)
+        # On that page as itself, not as an entry of a list (followed by its dots)
+        itself = re.escape(text.casefold()) + r"(?!\s*\.{3})"
+        assert re.search(itself, pages[int(page) - 1]), f"{text} tidak ada di halaman {page}"
+
+
+def test_docx_pages_are_inside_the_margins_too(docx_pdf):
+    assert _outside(docx_pdf) == []
+    assert "PIHAK KEDUA" in _pdf_text(docx_pdf)
 
 
 # --tahun-lalu and --draf on the command line ----------------------------------------------------
@@ -303,3 +372,93 @@ def test_contoh_profil_shows_the_pk_keys_and_they_reach_the_appendix(tmp_path):
     appendix = page[page.find("PERNYATAAN PERJANJIAN KINERJA") :]
     assert "Jakarta, 1 Februari 2022" in appendix and "Sekretaris Jenderal" in appendix
     assert "Belum ada standar nasional untuk indikator ini." in page
+
+
+# One word for one state ---------------------------------------------------------------------------------
+
+
+class _Tables(HTMLParser):
+    """The HTML's tables as rows of cell texts, a cell spanning rows or columns repeated in each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self.spans: dict[int, tuple[int, str]] = {}
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+            self.spans = {}
+        elif tag == "tr":
+            self.tables[-1].append([])
+            self._carry()
+        elif tag in ("td", "th"):
+            self.cell, self.attrs = [], dict(attrs)
+
+    def _carry(self) -> None:
+        row = self.tables[-1][-1]
+        while len(row) in self.spans:
+            left, text = self.spans.pop(len(row))
+            if left > 1:
+                self.spans[len(row)] = (left - 1, text)
+            row.append(text)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            text = " ".join("".join(self.cell).split())
+            row = self.tables[-1][-1]
+            for _ in range(int(self.attrs.get("colspan") or 1)):
+                if int(self.attrs.get("rowspan") or 1) > 1:
+                    self.spans[len(row)] = (int(self.attrs["rowspan"]) - 1, text)
+                row.append(text)
+            self.cell = None
+            self._carry()
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+NOTHING = {"", "-", "–", "—", "tidak diukur", "belum diukur", "tidak dapat dihitung", "belum diisi"}
+
+
+def _words_for_nothing(tables: list[list[list[str]]]) -> tuple[set[str], set[str]]:
+    """What the capaian columns and the realisasi columns say where they show no figure."""
+    capaian, realisasi = set(), set()
+    for rows in tables:
+        header = rows[0]
+        for row in rows[1:]:
+            for name, text in zip(header, row):
+                if name.startswith("Capaian") and text in NOTHING:
+                    capaian.add(text)
+                if name.startswith("Realisasi") and text in NOTHING - {""}:
+                    realisasi.add(text)
+    return capaian, realisasi
+
+
+def test_one_word_for_a_capaian_not_measured_and_one_for_nothing_to_show(tmp_path):
+    """This year indicator 1 has no realisasi, last year indicator 2 had none: each capaian column says
+    `tidak diukur` for both (never `-` or blank), each realisasi column `-` (never `tidak diukur`)."""
+    sheets = {}
+    for year, blank in ((2021, 1), (2022, 0)):
+        path = _year_sheet(tmp_path, f"isian_{year}.xlsx", year)
+        book = openpyxl.load_workbook(path)
+        sheet = book["Indikator"]
+        header = [c.value for c in sheet[1]]
+        for n, row in enumerate(sheet.iter_rows(min_row=2)):
+            target = row[header.index("target")].value
+            row[header.index("realisasi")].value = None if n == blank else target
+        book.save(path)
+        sheets[year] = path
+    hasil = buat_laporan(sheets[2022], ["html", "docx"], tahun_lalu=[sheets[2021]])
+    parser = _Tables()
+    parser.feed(hasil.berkas["html"].decode())
+    document = docx.Document(io.BytesIO(hasil.berkas["docx"]))
+    word = [[[" ".join(c.text.split()) for c in row.cells] for row in t.rows] for t in document.tables]
+    for tables in (parser.tables, word):
+        capaian, realisasi = _words_for_nothing(tables)
+        assert capaian <= {"tidak diukur", "tidak dapat dihitung"} and "tidak diukur" in capaian, capaian
+        assert realisasi == {"-"}, realisasi
+    counts = [sum(row.count("tidak diukur") for rows in tables for row in rows[1:]) for tables in (parser.tables, word)]
+    assert counts[0] == counts[1] >= 4
