@@ -9,7 +9,13 @@ import zlib
 import pytest
 
 import ekstrak
-from ekstrak.readers.misread import mend_broken_numbers, mend_column_numbers, mend_misreads, mend_quarters
+from ekstrak.readers.misread import (
+    mend_broken_numbers,
+    mend_column_numbers,
+    mend_list_markers,
+    mend_misreads,
+    mend_quarters,
+)
 from inti.errors import BerkasRusak, MelebihiBatas
 
 
@@ -30,6 +36,10 @@ def _words(*texts: str, bottom: float = 100.0) -> list[dict]:
         (["Persentase", "Yogyakarta", "2020"], ["Persentase", "Yogyakarta", "2020"]),
         (["1sd", "3", "hari"], ["1 sd", "3", "hari"]),
         (["2sdm"], ["2sdm"]),
+        (["Eselon", "|", "hasil"], ["Eselon", "I", "hasil"]),  # a Roman one between words
+        (["|", "hasil"], ["|", "hasil"]),  # a rule's remnant at a cell's edge stays
+        (["IPK", "»", "3,75"], ["IPK", ">", "3,75"]),
+        (["«5%"], ["<5%"]),
     ],
 )
 def test_percent_signs_and_sasaran_codes(read, meant):
@@ -41,6 +51,15 @@ def test_quarters_read_with_a_zero_are_mended_only_beside_a_quarter():
     assert [w["text"] for w in mend_quarters(line)] == ["Q1", "Q2", "Smt1", "Q3", "s.d.Q3", "Y"]
     alone = _words("02", "03") + _words("Q1", bottom=300.0)
     assert [w["text"] for w in mend_quarters(alone)] == ["02", "03", "Q1"]
+
+
+def test_a_list_items_letter_read_twice_is_mended_only_where_other_items_start():
+    def at(text: str, x0: float, bottom: float) -> dict:
+        return {"text": text, "x0": x0, "bottom": bottom}
+
+    items = [at("a.", 218.0, 100), at("b.", 218.2, 112), at("Cc.", 217.6, 124), at("d.", 218.0, 136)]
+    elsewhere = [at("Cc.", 400.0, 124), at("Ab.", 218.0, 150), at("Cc.", 40.0, 10)]
+    assert [w["text"] for w in mend_list_markers(items + elsewhere)] == ["a.", "b.", "c.", "d.", "Cc.", "Ab.", "Cc."]
 
 
 def _png_header(width: int, height: int) -> bytes:
