@@ -1,5 +1,6 @@
 """How sure OCR was of each record it read (`sumber`, `keyakinan`), and the warnings where a target may be
-misread: read with low confidence, a digit that could be a letter, a decimal separator that may be a speck."""
+misread: read with low confidence, a digit that could be a letter, a decimal separator that may be a speck,
+a percentage above 100 among percentages that are not (a scratched 100% read as 160%)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ SURE_SEPARATOR = 0.85
 # B for 8, Z for 2.
 _LOOKALIKE_RE = re.compile(r"^(?=[^\s]*\d)(?=[^\s]*[OoIl|SBZ])[\dOoIl|SBZ.,%]+$")
 _DECIMAL_RE = re.compile(r"\d[.,]\d{1,2}(?!\d)")
+# Percentages checked against their siblings where the document's OCR-read targets hold at least this many.
+MIN_PERCENTAGES = 3
 
 
 def reading(text: Cell, target: Cell | None = None) -> dict[str, Any]:
@@ -40,12 +43,31 @@ def _percent(value: float) -> str:
     return format_number(round(value * 100))
 
 
-def _doubts(indikator: Indikator) -> list[str]:
-    """What may be misread in an OCR-read indicator's target, as the warning sentences' subjects."""
+def _percentages(doc: Dokumen) -> list[float]:
+    """The values of the document's OCR-read targets in percent."""
+    return [
+        i.target.nilai
+        for s in doc.sasaran
+        for i in s.indikator
+        if i.sumber == OCR and i.target is not None and i.target.satuan == "%" and i.target.nilai is not None
+    ]
+
+
+def _lone_above_hundred(value: float | None, percentages: list[float]) -> bool:
+    """Whether a percentage is the only one above 100 among at least MIN_PERCENTAGES others."""
+    others = [v for v in percentages if v <= 100]
+    return value is not None and value > 100 and len(others) >= MIN_PERCENTAGES and len(others) == len(percentages) - 1
+
+
+def _doubts(indikator: Indikator, percentages: list[float]) -> list[str]:
+    """What may be misread in an OCR-read indicator's target, as the warning sentences' subjects
+    (`percentages`: the document's OCR-read percentage targets)."""
     target, keyakinan = indikator.target, indikator.keyakinan
     if target is None or keyakinan is None or keyakinan.target is None:
         return []
     found = []
+    if _lone_above_hundred(target.nilai if target.satuan == "%" else None, percentages):
+        found.append(f'target "{target.teks}" di atas 100%, padahal target persen lainnya tidak; mungkin salah baca')
     if any(_LOOKALIKE_RE.match(word) for word in target.teks.split()):
         found.append(f'target "{target.teks}" memuat huruf yang mungkin angka (O/0, l/1, S/5)')
     if keyakinan.target < LOW:
@@ -68,9 +90,10 @@ def ocr_warnings(doc: Dokumen) -> list[Peringatan]:
     if any(i.sumber == OCR for i in indikator) and all(i.target is None for i in indikator):
         return [Peringatan(NO_TARGET)]
     out = []
+    percentages = _percentages(doc)
     for sasaran in doc.sasaran:
         for indikator in sasaran.indikator:
-            out.extend(_warning(doubt, sasaran, indikator) for doubt in _doubts(indikator))
+            out.extend(_warning(doubt, sasaran, indikator) for doubt in _doubts(indikator, percentages))
     return out
 
 

@@ -9,6 +9,8 @@ import zlib
 import pytest
 
 import ekstrak
+from ekstrak.keyakinan import OCR, ocr_warnings
+from ekstrak.model import Dokumen, Indikator, Keyakinan, Sasaran, Target
 from ekstrak.readers.misread import (
     mend_broken_numbers,
     mend_column_numbers,
@@ -111,3 +113,22 @@ def test_a_number_broken_at_a_narrow_cells_edge_gets_back_the_separator_ocr_lost
     assert [w["text"] for w in short] == ["33.368.327", "452.365"]
     words = mend_broken_numbers(_cell_lines("33.368.327", 677.5, "Orang"), [box])
     assert [w["text"] for w in words] == ["33.368.327", "Orang"]
+
+
+def _percent_targets(*values: float, sumber: str | None = OCR) -> Dokumen:
+    sure = Keyakinan(0.95, 0.97) if sumber else None
+    indikator = [
+        Indikator(n, f"Persentase {n}", Target(f"{v:g}%", v, "%"), sumber=sumber, keyakinan=sure)
+        for n, v in enumerate(values, 1)
+    ]
+    return Dokumen(sasaran=(Sasaran(1, None, "Meningkatnya layanan", tuple(indikator)),))
+
+
+def test_a_percentage_read_above_100_among_ones_that_are_not_is_warned_about():
+    (warning,) = ocr_warnings(_percent_targets(100, 85, 90, 160))
+    assert (warning.sasaran, warning.indikator) == (1, 4)
+    assert '"160%"' in warning.pesan and "cocokkan" in warning.pesan
+    assert not ocr_warnings(_percent_targets(100, 85, 90))
+    assert not ocr_warnings(_percent_targets(105, 110, 120, 100))  # targets above 100 are this document's way
+    assert not ocr_warnings(_percent_targets(100, 85, 160))  # too few to tell
+    assert not ocr_warnings(_percent_targets(100, 85, 90, 160, sumber=None))  # a text layer is read as written
