@@ -175,6 +175,11 @@ def _overlaps(word: dict, others: list[dict]) -> bool:
     )
 
 
+def _box_height(word: dict) -> float:
+    """A word's height from its top to its box's bottom (a digit's height: digits have no descenders)."""
+    return word.get("box_bottom", word["bottom"]) - word["top"]
+
+
 def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]], words: list[dict]) -> list[dict]:
     """Words the page reading missed, found by reading each table cell again on its own as a block of
     text: reading a page as sparse text loses a cell's lone short line ("2", "%", the "n" of a "Perse-n"
@@ -182,7 +187,7 @@ def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]
     only as tall as the page's numbers."""
     from tesserocr import PSM
 
-    digits = [w["bottom"] - w["top"] for w in words if w["text"].isdigit()]
+    digits = [_box_height(w) for w in words if w["text"].isdigit()]
     least_digit = DIGIT_SHARE * float(np.median(digits)) if digits else 0.0
     found: list[dict] = []
     api.SetPageSegMode(PSM.SINGLE_BLOCK)  # on the page image read_words set
@@ -198,7 +203,7 @@ def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]
                 w
                 for w in _collect(api, scale)
                 if w["conf"] >= CELL_WORD
-                and w["bottom"] - w["top"] >= (least_digit if w["text"].isdigit() else MIN_HEIGHT)
+                and (_box_height(w) >= least_digit if w["text"].isdigit() else w["bottom"] - w["top"] >= MIN_HEIGHT)
                 and any(c.isalnum() for c in w["text"])
                 and not _overlaps(w, words)
             )
