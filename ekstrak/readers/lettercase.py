@@ -1,5 +1,5 @@
 """Small letters Tesseract read as capitals where the two differ only in size (c C, o O, s S, v V, w W, x X,
-z Z): "AvLOS" read as "AVLOS". Told apart by each letter's height against the word's tall letters."""
+z Z): "AvLOS" read as "AVLOS". Told apart by where each letter's top stands against the word's tall letters."""
 
 from __future__ import annotations
 
@@ -9,25 +9,29 @@ import statistics
 SAME_SHAPE = set("COSVWXZ")
 # Letters that stand as tall as a capital: capitals of another shape, digits, ascenders.
 TALL = set("ABDEFGHIJKLMNPQRTUY0123456789bdfhklt")
-# A same-shape capital shorter than this share of the word's tall letters is a small letter (a small
-# letter stands about 0.72 of a capital in the fonts offices print with).
-SMALL = 0.85
+# A same-shape letter whose top stands lower than the tall letters' tops by more than this share of their
+# height above the baseline is a small letter (a small letter's top is about 0.28 of it lower).
+SMALL = 0.15
 
 
 def candidates(words: list[dict]) -> list[dict]:
-    """The words that may hold such a letter: a same-shape capital beside a tall letter."""
-    return [w for w in words if SAME_SHAPE & set(w["text"]) and TALL & set(w["text"])]
+    """The words that may hold such a letter after their first: a same-shape capital beside a tall letter."""
+    return [w for w in words if SAME_SHAPE & set(w["text"][1:]) and TALL & set(w["text"])]
 
 
-def mend_case(word: dict, symbols: list[tuple[str, float]]) -> None:
-    """The word's same-shape capitals made small where they stand no taller than a small letter;
-    `symbols` are its letters in order with their heights (pixels)."""
-    if "".join(text for text, _ in symbols) != word["text"]:
+def mend_case(word: dict, symbols: list[tuple[str, float, float]]) -> None:
+    """The word's same-shape capitals after its first letter made small where their tops stand as low as a
+    small letter's; `symbols` are its letters in order, each with its top and bottom (pixels). Tesseract's
+    letter boxes can reach a descender below (a "T" over a "g"), so tops are compared, not heights."""
+    if "".join(text for text, _, _ in symbols) != word["text"]:
         return  # the letters do not add up to the word (a mended word): nothing to measure
-    tall = [height for text, height in symbols if text in TALL]
-    if not tall:
+    tops = [top for text, top, _ in symbols if text in TALL]
+    if not tops:
         return
-    cap = statistics.median(tall)
+    cap = statistics.median(tops)
+    baseline = statistics.median(bottom for _, _, bottom in symbols)
+    low = cap + SMALL * (baseline - cap)
     word["text"] = "".join(
-        text.lower() if text in SAME_SHAPE and height < SMALL * cap else text for text, height in symbols
+        text.lower() if index > 0 and text in SAME_SHAPE and top > low else text
+        for index, (text, top, _) in enumerate(symbols)
     )

@@ -137,23 +137,23 @@ def _collect(api, scale: float) -> list[dict]:
 
 
 def _mend_letter_case(api, scale: float, words: list[dict]) -> None:
-    """Small letters read as capitals of the same shape ("AVLOS" for "AvLOS"), told by their height."""
+    """Small letters read as capitals of the same shape ("AVLOS" for "AvLOS"), told by where their tops stand."""
     from tesserocr import RIL, iterate_level
 
     wanted = candidates(words)
     if not wanted:
         return
-    symbols: list[tuple[str, float, float, float]] = []  # text, centre x and y (points), height (pixels)
+    symbols: list[tuple[str, float, float, float, float]] = []  # text, centre x and y (points), top, bottom
     for item in iterate_level(api.GetIterator(), RIL.SYMBOL):
         box = item.BoundingBox(RIL.SYMBOL)
         text = item.GetUTF8Text(RIL.SYMBOL) if box is not None else None
         if text:
             x0, y0, x1, y1 = box
-            symbols.append((text, (x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, float(y1 - y0)))
+            symbols.append((text, (x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, float(y0), float(y1)))
     for word in wanted:
         inside = [
-            (text, height)
-            for text, x, y, height in symbols
+            (text, top, bottom)
+            for text, x, y, top, bottom in symbols
             if word["x0"] <= x <= word["x1"] and word["top"] <= y <= word["box_bottom"]
         ]
         mend_case(word, inside)

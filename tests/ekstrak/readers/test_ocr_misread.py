@@ -11,6 +11,7 @@ import pytest
 import ekstrak
 from ekstrak.keyakinan import OCR, ocr_warnings
 from ekstrak.model import Dokumen, Indikator, Keyakinan, Sasaran, Target
+from ekstrak.readers.lettercase import mend_case
 from ekstrak.readers.misread import (
     mend_broken_numbers,
     mend_column_numbers,
@@ -132,3 +133,21 @@ def test_a_percentage_read_above_100_among_ones_that_are_not_is_warned_about():
     assert not ocr_warnings(_percent_targets(105, 110, 120, 100))  # targets above 100 are this document's way
     assert not ocr_warnings(_percent_targets(100, 85, 160))  # too few to tell
     assert not ocr_warnings(_percent_targets(100, 85, 90, 160, sumber=None))  # a text layer is read as written
+
+
+def _cased(text: str, symbols: list[tuple[str, float, float]]) -> str:
+    word = {"text": text}
+    mend_case(word, symbols)
+    return word["text"]
+
+
+def test_a_small_letter_read_as_its_capital_is_told_by_where_its_top_stands():
+    # Letter boxes as Tesseract gives them at 300 dpi: capitals' tops at 1300, small letters' at 1308.
+    avlos = [("A", 1300, 1331), ("V", 1308, 1331), ("L", 1300, 1331), ("O", 1299, 1332), ("S", 1299, 1332)]
+    assert _cased("AVLOS", avlos) == "AvLOS"
+    # A "T" whose box reaches the "g" below it, and a word's first capital: left as they are.
+    orang = [("O", 1301, 1331), ("r", 1308, 1331), ("a", 1308, 1331), ("n", 1308, 1331), ("g", 1308, 1340)]
+    orang += [("/", 1300, 1331), ("T", 1300, 1340), ("a", 1308, 1331), ("h", 1300, 1331), ("u", 1308, 1331)]
+    assert _cased("Orang/Tahu", orang) == "Orang/Tahu"
+    assert _cased("SOP", [("S", 1308, 1331), ("O", 1300, 1331), ("P", 1300, 1331)]) == "SOP"
+    assert _cased("AVLOS", avlos[:4]) == "AVLOS"  # the letters do not add up to the word: nothing measured
