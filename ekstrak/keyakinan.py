@@ -83,12 +83,18 @@ NO_TARGET = (
 )
 
 
+# A column of targets by year (a Renstra's "Target 2026", "Tahun Capaian 2015"): its header was read.
+_YEARLY_RE = re.compile(r"target|\b(?:19|20)\d\d\b")
+
+
 def ocr_warnings(doc: Dokumen) -> list[Peringatan]:
     """A warning for each OCR-read indicator whose target may be misread, naming the record; and one when
-    a scan gave indicators but no target at all (a misread column header loses the whole column)."""
+    a scan gave indicators but no target at all (a misread column header loses the whole column), unless
+    their targets were read by year."""
     indikator = [i for s in doc.sasaran for i in s.indikator]
     if any(i.sumber == OCR for i in indikator) and all(i.target is None for i in indikator):
-        return [Peringatan(NO_TARGET)]
+        yearly = any(_YEARLY_RE.search(name) for i in indikator for name in i.kolom_lain)
+        return [] if yearly else [Peringatan(NO_TARGET)]
     out = []
     percentages = _percentages(doc)
     for sasaran in doc.sasaran:

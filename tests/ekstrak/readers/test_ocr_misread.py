@@ -151,3 +151,15 @@ def test_a_small_letter_read_as_its_capital_is_told_by_where_its_top_stands():
     assert _cased("Orang/Tahu", orang) == "Orang/Tahu"
     assert _cased("SOP", [("S", 1308, 1331), ("O", 1300, 1331), ("P", 1300, 1331)]) == "SOP"
     assert _cased("AVLOS", avlos[:4]) == "AVLOS"  # the letters do not add up to the word: nothing measured
+
+
+def test_a_scan_without_a_target_is_warned_about_unless_its_targets_were_read_by_year():
+    def doc(kolom: dict[str, str]) -> Dokumen:
+        sure = Keyakinan(0.95, None)
+        indikator = (Indikator(1, "Angka Partisipasi Kasar", kolom_lain=kolom, sumber=OCR, keyakinan=sure),)
+        return Dokumen(sasaran=(Sasaran(1, None, "Meningkatnya layanan", indikator),))
+
+    (warning,) = ocr_warnings(doc({"penanggung jawab": "Dinas Pendidikan"}))
+    assert "tidak ada target" in warning.pesan
+    assert not ocr_warnings(doc({"target 2026": "40,20", "target 2027": "42,62"}))
+    assert not ocr_warnings(doc({"tahun capaian 2015": "Ada"}))
