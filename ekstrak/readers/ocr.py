@@ -28,6 +28,7 @@ from .reread import reread_numbers
 from .rules import find_rules
 from .spacing import join_unspaced
 from .straighten import straighten
+from .uncovered import uncovered_boxes
 
 # Debian's Tesseract runs OpenMP threads; pages run one per process instead, so each keeps to one thread.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -223,7 +224,9 @@ def read_page(render: Render, index: int, folder: str) -> ScannedPage:
     lines, clean = find_rules(gray, scale)
     words = read_words(clean, scale, text_api)
     boxes = [region.box for lattice in find_lattices(lines) for region in lattice.regions]
-    words = join_unspaced(words + read_missed(scale, text_api, boxes, words), clean, scale)
+    # A page without cells is searched for ink no word covers instead.
+    again = boxes or uncovered_boxes(clean, scale, words)
+    words = join_unspaced(words + read_missed(scale, text_api, again, words), clean, scale)
     words = restore_marks(words, clean, scale)
     words = mend_broken_numbers(mend_column_numbers(mend_list_markers(mend_quarters(words))), boxes)
     words = reread_numbers(clean, scale, text_api, words, PAGE_MODE)
