@@ -205,7 +205,7 @@ def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]
                 for w in _collect(api, scale)
                 if w["conf"] >= CELL_WORD
                 and (_box_height(w) >= least_digit if w["text"].isdigit() else w["bottom"] - w["top"] >= MIN_HEIGHT)
-                and any(c.isalnum() for c in w["text"])
+                and (any(c.isalnum() for c in w["text"]) or w["text"] == "%")
                 and not _overlaps(w, words)
             )
     finally:
