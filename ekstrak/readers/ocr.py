@@ -19,7 +19,7 @@ import numpy as np
 from inti.errors import KinerjaError, MelebihiBatas, PerluProgram
 
 from .lattice import Segment, find_lattices
-from .lettercase import candidates, mend_case
+from .lettercase import TALL, candidates, mend_case
 from .misread import mend_broken_numbers, mend_column_numbers, mend_list_markers, mend_misreads, mend_quarters
 from .perspective import flatten_photo
 from .punctuation import restore_marks
@@ -55,8 +55,12 @@ MIN_CELL = 12
 CELL_WORD = 0.8
 # A word found so is at least this tall (points, top to baseline: a small "n"); specks are smaller.
 MIN_HEIGHT = 3.5
-# A number found so is at least this share of the page's numbers' height (a speck read as "2" is shorter).
+# A short word found so (this many characters at most) is at least this share of the page's numbers'
+# height where it has a tall letter or digit, and this share where its letters are small (a speck read
+# as "2", "I" or "if" is shorter).
+SHORT_WORD = 2
 DIGIT_SHARE = 0.8
+SMALL_SHARE = 0.55
 # A word (pixels) taller than this is no body text (a stamp's ring, a pen stroke, a logo).
 MAX_WORD_HEIGHT = 120
 
@@ -181,15 +185,23 @@ def _box_height(word: dict) -> float:
     return word.get("box_bottom", word["bottom"]) - word["top"]
 
 
+def _least_height(text: str, tall: float) -> float:
+    """How tall (points, box) a short word found in a cell is at least, given the page's digits' height:
+    as tall as a digit where it holds a capital, a digit or an ascender, else as a small letter."""
+    if len(text) > SHORT_WORD:
+        return 0.0
+    return (DIGIT_SHARE if any(c in TALL for c in text) else SMALL_SHARE) * tall
+
+
 def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]], words: list[dict]) -> list[dict]:
     """Words the page reading missed, found by reading each table cell again on its own as a block of
     text: reading a page as sparse text loses a cell's lone short line ("2", "%", the "n" of a "Perse-n"
-    broken by a narrow column). Only sure words where the page reading has none are added, and a number
-    only as tall as the page's numbers."""
+    broken by a narrow column). Only sure words where the page reading has none are added, and a short
+    one only as tall as its letters stand in the page's print (a speck is read as "2", "I" or "if")."""
     from tesserocr import PSM
 
     digits = [_box_height(w) for w in words if w["text"].isdigit()]
-    least_digit = DIGIT_SHARE * float(np.median(digits)) if digits else 0.0
+    tall = float(np.median(digits)) if digits else 0.0
     found: list[dict] = []
     api.SetPageSegMode(PSM.SINGLE_BLOCK)  # on the page image read_words set
     try:
@@ -204,7 +216,8 @@ def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]
                 w
                 for w in _collect(api, scale)
                 if w["conf"] >= CELL_WORD
-                and (_box_height(w) >= least_digit if w["text"].isdigit() else w["bottom"] - w["top"] >= MIN_HEIGHT)
+                and w["bottom"] - w["top"] >= MIN_HEIGHT
+                and _box_height(w) >= _least_height(w["text"], tall)
                 and (any(c.isalnum() for c in w["text"]) or w["text"] == "%")
                 and not _overlaps(w, words)
             )
