@@ -15,6 +15,8 @@ _BRACKETED_PERCENT_RE = re.compile(r"^\((?:Yo|Y6|Y0|%o|20|96)\)$")
 _RANGE_RE = re.compile(r"^(\d+(?:[.,]\d+)?%?)(sd|s\.d\.?)$")
 # A sasaran's code SS.2 read as "$5.2" or "S5.2".
 _SASARAN_CODE_RE = re.compile(r"^[S$][5S$](?=\.\d)")
+# A code S1.1 read as "$1.1" (a dollar amount has no such short dotted number).
+_DOLLAR_CODE_RE = re.compile(r"^\$(?=\d\.\d{1,2}$)")
 # A comparison sign read as a guillemet ("> 3,75" as "» 3,75"): no IKU table prints guillemets.
 _COMPARISON = {"»": ">", "«": "<"}
 # Points within which two words stand on one line (for mending one by another).
@@ -36,8 +38,8 @@ def mend_quarters(words: list[dict]) -> list[dict]:
 def mend_misreads(words: list[dict]) -> list[dict]:
     """Words with "%" where Tesseract read it as "Yo" or "Y6": after digits, or a word of its own (a unit
     column's; no Indonesian word is spelt so), or "(%)" after a header word ("Target (20)"); SS.2 where
-    a sasaran's code was read as "$5.2"; "1 sd" where a range's space was lost ("1sd"); a Roman one read
-    as "|" between words ("Eselon | hasil"); and ">" read as "»"."""
+    a sasaran's code was read as "$5.2" (S1.1 as "$1.1"); "1 sd" where a range's space was lost ("1sd");
+    a Roman one read as "|" between words ("Eselon | hasil"); and ">" read as "»"."""
     for before, word, after in zip([None, *words], words, [*words[1:], None]):
         text = _PERCENT_RE.sub("%", word["text"])
         if text in _PERCENT_WORDS:
@@ -47,7 +49,8 @@ def mend_misreads(words: list[dict]) -> list[dict]:
         elif text == "|" and _on_one_line(before, word, after) and before["text"][-1:].isalpha():
             text = "I"
         text = _COMPARISON.get(text[:1], "") + text[1:] if text[:1] in _COMPARISON else text
-        word["text"] = _RANGE_RE.sub(r"\1 \2", _SASARAN_CODE_RE.sub("SS", text))
+        text = _DOLLAR_CODE_RE.sub("S", _SASARAN_CODE_RE.sub("SS", text))
+        word["text"] = _RANGE_RE.sub(r"\1 \2", text)
     return words
 
 

@@ -36,6 +36,8 @@ def _words(*texts: str, bottom: float = 100.0) -> list[dict]:
         (["Target", "(20)"], ["Target", "(%)"]),
         (["(20)"], ["(20)"]),  # a column number stays
         (["$5.2", "Sekurang-kurangnya"], ["SS.2", "Sekurang-kurangnya"]),
+        (["$1.1", "Meningkatnya"], ["S1.1", "Meningkatnya"]),
+        (["$1.000"], ["$1.000"]),  # a dollar amount stays
         (["Persentase", "Yogyakarta", "2020"], ["Persentase", "Yogyakarta", "2020"]),
         (["1sd", "3", "hari"], ["1 sd", "3", "hari"]),
         (["2sdm"], ["2sdm"]),
