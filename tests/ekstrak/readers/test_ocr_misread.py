@@ -152,6 +152,12 @@ def test_a_small_letter_read_as_its_capital_is_told_by_where_its_top_stands():
     orang += [("/", 1300, 1331), ("T", 1300, 1340), ("a", 1308, 1331), ("h", 1300, 1331), ("u", 1308, 1331)]
     assert _cased("Orang/Tahu", orang) == "Orang/Tahu"
     assert _cased("SOP", [("S", 1308, 1331), ("O", 1300, 1331), ("P", 1300, 1331)]) == "SOP"
+    # A first letter is made small only where the word's own small letters stand as low as it.
+    operasional = [("O", 1308, 1331), ("p", 1308, 1340), ("e", 1308, 1331), ("r", 1308, 1331), ("a", 1308, 1331)]
+    operasional += [("s", 1308, 1331), ("i", 1302, 1331), ("o", 1308, 1331), ("n", 1308, 1331), ("l", 1300, 1331)]
+    assert _cased("Operasionl", operasional) == "operasionl"
+    capital = [("O", 1300, 1331), *operasional[1:]]
+    assert _cased("Operasionl", capital) == "Operasionl"
     assert _cased("AVLOS", avlos[:4]) == "AVLOS"  # the letters do not add up to the word: nothing measured
 
 
