@@ -61,7 +61,7 @@ gambar: demo debian
 	pdftoppm -r 45 -png -f 14 -l 15 out/lakip.pdf docs/gambar/bab3
 	pdftoppm -r 45 -png -f 24 -l 24 out/lakip.pdf docs/gambar/sasaran
 	pdftoppm -r 45 -png -f 69 -l 69 out/lakip.pdf docs/gambar/lampiran
-	KINERJA_GAMBAR=docs/gambar $(BIN)/python -m pytest -q tests/web/test_web_e2e.py
+	KINERJA_GAMBAR=docs/gambar $(BIN)/python -m pytest -q tests/web/test_web_e2e.py tests/web/test_web_e2e_pindaian.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis
@@ -72,6 +72,15 @@ clean:
 # files (tests/mutasi.py), niced, one mutmut child. Done in copies under build/mutasi/, so the checkout stays as
 # it is. Ends with `mutasi: K/N terbunuh (P%)`; the survivors, in build/mutasi/hidup.txt, are explained in
 # tests/MUTASI.md.
+# The Indonesian word list words.py uses to tell a word a narrow column broke (`Meni` / `ngkat` / `nya`) from two
+# words: the word list inside Debian's Tesseract model for Indonesian, lower case, letters only.
+.PHONY: kamus
+kamus: debian
+	tmp=$$(mktemp -d) && combine_tessdata -u /usr/share/tesseract-ocr/5/tessdata/ind.traineddata $$tmp/ind. >/dev/null 2>&1 && \
+	dawg2wordlist $$tmp/ind.lstm-unicharset $$tmp/ind.lstm-word-dawg $$tmp/kata.txt >/dev/null 2>&1 && \
+	tr 'A-Z' 'a-z' < $$tmp/kata.txt | grep -E '^[a-z]+$$' | LC_ALL=C sort -u | gzip -9 -n > ekstrak/data/kata_ind.txt.gz && \
+	rm -rf $$tmp
+
 .PHONY: mutasi
 mutasi: install
 	$(BIN)/python tests/mutasi.py

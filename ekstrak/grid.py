@@ -74,6 +74,9 @@ class Cell:
             self.tops = self.tops + other.tops
         elif other.lines:
             self.tops = None
+        known = self.full is not None and other.full is not None
+        known = known and len(self.full) == len(self.lines) and len(other.full) == len(other.lines)
+        self.full = self.full + other.full if known else None
         self.lines = self.lines + other.lines
         self.confidence = lowest(self.confidence, other.confidence)
 

@@ -11,6 +11,7 @@ from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
 from .roles import assigned_columns, guess_header, refine
 from .title import title_year
+from .words import join_pieces
 
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -42,6 +43,8 @@ _CODE_PREFIX_RE = re.compile(
     r"^((?:IKSS|IKSP|IKSK|IKU|IKK|IKP|SS|SK|SP|ST|S|T)[ .-]?\d{1,2}(?:\.\d{1,2})*\.?"
     r"|\d{1,2}(?:\.\d{1,3}){2,}\.?)\s+(?=[A-Z])"
 )
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass
@@ -157,8 +160,10 @@ def _segment(row: Row, columns: Columns) -> Segment:
 def _stitch(segment: Segment, more: Segment) -> None:
     for name in ("indikator", "target", "satuan", "kode", "nomor"):
         getattr(segment, name).extend(getattr(more, name))
+    segment.indikator = join_pieces(segment.indikator)
     for name, cell in more.lain.items():
         segment.lain.setdefault(name, Cell([], [])).extend(cell)
+        segment.lain[name] = join_pieces(segment.lain[name])
 
 
 def _has_data(segment: Segment) -> bool:
@@ -170,6 +175,9 @@ def _continues(before: Segment, segment: Segment) -> bool:
     the data columns (target, unit, years …) where the row above has, or its text goes on in lower case."""
     if segment.indikator.empty or (_has_data(before) and not _has_data(segment)):
         return True
+    uncoded = before.kode.text and not segment.kode.text and not segment.nomor.text
+    if uncoded and not _DIGIT_RE.search(segment.target.text):
+        return True  # a coded row's rest: no code, and a target cut from its number (`10` / `Dokumen`)
     return segment.indikator.text[:1].islower() and not segment.nomor.text
 
 
@@ -223,6 +231,7 @@ class Body:
         self.loose = False
         self.guessed = False
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
+        self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -309,7 +318,31 @@ class Body:
             and group_text(row, self.columns) is None
         )
         self.last_header = label_only
-        return is_column_numbers(row) or _is_summary(row, self.columns) or (label_only and not _numbered(row, self))
+        if is_column_numbers(row):
+            self.numbers = self.numbers or tuple(row.texts())
+            return True
+        return self._numbers_again(row) or _is_summary(row, self.columns) or (label_only and not _numbered(row, self))
+
+    def _numbers_again(self, row: Row) -> bool:
+        """The column numbers under a header repeated on a new page, one or two of them overrun by a header
+        cell's text that ran down into them (`(OUTCOME) D (4 A )N KEGIATAN`)."""
+        if not self.spill or not self.numbers:
+            return False
+        texts = row.texts()
+        filled = [c for c, t in enumerate(texts) if t]
+        same = [c for c in filled if c < len(self.numbers) and texts[c] == self.numbers[c]]
+        overrun = [c for c in filled if c not in same]
+        return len(same) >= 3 and len(overrun) <= 2 and all(self._overrun(c, texts[c]) for c in overrun)
+
+    def _overrun(self, column: int, text: str) -> bool:
+        """`text` is the column's number with pieces of the column's header name over it, and nothing else."""
+        if column >= len(self.numbers) or column >= len(self.names):
+            return False
+        number = self.numbers[column].strip("()")
+        if not number or number not in text:
+            return False
+        rest = re.sub(r"[\d()]", " ", text.replace(number, " ", 1)).upper().split()
+        return all(piece in self.names[column] for piece in rest)
 
     def _budget(self, row: Row) -> None:
         found = budget_rows(row)
@@ -398,6 +431,7 @@ class Body:
         entry = self.entries[-1]
         if not sasaran_cell.empty:
             entry.sasaran.extend(sasaran_cell)
+            entry.sasaran = join_pieces(entry.sasaran)
         if not entry.segments:  # the first row under a sasaran heading
             entry.segments.append(segment)
             return

@@ -1,6 +1,7 @@
 """Words a narrow PDF column broke without a hyphen (`Rekomen` / `dasi`, `Tahanan/Narapidana/An` / `ak`),
-mended by the document's own words: joined when the whole word occurs elsewhere in the document and the
-pieces do not; kept, with a warning, when the document cannot tell."""
+mended by the document's own words and by Indonesian ones: joined when the whole word occurs elsewhere in the
+document and the pieces do not, or when lines that each ran to the cell's edge hold the pieces of an Indonesian
+word that are not all words themselves (`Meni` / `ngkat` / `nya`); kept, with a warning, when it cannot tell."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass, replace
 from inti.numbers import parse_number
 
 from .grid import Cell, Grid
+from .kamus import kata
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
@@ -73,6 +75,8 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
         return "join"
     if full and _DIGITS_RE.fullmatch(head[0]) and _DIGITS_RE.fullmatch(tail[0]) and parse_number(head[0] + tail[0]):
         return "join"  # a number that ran to the edge of its narrow column and went on below (`100.2` / `1`)
+    if full and _DIGITS_RE.fullmatch(head[0]) and tail[0] == "%":
+        return "join"  # `100%` broken before its sign
     left, right = _last_word(head[0]), _first_word(tail[0])
     if not left or not right or _MARKER_RE.match(tail[0]):
         return "keep"
@@ -91,31 +95,80 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
         return "join"
     if left_known and right_known:
         return "keep"
+    if full and min(len(left), len(right)) > SHORT_PIECE and {left.lower(), right.lower()} <= kata():
+        return "keep"  # a line filled by one whole word, and the next word: two Indonesian words
     if full:
         return "ask"
     return "ask" if min(len(left), len(right)) <= SHORT_PIECE and not (left_known or right_known) else "keep"
 
 
-def _mend_cell(cell: Cell, words: Counter[str]) -> tuple[Cell, list[str]]:
+def _pieces(lines: list[str], full: list[bool] | None, index: int) -> int:
+    """How many lines from `index` on hold the pieces of one Indonesian word a column too narrow for it broke
+    (each line but the last a single token that ran to the cell's edge); 0 when they do not."""
+    if full is None:
+        return 0
+    pieces = []
+    for at in range(index, len(lines)):
+        tokens = lines[at].split()
+        if not tokens:
+            break
+        pieces.append(tokens[0])
+        if len(tokens) != 1 or not full[at]:
+            break
+    for count in range(len(pieces), 1, -1):
+        first, middle, last = _last_word(pieces[0]), pieces[1 : count - 1], _first_word(pieces[count - 1])
+        if not first or not last or not all(p.isalpha() for p in middle) or (last[0].isupper() and first.islower()):
+            continue
+        parts = [first, *middle, last]
+        whole = "".join(parts).lower()
+        # A short piece after the first is a suffix more often than a word (`Penyedia` / `an`, `Daer` / `ah`).
+        standing = [parts[0], *(p for p in parts[1:] if len(p) > SHORT_PIECE)]
+        all_words = len(standing) == len(parts) and all(p.lower() in kata() for p in standing)
+        if (whole in kata() or whole in COMMON) and not all_words:
+            return count
+    return 0
+
+
+def _join(lines: list[str], tops: list[float] | None, full: list[bool] | None, index: int, count: int) -> None:
+    """Join lines index … index + count - 1 into one, in place."""
+    for _ in range(count - 1):
+        lines[index] = lines[index].strip() + lines[index + 1].strip()
+        del lines[index + 1]
+        if tops is not None and len(tops) > index + 1:
+            del tops[index + 1]
+        if full is not None:
+            full[index] = full.pop(index + 1)
+
+
+def _mend_cell(cell: Cell, words: Counter[str] | None) -> tuple[Cell, list[str]]:
+    """The cell with its broken words joined, and the first break it could not settle; with no `words`
+    (the document's), only the pieces of an Indonesian word are joined."""
     lines, tops = list(cell.lines), list(cell.tops) if cell.tops is not None else None
     full = list(cell.full) if cell.full is not None and len(cell.full) == len(cell.lines) else None
     doubts: list[str] = []
     index = 0
     while index + 1 < len(lines):
-        verdict = _decide(lines[index].strip(), lines[index + 1].strip(), words, full[index] if full else None)
+        pieces = _pieces(lines, full, index)
+        if pieces:
+            _join(lines, tops, full, index, pieces)
+            continue
+        if words is None:
+            index += 1
+            continue
+        verdict = _decide(lines[index].strip(), lines[index + 1].strip(), words, full and full[index])
         if verdict == "join":
-            lines[index] = lines[index].strip() + lines[index + 1].strip()
-            del lines[index + 1]
-            if tops is not None and len(tops) > index + 1:
-                del tops[index + 1]
-            if full is not None:
-                full[index] = full.pop(index + 1)
+            _join(lines, tops, full, index, 2)
             continue
         if verdict == "ask" and not doubts:
             doubts.append(" ".join(" ".join(lines[index:]).split()[:4]))
         index += 1
     changed = lines != cell.lines
     return (replace(cell, lines=lines, tops=tops, full=full) if changed else cell), doubts
+
+
+def join_pieces(cell: Cell) -> Cell:
+    """A cell continued on the next page, with a word the page break cut (`Dokume` / `n`) joined."""
+    return _mend_cell(cell, None)[0]
 
 
 def mend_words(grid: Grid) -> tuple[Grid, list[Break]]:

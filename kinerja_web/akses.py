@@ -38,6 +38,16 @@ def visible(user: Pengguna | None, lines: list[Ringkas]) -> list[Ringkas]:
     return [line for line in lines if may_see(user, line.pemilik)]
 
 
+def owner(user: Pengguna | None) -> tuple[str, str]:
+    """Whose an upload is: the account's name and office (both empty in the single-user mode)."""
+    return (user.nama, user.instansi) if user else ("", "")
+
+
+def may_see_upload(user: Pengguna | None, oleh: str, instansi: str) -> bool:
+    """Whether the account sees an upload still being read: only the one who sent it, while in that office."""
+    return owner(user)[0] == oleh and may_see(user, instansi)
+
+
 def may_manage(user: Pengguna | None) -> bool:
     """Upload, correct the table, add and delete rows and documents, write the profile."""
     return user is None or user.peran in MENGELOLA

@@ -4,6 +4,7 @@ opens the store (db.py), adds the guards and error answers (errors.py) and regis
     documents.py   the list, the upload, a document's table, its edits and rows
     profile.py     a document's profile and logo
     downloads.py   its data and its Laporan Kinerja
+    pindaian.py    scans and images, read by the OCR queue one at a time
 
 Each is a thin layer over ekstrak, laporan and the store (store.py, edits.py, report.py)."""
 
@@ -21,7 +22,7 @@ from werkzeug.wrappers import Response
 from inti import templat
 from inti.limits import BAWAAN, Batas, MiB
 
-from . import db, documents, downloads, errors, masuk, persetujuan, profile, riwayat, waktu
+from . import db, documents, downloads, errors, masuk, persetujuan, pindaian, profile, riwayat, waktu
 from .store import DATABASE
 
 WEB_TEMPLATES = templat.folder("web")
@@ -79,6 +80,7 @@ def create_app(folder: Path, batas: Batas = BAWAAN, setelan: Setelan | None = No
     app.register_blueprint(downloads.bp)
     app.register_blueprint(persetujuan.bp)
     app.register_blueprint(riwayat.bp)
+    pindaian.init_app(app, folder)
     app.add_url_rule("/favicon.ico", view_func=favicon)
     app.add_template_filter(waktu.tampil, "waktu")
     return app

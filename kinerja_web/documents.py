@@ -4,6 +4,7 @@ figures (laporan.hasil through report.hasil), never from its wording."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 import threading
@@ -14,18 +15,22 @@ from flask import Blueprint, current_app, flash, jsonify, redirect, render_templ
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ekstrak import Dokumen, KinerjaError, Target, extract_guarded
+from ekstrak.readers.scan import TIDAK
 from inti.detect import detect
 from inti.errors import PerluOCR, PerluSandi
+from inti.guard import Progress
 from inti.limits import Batas
 from inti.numbers import format_number
 from laporan.load import read_budget_guarded
 from laporan.view import batas_teks
 
 from . import akses, report
+from .antrean import Hasil, get_antrean
 from .db import get_store, saved
 from .edits import (
     ANGGARAN,
     DIHAPUS,
+    DIPERIKSA,
     DOKUMEN,
     PEMBANDING,
     SASARAN_ITSELF,
@@ -45,7 +50,7 @@ from .waktu import jam, tampil, zona
 bp = Blueprint("documents", __name__)
 KEMBAR = "kembar"  # the session's note of an upload identical to a saved document: [new id, earlier id]
 BAD_REQUEST = "Permintaan tidak sah; muat ulang halaman lalu coba lagi."
-# One upload is parsed at a time: the parser runs in a forked child, and this is a one-person application.
+# One upload is parsed at a time (in a forked child); scans wait in the OCR queue instead, one at a time too.
 _EXTRACTING = threading.Lock()
 
 
@@ -78,11 +83,6 @@ def on_the_page(exc: KinerjaError, sandi: str | None) -> str:
         if sandi:
             return "Kata sandi PDF salah; periksa lagi kata sandinya di bagian 'PDF-nya terkunci' lalu unggah lagi."
         return "PDF ini terkunci; buka bagian 'PDF-nya terkunci dengan kata sandi?', isi sandinya, lalu unggah lagi."
-    if isinstance(exc, PerluOCR):
-        return (
-            "PDF ini hasil pindaian tanpa lapisan teks. Jadikan PDF berteks dulu dengan aplikasi OCR (misalnya "
-            "fitur 'Recognize Text' pada pembaca PDF), lalu unggah hasilnya; atau unggah DOCX/XLSX aslinya."
-        )
     return re.sub(
         r"\(bila memang sangat besar, naikkan dengan --batas-(waktu|memori)\)",
         r"(bila memang sangat besar, minta pengelola Kinerja menaikkan batas \1 membaca berkas)",
@@ -90,21 +90,54 @@ def on_the_page(exc: KinerjaError, sandi: str | None) -> str:
     )
 
 
-def read_upload(data: bytes, filename: str, sandi: str | None, batas: Batas) -> dict[str, Any]:
+def read_upload(
+    data: bytes, filename: str, sandi: str | None, batas: Batas, ocr: str = TIDAK, progress: Progress | None = None
+) -> dict[str, Any]:
     """The records of an upload, read under the limits; a filled sheet's budget realisasi is kept beside them.
-    KinerjaError when the file cannot be read."""
+    KinerjaError when the file cannot be read. With `ocr` it is the OCR queue's reading, which keeps its own turn."""
     suffix = Path(filename).suffix.lower()
     suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
-    with tempfile.TemporaryDirectory(prefix="kinerja-") as folder, _EXTRACTING:
+    turn = _EXTRACTING if ocr == TIDAK else contextlib.nullcontext()
+    with tempfile.TemporaryDirectory(prefix="kinerja-") as folder, turn:
         path = Path(folder) / f"unggahan{suffix}"
         path.write_bytes(data)
-        doc = extract_guarded(path, sandi, batas).to_dict()
+        doc = extract_guarded(path, sandi, batas, ocr, progress).to_dict()
         if detect(data) == "zip":
             spent = {row.uraian: row.realisasi for row in read_budget_guarded(path, batas)}
             for row in doc["anggaran"]:
                 if spent.get(row["uraian"]) is not None:
                     row["realisasi"] = spent[row["uraian"]]
     return doc
+
+
+def keep(doc: dict[str, Any], filename: str, tahun_teks: str, pemilik: str) -> Hasil:
+    """Save an upload's records as a new document of the office `pemilik`: its id, the note about its profile,
+    and an earlier document read into the same records. KinerjaError when its year is not known."""
+    tahun = int(tahun_teks) if tahun_teks else doc["tahun"]
+    if tahun is None:
+        raise KinerjaError("Tahun dokumen tidak tertulis di berkasnya; isi kolom Tahun lalu unggah lagi.")
+    doc["tahun"] = tahun
+    store = get_store()
+    profil, logo, source = store.profil_terakhir(doc["instansi"], pemilik)
+    dokumen_id = store.tambah(tahun, filename, doc, profil, logo, pemilik)
+    if source is None:
+        note = "Profil laporan dokumen ini masih kosong; isi di bagian 'Profil dan teks laporan'."
+    else:
+        note = (
+            f"Profil laporan (penanda tangan, teks, logo) disalin dari dokumen '{source.nama_berkas}' tahun "
+            f"{source.tahun} dari instansi yang sama; periksa di bagian 'Profil dan teks laporan'."
+        )
+    twin = store.sama(dokumen_id)
+    return dokumen_id, note, twin.id if twin else None
+
+
+def opened(hasil: Hasil) -> Any:
+    """The saved upload's page, with its note; an identical earlier one is asked about on that page."""
+    dokumen_id, note, twin = hasil
+    flash(note)
+    if twin is not None:  # asked on the page it opens: keep both, or the earlier one
+        session[KEMBAR] = [dokumen_id, twin]
+    return redirect(url_for("documents.tabel", dokumen_id=dokumen_id), 303)
 
 
 def warnings_by_row(asli: Dokumen, parts: list[Bagian]) -> dict[Any, list[str]]:
@@ -152,7 +185,8 @@ def _home(galat: str | None = None) -> Any:
         years.setdefault(row.tahun, []).append(row)
     limit = size_text(current_app.config[BATAS].berkas)
     manage = akses.may_manage(akses.current())
-    page = render_template("beranda.html", tahun=years, batas=limit, galat=galat, kelola=manage)
+    reading = get_antrean().milik(*akses.owner(akses.current()))
+    page = render_template("beranda.html", tahun=years, batas=limit, galat=galat, kelola=manage, pindaian=reading)
     return (page, 400) if galat else page
 
 
@@ -178,29 +212,18 @@ def unggah() -> Any:
         raise RequestEntityTooLarge()
     if not data:
         return _home(f"Berkas '{upload.filename}' kosong; pilih berkas yang benar.")
+    sandi = request.form.get("sandi") or None
     try:
-        doc = read_upload(data, upload.filename, request.form.get("sandi") or None, batas)
+        doc = read_upload(data, upload.filename, sandi, batas)
+    except PerluOCR:  # a scan or an image: read by the server's OCR queue, its page shows how far it is
+        tugas = get_antrean().kirim(data, upload.filename, tahun_teks, sandi, *akses.owner(user))
+        return redirect(url_for("pindaian.halaman", tugas_id=tugas.id), 303)
     except KinerjaError as exc:
-        return _home(f"Berkas '{upload.filename}' tidak dapat dibaca: {on_the_page(exc, request.form.get('sandi'))}")
-    tahun = int(tahun_teks) if tahun_teks else doc["tahun"]
-    if tahun is None:
-        return _home("Tahun dokumen tidak tertulis di berkasnya; isi kolom Tahun lalu unggah lagi.")
-    doc["tahun"] = tahun
-    store = get_store()
-    pemilik = user.instansi if user else ""
-    profil, logo, source = store.profil_terakhir(doc["instansi"], pemilik)
-    dokumen_id = store.tambah(tahun, upload.filename, doc, profil, logo, pemilik)
-    if source is None:
-        flash("Profil laporan dokumen ini masih kosong; isi di bagian 'Profil dan teks laporan'.")
-    else:
-        flash(
-            f"Profil laporan (penanda tangan, teks, logo) disalin dari dokumen '{source.nama_berkas}' tahun "
-            f"{source.tahun} dari instansi yang sama; periksa di bagian 'Profil dan teks laporan'."
-        )
-    twin = store.sama(dokumen_id)
-    if twin is not None:  # asked on the page it opens: keep both, or the earlier one
-        session[KEMBAR] = [dokumen_id, twin.id]
-    return redirect(url_for("documents.tabel", dokumen_id=dokumen_id), 303)
+        return _home(f"Berkas '{upload.filename}' tidak dapat dibaca: {on_the_page(exc, sandi)}")
+    try:
+        return opened(keep(doc, upload.filename, tahun_teks, akses.owner(user)[1]))
+    except KinerjaError as exc:
+        return _home(exc.pesan)
 
 
 @bp.get("/dokumen/<int:dokumen_id>")
@@ -220,6 +243,7 @@ def tabel(dokumen_id: int) -> str:
         skala=hasil.aturan.skala,
         batas=batas_teks(hasil.aturan),
         koreksi=corrections(state.asli, state.edits),
+        diperiksa={(s, i) for (s, i, name), value in state.edits.items() if name == DIPERIKSA and value == "ya"},
         triwulan=tracks_quarters(state.edits),
         triwulan_bidang=TRIWULAN,
         peringatan=warnings_by_row(state.asli, state.bagian),

@@ -16,14 +16,15 @@ DOKUMEN, ANGGARAN = -1, -2  # sasaran index of edits that belong to the document
 SASARAN_ITSELF = -1  # indicator index of edits to the sasaran row
 TRIWULAN = ("realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
 DIHAPUS = "dihapus"
-INDIKATOR_FIELDS = ("uraian", "target", "realisasi", *TRIWULAN, "polaritas", "keterangan", DIHAPUS)
-SASARAN_FIELDS = ("uraian", DIHAPUS)
+DIPERIKSA = "diperiksa"  # a row read by OCR checked against the scan ("ya"): its cells lose their mark
+INDIKATOR_FIELDS = ("uraian", "target", "realisasi", *TRIWULAN, "polaritas", "keterangan", DIHAPUS, DIPERIKSA)
+SASARAN_FIELDS = ("uraian", DIHAPUS, DIPERIKSA)
 PEMBANDING = "pembanding"  # last year's document chosen: its id, TANPA, or empty (the only one there is)
 TANPA = "tidak"
 DOKUMEN_FIELDS = ("triwulan", PEMBANDING)
 ANGGARAN_FIELDS = ("realisasi",)
 TEXT_FIELDS = ("uraian",)  # whitespace in these is folded, as the extracted text is
-YES_OR_NO = (DIHAPUS, "triwulan")
+YES_OR_NO = (DIHAPUS, DIPERIKSA, "triwulan")
 POLARITAS = ("naik", "turun", "stabil")
 MAX_LENGTH = 2000
 MAX_ADDED = 50  # indicators a person may add to one sasaran
@@ -75,7 +76,7 @@ def _apply(ind: Indikator, name: str, value: str) -> Indikator:
         return replace(ind, uraian=value)
     if name == "target":
         return replace(ind, target=_target(ind.target, value))
-    if name == DIHAPUS:
+    if name in (DIHAPUS, DIPERIKSA):
         return ind
     return replace(ind, kolom_lain=ind.kolom_lain.dengan(**{name: value or None}))
 

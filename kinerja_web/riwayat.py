@@ -30,6 +30,7 @@ NAMA_BIDANG = {
     "polaritas": "polaritas",
     "keterangan": "keterangan",
     "dihapus": "dihapus",
+    "diperiksa": "sudah diperiksa dengan pindaian",
     "triwulan": "catat per triwulan",
     "pembanding": "pembanding tahun lalu",
     "status": "status persetujuan",

@@ -125,34 +125,10 @@ def _without_provenance(data):
     return data
 
 
-# Where ekstrak cannot yet read a document as it is written (README, "Keterbatasan"): the text it gives
-# instead, and the warning that must name that sasaran. The goldens hold what the documents say.
-KNOWN_MISSES = {
-    "kolom_sempit.pdf": [
-        (0, "Pertangg ungjawab an keuangan akuntabel", "terpotong oleh kolom yang sempit"),
-        (1, "Terselenggaranya pengarus utamaan gender", "terpotong oleh kolom yang sempit"),
-    ],
-}
-
-
-def _with_known_misses(name: str, doc: dict) -> dict:
-    """The document with each known miss put back to the golden's text once its warning is found."""
-    doc = copy.deepcopy(doc)
-    golden = load_json(GOLDEN / f"{name}.json")
-    for index, written, warning in KNOWN_MISSES.get(name, []):
-        sasaran = doc["sasaran"][index]
-        assert sasaran["uraian"] == written, "a known miss is mended: update KNOWN_MISSES and the README"
-        said = [w for w in doc["peringatan"] if warning in w["pesan"] and w.get("sasaran") == sasaran["nomor"]]
-        assert said, (name, written, doc["peringatan"])
-        sasaran["uraian"] = golden["sasaran"][index]["uraian"]
-        doc["peringatan"] = [w for w in doc["peringatan"] if w not in said]
-    return doc
-
-
 @pytest.mark.parametrize("name", GOLDENS)
 def test_other_office_shapes_match_their_golden(name):
     doc = ekstrak.extract(FIXTURES / name).to_dict()
-    got = _without_provenance(_with_known_misses(name, doc))
+    got = _without_provenance(doc)
     assert got == _without_provenance(load_json(GOLDEN / f"{name}.json")), json.dumps(got, ensure_ascii=False)[:3000]
     _validate(doc)
 

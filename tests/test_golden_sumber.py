@@ -1,8 +1,7 @@
 """Each golden says what its document's source says: the rows tests/fixtures/make_fixtures.py renders from
 (the seed, DINAS_ROWS, NARROW_ROWS) or, for the one fixture written by hand, the text itself. Sasaran,
 indicator texts and targets are read from the source here, with small readers of its own (not ekstrak's),
-so a golden cannot drift from its document. A golden may differ only where ekstrak cannot read the document
-yet, and then ekstrak must give that golden's known-miss warning (KNOWN_MISSES in test_golden.py)."""
+so a golden cannot drift from its document."""
 
 from __future__ import annotations
 
@@ -13,9 +12,6 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES, GOLDEN, load_json
-from test_golden import KNOWN_MISSES
-
-import ekstrak
 
 _spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
 assert _spec and _spec.loader
@@ -154,24 +150,9 @@ def differences(golden: Record, source: list[Record]) -> list[tuple[int, str, An
     return found
 
 
-def _warned(document: str, index: int, warning: str) -> bool:
-    doc = ekstrak.extract(FIXTURES / document).to_dict()
-    nomor = doc["sasaran"][index]["nomor"]
-    return any(warning in w["pesan"] and w.get("sasaran") == nomor for w in doc["peringatan"])
-
-
 def unexplained(golden_name: str, golden: Record) -> list[tuple[int, str, Any, Any]]:
-    """The differences from the source that no known miss explains: a golden may hold a sasaran as ekstrak
-    reads it only where KNOWN_MISSES lists that text and ekstrak gives its warning for that sasaran."""
-    document = golden_name.removesuffix(".json")
-    misses = {index: (written, warning) for index, written, warning in KNOWN_MISSES.get(document, [])}
-    left = []
-    for index, what, in_golden, in_source in differences(golden, SOURCES[golden_name]()):
-        written, warning = misses.get(index, (None, None))
-        if what == "uraian" and in_golden == written and _warned(document, index, warning):
-            continue
-        left.append((index, what, in_golden, in_source))
-    return left
+    """Where the golden differs from its source."""
+    return list(differences(golden, SOURCES[golden_name]()))
 
 
 def test_every_golden_has_its_source():
@@ -208,15 +189,3 @@ def test_a_golden_drifting_from_its_source_is_caught():
     ]
     drifted["sasaran"].pop()
     assert (-1, "jumlah sasaran", 4, 5) in unexplained("iku_dinas_landscape.pdf.json", drifted)
-
-
-def test_a_golden_holding_a_known_miss_needs_its_warning():
-    """kolom_sempit.pdf: ekstrak warns that the narrow column cut `Pertangg ungjawab an`; the same text in the
-    DOCX golden, where nothing is cut and nothing is warned, is a drift."""
-    for name, explained in (("kolom_sempit.pdf.json", True), ("kolom_sempit.docx.json", False)):
-        golden = load_json(GOLDEN / name)
-        golden["sasaran"][0]["uraian"] = "Pertangg ungjawab an keuangan akuntabel"
-        left = unexplained(name, golden)
-        assert left == (
-            [] if explained else [(0, "uraian", golden["sasaran"][0]["uraian"], make_fixtures.NARROW_ROWS[0][1])]
-        )

@@ -251,9 +251,17 @@ def _body_rows(
     edges = _right_edges(body, cuts)
     previous: list[dict] = []
     groups: list[list[list[dict]]] = []
+    headings: set[int] = set()
     before: list[Cell] = []
     started = False
-    for line in body:
+    for index, line in enumerate(body):
+        after = body[index + 1] if index + 1 < len(body) else None
+        if _heading_line(line, cuts) and (after is None or _starts_row(_cells([after], cuts), values)):
+            # a group heading across the table (`Program …, Anggaran 3.665.771.000.000`), a row starting below it
+            groups.append([line])
+            headings.add(id(groups[-1]))
+            before, previous, started = [], line, True
+            continue
         cells = _cells([line], cuts)
         # `1` above `1.` in a column of list numbers is `11.` broken by the column's width
         broken = any(c < len(before) and before[c].lines and not before[c].text.endswith((".", ")")) for c in dotted)
@@ -263,7 +271,9 @@ def _body_rows(
         )
         broken = broken or (started and _code_goes_on(before, cells, values))
         broken = broken or (started and _decimal_goes_on(previous, line, cuts, values, edges))
+        set_apart = bool(previous) and line[0]["top"] - previous[0]["top"] > 1.5 * LINE
         started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells)
+        started = started or (set_apart and _labels(line, cuts))
         if started:
             groups.append([line])
         else:
@@ -271,7 +281,21 @@ def _body_rows(
                 line = _glued(previous, line, cuts, values | dotted)
             groups[-1].append(line)
         before, previous = cells, line
-    return [_one_row(group, cuts, page, number_of) for group in groups]
+    return [_across(group[0], cuts, page, number_of) if id(group) in headings
+            else _one_row(group, cuts, page, number_of) for group in groups]  # fmt: skip
+
+
+def _across(line: list[dict], cuts: list[float], page: int, number_of: dict[int, int]) -> Row:
+    """A line across the table as one cell spanning every column."""
+    top = line[0]["top"]
+    cells = [Cell([" ".join(w["text"] for w in line)], [top], len(cuts) + 1), *(Cell() for _ in cuts)]
+    return Row(cells, page, number_of[id(line[0])])
+
+
+def _labels(line: list[dict], cuts: list[float]) -> bool:
+    """Capital labels in two columns or more (`PROGRAM   ANGGARAN (Rp)` of the budget block below a table)."""
+    capitals = all(w["text"].isupper() for w in line if not w["text"].startswith("("))
+    return capitals and len({_column((w["x0"] + w["x1"]) / 2, cuts) for w in line}) >= 2
 
 
 def _alone(cells: list[Cell]) -> bool:

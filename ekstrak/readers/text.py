@@ -198,7 +198,8 @@ def _blocks(lines: list[Line]) -> list[Block]:
         if not line.text.strip():
             blanks += 1
             continue
-        if current and (blanks >= 2 or line.page != current[-1].page):
+        # One blank line before capital labels (`PROGRAM   ANGGARAN (Rp)`) ends the table too: a budget follows.
+        if current and (blanks >= 2 or line.page != current[-1].page or (blanks == 1 and _capital_labels(line.text))):
             blocks.append(Block(current))
             current = []
         blanks = 0
@@ -256,11 +257,16 @@ def _capitals(text: str) -> bool:
 
 def _other_header(chunked: list[list[tuple[int, int, str]]], lines: list[Line]) -> int | None:
     """The header of another table (a budget): the first line of two or more cells, all capitals."""
-    for index, chunks in enumerate(chunked):
-        letters = [ch for ch in lines[index].text if ch.isalpha()]
-        if len(chunks) >= 2 and letters and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+    for index in range(len(chunked)):
+        if _capital_labels(lines[index].text):
             return index
     return None
+
+
+def _capital_labels(text: str) -> bool:
+    """Two pieces or more, (nearly) all in capitals: a table's header."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(_chunks(text)) >= 2 and bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _layout_blocks(lines: list[Line], is_header: Callable[[Row], bool]) -> list[Block] | None:

@@ -57,3 +57,33 @@ def test_a_decimal_that_ran_to_the_edge_is_joined_and_stacked_targets_are_not():
     assert grid.rows[0].cells[0].lines == ["100.21"]
     grid, _ = mend_words(_grid(Cell(["80", "90"], None, 1, 1, [False, False])))
     assert grid.rows[0].cells[0].lines == ["80", "90"]
+
+
+def test_lines_that_each_ran_to_the_edge_join_into_an_indonesian_word():
+    cell = Cell(["Meni", "ngkat", "nya kapa", "sitas"], None, 1, 1, [True, True, True, False])
+    grid, doubts = mend_words(_grid(cell))
+    assert grid.rows[0].cells[0].lines == ["Meningkatnya kapa", "sitas"] and not doubts
+    cell = Cell(["akunt", "abilit", "as kinerja"], None, 1, 1, [True, True, False])
+    assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["akuntabilitas kinerja"]
+
+
+def test_two_indonesian_words_that_also_make_one_are_not_joined_by_the_word_list():
+    cell = Cell(["di", "atas kertas"], None, 1, 1, [True, False])  # `diatas` is in the list, and so are both
+    assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["di", "atas kertas"]
+    cell = Cell(["Meni", "ngkat"], None, 1, 1, [False, False])  # the line ended before the edge: a word's end
+    assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["Meni", "ngkat"]
+
+
+def test_a_line_filled_by_one_indonesian_word_ends_that_word_without_a_doubt():
+    cell = Cell(["pengarusutamaan", "gender"], None, 1, 1, [True, False])
+    grid, doubts = mend_words(_grid(cell))
+    assert grid.rows[0].cells[0].lines == ["pengarusutamaan", "gender"] and not doubts
+    cell = Cell(["Pertangg", "ungjawab", "an keuangan"], None, 1, 1, [True, True, False])
+    assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["Pertanggungjawaban keuangan"]
+
+
+def test_a_short_piece_after_a_word_is_its_suffix_and_a_percent_sign_its_numbers():
+    cell = Cell(["Penyedia", "an jasa"], None, 1, 1, [True, False])  # `an`: a suffix, not a word of its own
+    assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["Penyediaan jasa"]
+    assert mend_words(_grid(Cell(["100", "%"], None, 1, 1, [True, False])))[0].rows[0].cells[0].lines == ["100%"]
+    assert mend_words(_grid(Cell(["100", "%"], None, 1, 1, [False, False])))[0].rows[0].cells[0].lines == ["100", "%"]

@@ -42,6 +42,10 @@ URLS = {
     ("/dokumen/<int:dokumen_id>/angka", "GET"),
     ("/dokumen/<int:dokumen_id>/riwayat/<int:nomor>/pulihkan", "POST"),
     ("/aset/<path:filename>", "GET"),
+    ("/pindaian/<tugas_id>", "GET"),
+    ("/pindaian/<tugas_id>/keadaan", "GET"),
+    ("/pindaian/<tugas_id>/batal", "POST"),
+    ("/pindaian/<tugas_id>/tahun", "POST"),
 }
 
 
@@ -74,9 +78,9 @@ def small_document() -> Dokumen:
 # The factory
 
 
-def test_the_factory_registers_six_blueprints_and_the_same_urls(tmp_path: Path) -> None:
+def test_the_factory_registers_seven_blueprints_and_the_same_urls(tmp_path: Path) -> None:
     app = create_app(tmp_path / "data")
-    assert set(app.blueprints) == {"documents", "profile", "downloads", "masuk", "persetujuan", "riwayat"}
+    assert set(app.blueprints) == {"documents", "profile", "downloads", "masuk", "persetujuan", "riwayat", "pindaian"}
     urls = {(rule.rule, method) for rule in app.url_map.iter_rules() for method in rule.methods - {"HEAD", "OPTIONS"}}
     assert urls == URLS
     with app.app_context():

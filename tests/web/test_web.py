@@ -313,15 +313,11 @@ def test_a_file_that_is_no_iku_gets_the_same_message_as_the_command_and_nothing_
     assert response.status_code == 400
     assert "Berkas &#39;undangan.txt&#39; tidak dapat dibaca: Tidak ditemukan tabel IKU" in response.text
     assert "Belum ada dokumen" in response.text
-    response = web.upload(data=_png(), name="foto.png")
-    assert response.status_code == 400 and "tidak dapat dibaca" in response.text
     response = web.upload(data=b"", name="kosong.pdf")
     assert response.status_code == 400 and "kosong" in response.text
 
 
-def test_scanned_and_locked_pdfs(web: Browser) -> None:
-    response = web.upload(FIXTURES / "pindaian.pdf")
-    assert response.status_code == 400 and "OCR" in response.text
+def test_locked_pdfs(web: Browser) -> None:
     response = web.upload(FIXTURES / "terkunci.pdf")
     assert response.status_code == 400 and "kata sandi" in response.text.lower()
     assert web.upload(FIXTURES / "terkunci.pdf", sandi="rahasia").status_code == 303

@@ -5,6 +5,9 @@ indicators, a list number broken by a narrow column, a group heading that carrie
 from __future__ import annotations
 
 import ekstrak
+from ekstrak.header import is_table_header
+from ekstrak.readers.columns import read_columns
+from ekstrak.readers.text import split_lines
 
 # As pdftotext lays out an LKjIP measurement table printed from Word (PN Bireuen's shape).
 LKJIP = """\
@@ -145,3 +148,73 @@ def test_unnumbered_sasaran_running_on_in_laid_out_text_are_a_warning():
         "Meningkatnya Akuntabilitas Kinerja",
     ]
     assert any("batas antarsasaran" in w.pesan for w in doc.peringatan)
+
+
+# Kemdikbud's PK (tests/real) as pdftotext lays it out: a programme and its budget on a line across the
+# table, and sasaran texts that run up to the indicator column, one space from it.
+ACROSS = """\
+                                                                              Target
+     Sasaran Strategis                    Indikator Kinerja
+                                                                               2011
+Program Pendidikan Anak Usia Dini, Nonformal dan Informal, Anggaran 3.665.771.000.000
+S1.1 Meningkatnya APK PAUD        1 APK PAUD (TK, KB, TPA, SPS)              33,67%
+(TK,KB,TPA,SPS) nasional          2 Lembaga PAUD yang berakreditasi          2,5%
+mencapai 45,05%
+S5.3 Sekurang-kurangnya 50%       1 Persentase Kab/Kota Yang Telah           10%
+kab/kota telah memberikan layanan Menyelenggarakan Parenting Education
+fasilitasi parenting education
+"""
+
+
+def test_a_line_across_the_table_is_a_group_heading_and_a_sasaran_line_beside_an_indicator_is_not():
+    doc = ekstrak.extract_text(ACROSS)
+    assert [(s.kelompok, s.uraian, [i.uraian for i in s.indikator]) for s in doc.sasaran] == [
+        (
+            "Program Pendidikan Anak Usia Dini, Nonformal dan Informal, Anggaran 3.665.771.000.000",
+            "Meningkatnya APK PAUD (TK,KB,TPA,SPS) nasional mencapai 45,05%",
+            ["APK PAUD (TK, KB, TPA, SPS)", "Lembaga PAUD yang berakreditasi"],
+        ),
+        (
+            "Program Pendidikan Anak Usia Dini, Nonformal dan Informal, Anggaran 3.665.771.000.000",
+            "Sekurang-kurangnya 50% kab/kota telah memberikan layanan fasilitasi parenting education",
+            ["Persentase Kab/Kota Yang Telah Menyelenggarakan Parenting Education"],
+        ),
+    ]
+
+
+# Itjen Kemenhub's PK (tests/real) as pdftotext lays it out: the budget block one blank line under the table.
+BUDGET_BELOW = """\
+No.    Sasaran Strategis                Indikator Kinerja                               Target  Satuan
+8.     Peningkatan kualitas dan         Peningkatan persentase Auditor yang             30      %
+       kompetensi SDM                   sesuai dengan standard Kompetensi
+9.     Peningkatan pemanfaatan          Persentase proses bisnis yang telah             50      %
+       Teknologi Informasi dan          memanfaatkan Teknologi Informasi dan
+       Komunikasi                       Komunikasi
+
+                              PROGRAM                                                    ANGGARAN (Rp)
+Pengawasan dan Peningkatan Akuntabilitas Aparatur Kementerian Perhubungan               69.099.045.000
+"""
+
+
+def test_a_budget_block_one_blank_line_under_the_table_is_not_part_of_the_last_row():
+    doc = ekstrak.extract_text(BUDGET_BELOW)
+    last = doc.sasaran[-1]
+    assert last.uraian == "Peningkatan pemanfaatan Teknologi Informasi dan Komunikasi"
+    assert (last.indikator[0].target.teks, last.indikator[0].target.nilai) == ("50", 50)
+    assert [(a.uraian, a.nilai) for a in doc.anggaran] == [
+        ("Pengawasan dan Peningkatan Akuntabilitas Aparatur Kementerian Perhubungan", 69099045000)
+    ]
+
+
+def test_capital_labels_set_apart_below_the_rows_start_a_row_of_their_own_in_the_column_reading():
+    """The second reading (by character columns) keeps the budget's labels out of the last row too (Ditjen
+    Hubla's PK, where that reading is the one chosen)."""
+    grid = read_columns(split_lines(BUDGET_BELOW), is_table_header)
+    assert grid.rows[-2].texts() == [
+        "9.",
+        "Peningkatan pemanfaatan Teknologi Informasi dan Komunikasi",
+        "Persentase proses bisnis yang telah memanfaatkan Teknologi Informasi dan Komunikasi",
+        "50",
+        "%",
+    ]
+    assert grid.rows[-1].texts()[1].startswith("PROGRAM")

@@ -1,0 +1,85 @@
+"""table.py: a header repeated on a new page whose cells ran down into the column numbers under it (as
+LibreOffice prints a header cell too small for its text: Kec. Giri's Renstra, tests/real)."""
+
+from __future__ import annotations
+
+from ekstrak.document import build_document
+from ekstrak.grid import Cell, Grid, Row
+
+HEADER = ["SASARAN", "KODE", "INDIKATOR KINERJA SASARAN (OUTCOME)", "SATUAN", "KONDISI AWAL", "TARGET 2026"]
+NUMBERS = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
+
+
+def _row(texts: list[str], page: int, line: int) -> Row:
+    return Row([Cell([t] if t else []) for t in texts], page, line)
+
+
+def _grid(numbers_on_page_two: list[str]) -> Grid:
+    rows = [
+        _row(HEADER, 1, 1),
+        _row(NUMBERS, 1, 2),
+        _row(["Meningkatnya kualitas pelayanan", "1.01", "Indeks kepuasan masyarakat", "Indeks", "80", "85"], 1, 3),
+        _row(["", "1.02", "Persentase layanan tepat waktu", "%", "90", "95"], 1, 4),
+        _row(["SASARAN", "KODE", "INDIKATOR KINERJA SASARAN", "SATUAN", "KONDISI", "TARGET 2026"], 2, 1),
+        _row(numbers_on_page_two, 2, 2),
+        _row(["", "1.03", "Jumlah inovasi pelayanan", "Inovasi", "2", "3"], 2, 3),
+    ]
+    return Grid(rows)
+
+
+def _indicators(grid: Grid) -> list[tuple[str, str, str | None]]:
+    doc = build_document(grid)
+    return [(s.uraian, i.uraian, i.target.teks if i.target else None) for s in doc.sasaran for i in s.indikator]
+
+
+def test_column_numbers_overrun_by_the_header_above_them_are_not_data():
+    overrun = ["(1)", "(2)", "(OUTCOME) (3 )", "(4)", "A (5)WAL", "(6)"]
+    assert (
+        _indicators(_grid(overrun))
+        == _indicators(_grid(NUMBERS))
+        == [
+            ("Meningkatnya kualitas pelayanan", "Indeks kepuasan masyarakat", "85"),
+            ("Meningkatnya kualitas pelayanan", "Persentase layanan tepat waktu", "95"),
+            ("Meningkatnya kualitas pelayanan", "Jumlah inovasi pelayanan", "3"),
+        ]
+    )
+
+
+def test_a_row_that_only_shares_some_column_numbers_is_not_dropped():
+    """Numbers in place but another cell holds words that are no overrun column number: never skipped."""
+    texts = ["(1)", "(2)", "Jumlah desa mandiri", "(4)", "(5)", "(6)"]
+    assert any("Jumlah desa mandiri" in indikator for _, indikator, _ in _indicators(_grid(texts)))
+
+
+def test_a_sasaran_run_into_the_column_numbers_is_kept():
+    """A borderless print can set a sasaran on the line of `(1)`: the row is data, its words are no header's."""
+    texts = ["(1) Meningkatnya kualitas kinerja", "(2)", "(3)", "(4)", "(5)", "(6)"]
+    assert any("Meningkatnya kualitas kinerja" in sasaran for sasaran, _, _ in _indicators(_grid(texts)))
+
+
+def _broken(first: list[Cell], second: list[Cell]) -> list[tuple[str, str, str | None]]:
+    """A table whose last row on page 1 runs on at the top of page 2, under the repeated header."""
+    rows = [
+        _row(HEADER, 1, 1),
+        Row([Cell(["Meningkatnya kualitas pelayanan"]), *first], 1, 2),
+        _row(HEADER, 2, 1),
+        Row([Cell(), *second], 2, 2),
+        _row(["", "1.09", "Indeks kepuasan masyarakat", "Indeks", "80", "85"], 2, 3),
+    ]
+    return _indicators(Grid(rows, wrapped=True))
+
+
+def test_a_word_the_page_break_cut_is_joined():
+    first = [Cell(["1.01"]), Cell(["Jumlah laporan", "Penyedia"], None, 1, 1, [False, True])]
+    first += [Cell(["Laporan"]), Cell(["2"]), Cell(["3"])]
+    second = [Cell(), Cell(["an jasa"], None, 1, 1, [False]), Cell(), Cell(), Cell()]
+    assert _broken(first, second)[0] == ("Meningkatnya kualitas pelayanan", "Jumlah laporan Penyediaan jasa", "3")
+
+
+def test_a_coded_rows_rest_with_a_target_cut_from_its_number_is_the_same_row():
+    first = [Cell(["1.02"]), Cell(["Jumlah"]), Cell(), Cell(["8"]), Cell(["10"])]
+    second = [Cell(), Cell(["Hasil analisis data"]), Cell(), Cell(), Cell(["Dokumen"])]
+    assert _broken(first, second) == [
+        ("Meningkatnya kualitas pelayanan", "Jumlah Hasil analisis data", "10 Dokumen"),
+        ("Meningkatnya kualitas pelayanan", "Indeks kepuasan masyarakat", "85"),
+    ]
