@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from dataclasses import replace
 
 import pytest
 
@@ -171,3 +172,16 @@ def test_a_scan_without_a_target_is_warned_about_unless_its_targets_were_read_by
     assert "tidak ada target" in warning.pesan
     assert not ocr_warnings(doc({"target 2026": "40,20", "target 2027": "42,62"}))
     assert not ocr_warnings(doc({"tahun capaian 2015": "Ada"}))
+
+
+def test_an_indicator_text_read_with_low_confidence_is_warned_about_even_without_a_target():
+    def doc(sure: float) -> Dokumen:
+        kolom = {"target 2019": "100"}  # its targets read by year: no warning that none was read
+        indikator = Indikator(5, "Persentase mahasiswa S3 yang lulus dengan IPK 23,79", kolom_lain=kolom, sumber=OCR)
+        indikator = replace(indikator, keyakinan=Keyakinan(sure, None))
+        return Dokumen(sasaran=(Sasaran(2, None, "Tercapainya kompetensi lulusan", (indikator,)),))
+
+    (warning,) = ocr_warnings(doc(0.5))
+    assert (warning.sasaran, warning.indikator) == (2, 5)
+    assert '"Persentase mahasiswa S3 yang lulus dengan IPK 23,79"' in warning.pesan
+    assert not ocr_warnings(doc(0.9))
