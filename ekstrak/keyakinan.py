@@ -1,5 +1,7 @@
 """How sure OCR was of each record it read (`sumber`, `keyakinan`), and the warnings where a target may be
-misread: read with low confidence, a digit that could be a letter, a decimal separator that may be a speck."""
+misread: read with low confidence, a digit that could be a letter, a decimal separator that may be a speck,
+a percentage above 100 among percentages that are not (a scratched 100% read as 160%); and an indicator's
+text read with low confidence (a number in it read two ways)."""
 
 from __future__ import annotations
 
@@ -10,16 +12,24 @@ from inti.numbers import format_number
 
 from .grid import Cell, lowest
 from .model import Dokumen, Indikator, Keyakinan, Peringatan, Sasaran
+from .readers.reread import DOUBTED
 
 OCR = "ocr"
 # A target read with less confidence than this is doubtful (Tesseract gives clean print 0.9 and more).
 LOW = 0.70
+# An indicator's text read with no more confidence than a number in it read two ways (clean print reads
+# 0.85 and more; Tesseract's own doubt about a word, 0.5 to 0.8, is too common in right texts to warn of).
+LOW_TEXT = DOUBTED
+# Characters of a doubtful text quoted in its warning.
+QUOTED = 60
 # A decimal separator in a target read with less confidence than this may be a speck of dust.
 SURE_SEPARATOR = 0.85
 # A number (digits, separators, %) with letters OCR confuses with digits: O/o for 0, l/I/| for 1, S for 5,
 # B for 8, Z for 2.
 _LOOKALIKE_RE = re.compile(r"^(?=[^\s]*\d)(?=[^\s]*[OoIl|SBZ])[\dOoIl|SBZ.,%]+$")
 _DECIMAL_RE = re.compile(r"\d[.,]\d{1,2}(?!\d)")
+# Percentages checked against their siblings where the document's OCR-read targets hold at least this many.
+MIN_PERCENTAGES = 3
 
 
 def reading(text: Cell, target: Cell | None = None) -> dict[str, Any]:
@@ -40,12 +50,37 @@ def _percent(value: float) -> str:
     return format_number(round(value * 100))
 
 
-def _doubts(indikator: Indikator) -> list[str]:
-    """What may be misread in an OCR-read indicator's target, as the warning sentences' subjects."""
+def _percentages(doc: Dokumen) -> list[float]:
+    """The values of the document's OCR-read targets in percent."""
+    return [
+        i.target.nilai
+        for s in doc.sasaran
+        for i in s.indikator
+        if i.sumber == OCR and i.target is not None and i.target.satuan == "%" and i.target.nilai is not None
+    ]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= QUOTED else text[: QUOTED - 1].rstrip() + "…"
+
+
+def _lone_above_hundred(value: float | None, percentages: list[float]) -> bool:
+    """Whether a percentage is the only one above 100 among at least MIN_PERCENTAGES others."""
+    others = [v for v in percentages if v <= 100]
+    return value is not None and value > 100 and len(others) >= MIN_PERCENTAGES and len(others) == len(percentages) - 1
+
+
+def _doubts(indikator: Indikator, percentages: list[float]) -> list[str]:
+    """What may be misread in an OCR-read indicator's target, as the warning sentences' subjects
+    (`percentages`: the document's OCR-read percentage targets)."""
     target, keyakinan = indikator.target, indikator.keyakinan
-    if target is None or keyakinan is None or keyakinan.target is None:
-        return []
     found = []
+    if keyakinan is not None and keyakinan.uraian is not None and keyakinan.uraian <= LOW_TEXT:
+        found.append(f'uraian "{_short(indikator.uraian)}" terbaca OCR dengan keyakinan rendah')
+    if target is None or keyakinan is None or keyakinan.target is None:
+        return found
+    if _lone_above_hundred(target.nilai if target.satuan == "%" else None, percentages):
+        found.append(f'target "{target.teks}" di atas 100%, padahal target persen lainnya tidak; mungkin salah baca')
     if any(_LOOKALIKE_RE.match(word) for word in target.teks.split()):
         found.append(f'target "{target.teks}" memuat huruf yang mungkin angka (O/0, l/1, S/5)')
     if keyakinan.target < LOW:
@@ -61,16 +96,22 @@ NO_TARGET = (
 )
 
 
+# A column of targets by year (a Renstra's "Target 2026", "Tahun Capaian 2015"): its header was read.
+_YEARLY_RE = re.compile(r"target|\b(?:19|20)\d\d\b")
+
+
 def ocr_warnings(doc: Dokumen) -> list[Peringatan]:
-    """A warning for each OCR-read indicator whose target may be misread, naming the record; and one when
-    a scan gave indicators but no target at all (a misread column header loses the whole column)."""
+    """A warning for each OCR-read indicator whose target or text may be misread, naming the record; and one when
+    a scan gave indicators but no target at all (a misread column header loses the whole column), unless
+    their targets were read by year."""
     indikator = [i for s in doc.sasaran for i in s.indikator]
-    if any(i.sumber == OCR for i in indikator) and all(i.target is None for i in indikator):
-        return [Peringatan(NO_TARGET)]
-    out = []
+    untargeted = any(i.sumber == OCR for i in indikator) and all(i.target is None for i in indikator)
+    yearly = any(_YEARLY_RE.search(name) for i in indikator for name in i.kolom_lain)
+    out = [Peringatan(NO_TARGET)] if untargeted and not yearly else []
+    percentages = _percentages(doc)
     for sasaran in doc.sasaran:
         for indikator in sasaran.indikator:
-            out.extend(_warning(doubt, sasaran, indikator) for doubt in _doubts(indikator))
+            out.extend(_warning(doubt, sasaran, indikator) for doubt in _doubts(indikator, percentages))
     return out
 
 

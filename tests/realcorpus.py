@@ -21,8 +21,9 @@ def expected(slug: str) -> dict[str, Any]:
     return json.loads((REAL / f"{slug}.expected.json").read_text(encoding="utf-8"))
 
 
-def rendering(slug: str, form: str) -> Path:
-    return RENDERED / f"{slug}{form}"
+def rendering(slug: str, form: str, folder: Path | None = None) -> Path:
+    """A transcription's rendering in `form`, from RENDERED or another folder of renderings."""
+    return (folder or RENDERED) / f"{slug}{form}"
 
 
 TARGET_FIELDS = ("teks", "nilai", "satuan", "batas_bawah", "batas_atas", "pembanding")

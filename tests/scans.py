@@ -69,3 +69,43 @@ def office_scan(pdf: Path, seed: int = 1, tilt: float = 0.8, dpi: int = 200, las
     pages[-1] = stamp(pages[-1], seed)
     sign = 1 if seed % 2 else -1
     return to_pdf([degrade(p, seed + i, sign * tilt) for i, p in enumerate(pages)], dpi)
+
+
+def photo(page: Image.Image, seed: int = 1, slant: float = 0.08) -> Image.Image:
+    """A page photographed at an angle on a dark desk: the paper a quadrilateral (its far edge narrower by
+    `slant` of its width on each side, corners jittered), the light falling off across it, grey, JPEG."""
+    import numpy as np
+
+    rng = random.Random(seed)
+    w, h = page.size
+    margin = int(w * 0.12)
+    desk = Image.new("L", (w + 2 * margin, h + 2 * margin), 55)
+    width, height = desk.size
+
+    def jitter() -> float:
+        return rng.uniform(-0.01, 0.01) * w
+
+    # Where the page's corners land on the desk (top left, top right, bottom right, bottom left).
+    quad = [
+        (margin + slant * w + jitter(), margin + jitter()),
+        (margin + w - slant * w + jitter(), margin + jitter()),
+        (margin + w + jitter(), margin + h + jitter()),
+        (margin + jitter(), margin + h + jitter()),
+    ]
+    # PIL's perspective transform maps each output pixel back to the page: solve for those coefficients.
+    rows, rhs = [], []
+    for (x, y), (u, v) in zip(quad, [(0, 0), (w, 0), (w, h), (0, h)], strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        rhs += [u, v]
+    coefficients = np.linalg.solve(np.array(rows, float), np.array(rhs, float))
+    paper = page.convert("L").transform(
+        (width, height), Image.Transform.PERSPECTIVE, tuple(coefficients), Image.Resampling.BICUBIC, fillcolor=0
+    )
+    mask = Image.new("L", page.size, 255).transform(
+        (width, height), Image.Transform.PERSPECTIVE, tuple(coefficients), Image.Resampling.BILINEAR, fillcolor=0
+    )
+    desk.paste(paper, (0, 0), mask)
+    light = np.linspace(0.65, 1.0, width)[None, :] * np.linspace(0.85, 1.0, height)[:, None]
+    lit = Image.fromarray((np.asarray(desk, float) * light).clip(0, 255).astype("uint8"))
+    return jpeg(lit.filter(ImageFilter.GaussianBlur(0.7)), quality=80)

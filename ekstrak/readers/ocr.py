@@ -19,10 +19,16 @@ import numpy as np
 from inti.errors import KinerjaError, MelebihiBatas, PerluProgram
 
 from .lattice import Segment, find_lattices
-from .misread import mend_broken_numbers, mend_column_numbers, mend_misreads, mend_quarters
+from .lettercase import TALL, candidates, mend_case
+from .misread import mend_broken_numbers, mend_column_numbers, mend_list_markers, mend_misreads, mend_quarters
+from .perspective import flatten_photo
+from .punctuation import restore_marks
 from .raster import render_image_page, render_pdf_page
+from .reread import reread_numbers
 from .rules import find_rules
+from .spacing import join_unspaced
 from .straighten import straighten
+from .uncovered import uncovered_boxes
 
 # Debian's Tesseract runs OpenMP threads; pages run one per process instead, so each keeps to one thread.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -49,6 +55,12 @@ MIN_CELL = 12
 CELL_WORD = 0.8
 # A word found so is at least this tall (points, top to baseline: a small "n"); specks are smaller.
 MIN_HEIGHT = 3.5
+# A short word found so (this many characters at most) is at least this share of the page's numbers'
+# height where it has a tall letter or digit, and this share where its letters are small (a speck read
+# as "2", "I" or "if" is shorter).
+SHORT_WORD = 2
+DIGIT_SHARE = 0.8
+SMALL_SHARE = 0.55
 # A word (pixels) taller than this is no body text (a stamp's ring, a pen stroke, a logo).
 MAX_WORD_HEIGHT = 120
 
@@ -101,7 +113,8 @@ class ScannedPage:
 
 def _collect(api, scale: float) -> list[dict]:
     """The words of the last recognition as pdfplumber gives a text PDF's (x0, x1, top, bottom in points)
-    with `conf`; a word's bottom is its baseline, so words with and without descenders stand on one line."""
+    with `conf`; a word's bottom is its baseline, so words with and without descenders stand on one line
+    (`box_bottom` is its box's, below any descender)."""
     from tesserocr import RIL, iterate_level
 
     words: list[dict] = []
@@ -123,8 +136,32 @@ def _collect(api, scale: float) -> list[dict]:
         baseline = item.Baseline(RIL.WORD)
         bottom = min(y1, max(y0 + 1, (baseline[0][1] + baseline[1][1]) / 2)) if baseline else y1
         word = {"text": text, "x0": x0 * scale, "x1": x1 * scale, "top": y0 * scale, "bottom": bottom * scale}
-        words.append({**word, "conf": round(confidence / 100, 2)})
+        words.append({**word, "conf": round(confidence / 100, 2), "box_bottom": y1 * scale})
+    _mend_letter_case(api, scale, words)
     return mend_misreads(words)
+
+
+def _mend_letter_case(api, scale: float, words: list[dict]) -> None:
+    """Small letters read as capitals of the same shape ("AVLOS" for "AvLOS"), told by where their tops stand."""
+    from tesserocr import RIL, iterate_level
+
+    wanted = candidates(words)
+    if not wanted:
+        return
+    symbols: list[tuple[str, float, float, float, float]] = []  # text, centre x and y (points), top, bottom
+    for item in iterate_level(api.GetIterator(), RIL.SYMBOL):
+        box = item.BoundingBox(RIL.SYMBOL)
+        text = item.GetUTF8Text(RIL.SYMBOL) if box is not None else None
+        if text:
+            x0, y0, x1, y1 = box
+            symbols.append((text, (x0 + x1) / 2 * scale, (y0 + y1) / 2 * scale, float(y0), float(y1)))
+    for word in wanted:
+        inside = [
+            (text, top, bottom)
+            for text, x, y, top, bottom in symbols
+            if word["x0"] <= x <= word["x1"] and word["top"] <= y <= word["box_bottom"]
+        ]
+        mend_case(word, inside)
 
 
 def read_words(gray: np.ndarray, scale: float, api) -> list[dict]:
@@ -143,12 +180,28 @@ def _overlaps(word: dict, others: list[dict]) -> bool:
     )
 
 
+def _box_height(word: dict) -> float:
+    """A word's height from its top to its box's bottom (a digit's height: digits have no descenders)."""
+    return word.get("box_bottom", word["bottom"]) - word["top"]
+
+
+def _least_height(text: str, tall: float) -> float:
+    """How tall (points, box) a short word found in a cell is at least, given the page's digits' height:
+    as tall as a digit where it holds a capital, a digit or an ascender, else as a small letter."""
+    if len(text) > SHORT_WORD:
+        return 0.0
+    return (DIGIT_SHARE if any(c in TALL for c in text) else SMALL_SHARE) * tall
+
+
 def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]], words: list[dict]) -> list[dict]:
     """Words the page reading missed, found by reading each table cell again on its own as a block of
     text: reading a page as sparse text loses a cell's lone short line ("2", "%", the "n" of a "Perse-n"
-    broken by a narrow column). Only sure words where the page reading has none are added."""
+    broken by a narrow column). Only sure words where the page reading has none are added, and a short
+    one only as tall as its letters stand in the page's print (a speck is read as "2", "I" or "if")."""
     from tesserocr import PSM
 
+    digits = [_box_height(w) for w in words if w["text"].isdigit()]
+    tall = float(np.median(digits)) if digits else 0.0
     found: list[dict] = []
     api.SetPageSegMode(PSM.SINGLE_BLOCK)  # on the page image read_words set
     try:
@@ -164,7 +217,8 @@ def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]
                 for w in _collect(api, scale)
                 if w["conf"] >= CELL_WORD
                 and w["bottom"] - w["top"] >= MIN_HEIGHT
-                and any(c.isalnum() for c in w["text"])
+                and _box_height(w) >= _least_height(w["text"], tall)
+                and (any(c.isalnum() for c in w["text"]) or w["text"] == "%")
                 and not _overlaps(w, words)
             )
     finally:
@@ -176,15 +230,19 @@ Render = Callable[[int], tuple[np.ndarray, float]]
 
 
 def read_page(render: Render, index: int, folder: str) -> ScannedPage:
-    """One page rendered, straightened, its rules found and wiped, its words read."""
+    """One page rendered, flattened (a photo) and straightened, its rules found and wiped, its words read."""
     text_api, osd_api = _engines(folder)
     gray, scale = render(index)
-    gray = straighten(gray, osd_api)
+    gray = straighten(flatten_photo(gray), osd_api)
     lines, clean = find_rules(gray, scale)
     words = read_words(clean, scale, text_api)
     boxes = [region.box for lattice in find_lattices(lines) for region in lattice.regions]
-    words += read_missed(scale, text_api, boxes, words)
-    words = mend_broken_numbers(mend_column_numbers(mend_quarters(words)), boxes)
+    # A page without cells is searched for ink no word covers instead.
+    again = boxes or uncovered_boxes(clean, scale, words)
+    words = join_unspaced(words + read_missed(scale, text_api, again, words), clean, scale)
+    words = restore_marks(words, clean, scale)
+    words = mend_broken_numbers(mend_column_numbers(mend_list_markers(mend_quarters(words))), boxes)
+    words = reread_numbers(clean, scale, text_api, words, PAGE_MODE)
     return ScannedPage(index + 1, words, lines)
 
 
