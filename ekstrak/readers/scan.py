@@ -20,6 +20,10 @@ OFF = (
     "PDF ini tidak memiliki lapisan teks (hasil pindaian) dan di sini tidak dibaca dengan OCR; bacalah dengan "
     "perintah 'ekstrak' (tanpa --tanpa-ocr) yang menjalankan OCR sendiri."
 )
+OFF_SOME = (
+    "Halaman {} PDF ini hasil pindaian (tanpa lapisan teks) dan di sini tidak dibaca dengan OCR, jadi isinya akan "
+    "hilang; bacalah dengan perintah 'ekstrak' (tanpa --tanpa-ocr) yang menjalankan OCR sendiri."
+)
 OFF_IMAGE = (
     "Berkas gambar hanya dapat dibaca dengan OCR, yang di sini tidak dijalankan; bacalah dengan perintah "
     "'ekstrak' (tanpa --tanpa-ocr) yang menjalankan OCR sendiri."
@@ -46,7 +50,9 @@ def pages_to_scan(word_counts: list[int], ocr: Ocr) -> list[int]:
     scanned = [i for i, count in enumerate(word_counts) if count < SCANNED_WORDS]
     if scanned and ocr.mode == TIDAK and len(scanned) == len(word_counts):
         raise PerluOCR(OFF)
-    return [] if ocr.mode == TIDAK else scanned
+    if scanned and ocr.mode == TIDAK:  # never read the text pages and leave the scanned ones out unsaid
+        raise PerluOCR(OFF_SOME.format(", ".join(str(i + 1) for i in scanned)))
+    return scanned
 
 
 def scan(render: Render, indexes: list[int], ocr: Ocr) -> list[ScannedPage]:

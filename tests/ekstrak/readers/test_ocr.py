@@ -136,6 +136,8 @@ def test_a_pdf_of_text_pages_and_scanned_pages_reads_both(tmp_path):
     # Page 1's rows from its text layer (its last one runs on into page 2), pages 2 and 3 by OCR.
     assert read[0] == (1, None) and sum(1 for page, _ in read if page == 1) > 10
     assert {sumber for page, sumber in read if page > 1} == {"ocr"}
+    with pytest.raises(PerluOCR, match="Halaman 2, 3 PDF ini hasil pindaian"):  # not read without its scanned pages
+        ekstrak.extract(mixed, ocr="tidak")
 
 
 def test_ocr_can_be_forced_on_a_text_pdf_and_turned_off(tmp_path):
