@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,7 +214,7 @@ def ukur(alamat: str, n: int = 50, k: int = 20) -> Hasil:
         )
         try:
             base = re.search(r"http://127\.0\.0\.1:\d+", server.stdout.readline()).group(0)  # type: ignore[union-attr]
-            return run(base, n, k, store, server.pid)
+            return run(base, n, k, lambda: buka(alamat, data), server.pid)
         finally:
             server.terminate()
             _, log = server.communicate(timeout=30)
@@ -238,7 +239,8 @@ def together(context, target, jobs: list[tuple], pid: int) -> tuple[list, float,
     return answers, wall, cpu
 
 
-def run(base: str, n: int, k: int, store: Simpanan, pid: int) -> Hasil:
+def run(base: str, n: int, k: int, opened: Callable[[], Simpanan], pid: int) -> Hasil:
+    """The three measurements; `opened` gives a store on the database, to count what it holds afterwards."""
     planner = Sesi(base, "perencana")
     payload = document(n, k)
     alone_url = planner.upload(payload, "sendiri.json")
@@ -257,11 +259,13 @@ def run(base: str, n: int, k: int, store: Simpanan, pid: int) -> Hasil:
     refused = sum(status != 200 for result in results for _, status in result)
 
     dokumen_id = int(load_url.rsplit("/", 1)[1])
+    store = opened()  # its own connections: none of this process's was carried into the operators'
     with store.koneksi() as db:
         values = db.execute(
             "SELECT count(*) FROM suntingan WHERE dokumen_id = ? AND bidang = 'realisasi'", (dokumen_id,)
         ).fetchone()[0]
         history = db.execute("SELECT count(*) FROM riwayat WHERE dokumen_id = ?", (dokumen_id,)).fetchone()[0]
+    store.tutup()
 
     jobs = [(base, who, load_url, u, f"{who} menulis") for u in range(n) for who in (f"op{u + 1:02d}", "perencana")]
     answers, _, _ = together(context, pair, jobs, pid)
