@@ -6,6 +6,7 @@ made on a stale value is refused with the other value and who wrote it; and the 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import socket
 import subprocess
@@ -349,21 +350,8 @@ def test_accounts_are_made_listed_changed_and_deactivated_by_the_command(tmp_pat
 @pytest.mark.sqlite_saja  # a SQLite file named by --db (PostgreSQL's addresses: test_web_data.py)
 def test_the_database_may_be_named_by_db_or_kinerja_db(tmp_path: Path) -> None:
     path = tmp_path / "kantor" / "kinerja-kantor.sqlite"
-    done = run_command(
-        "kinerja-web",
-        "pengguna",
-        "tambah",
-        "admin",
-        "--peran",
-        "admin",
-        "--sandi-stdin",
-        "--db",
-        str(path),
-        stdin=f"{SANDI}\n".encode(),
-    )
+    done = _add_admin("--db", str(path))
     assert done.returncode == 0 and path.exists()
-    import os
-
     env = dict(os.environ, KINERJA_DB=str(path))
     listing = subprocess.run([str(BIN / "kinerja-web"), "pengguna", "daftar"], capture_output=True, env=env, timeout=60)
     assert listing.stdout.decode() == "admin  admin  (semua instansi)\n"
@@ -373,6 +361,15 @@ def test_the_database_may_be_named_by_db_or_kinerja_db(tmp_path: Path) -> None:
         "kinerja-web: alamat basis data 'mysql://…' tidak dikenal; pakai berkas SQLite (--db /folder/kinerja.sqlite) "
         "atau server PostgreSQL (--db postgresql://PENGGUNA:SANDI@SERVER/NAMA).\n"
     )
+
+
+def _add_admin(*where: str):
+    """`kinerja-web pengguna tambah admin --peran admin`, the password from standard input, on the database `where`
+    names."""
+    return run_command(
+        "kinerja-web", "pengguna", "tambah", "admin", "--peran", "admin", "--sandi-stdin", *where,
+        stdin=f"{SANDI}\n".encode(),
+    )  # fmt: skip
 
 
 def _free_port() -> int:
@@ -395,17 +392,7 @@ def test_serving_beyond_this_computer_needs_an_admin_and_names_its_host(tmp_path
     port = str(_free_port())
     done = run_command("kinerja-web", "--alamat", "0.0.0.0", "--port", port, "--tanpa-peramban", *data)
     assert done.returncode == 2 and "perlu akun admin lebih dulu" in done.stderr.decode()
-    run_command(
-        "kinerja-web",
-        "pengguna",
-        "tambah",
-        "admin",
-        "--peran",
-        "admin",
-        "--sandi-stdin",
-        *data,
-        stdin=f"{SANDI}\n".encode(),
-    )
+    _add_admin(*data)
     server = subprocess.Popen(
         [
             str(BIN / "kinerja-web"),

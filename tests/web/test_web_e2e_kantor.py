@@ -10,8 +10,9 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import SEED, run_command
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from test_web_e2e import CHROMIUM, CHROMIUM_FLAGS, Server, _page, _shots
+from playwright.sync_api import Browser, Page, expect
+from test_web_e2e import Server, _page, _shots
+from test_web_e2e import browser as browser  # Debian's chromium (a fixture)
 
 SANDI = "sandi-yang-panjang"
 KANWIL = "KANTOR WILAYAH KEMENTERIAN HUKUM DAN HAM SULAWESI BARAT"
@@ -22,15 +23,6 @@ ACCOUNTS = [
     ("ima", "operator", ["Divisi Keimigrasian"]),  # indicators 10.1 and 10.2
     ("kepala", "pimpinan", []),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Debian's chromium is needed: apt-get install chromium (make test does it as root)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
