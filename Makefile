@@ -48,7 +48,7 @@ lint: install
 
 test: install debian
 	$(BIN)/ruff check inti ekstrak laporan kinerja_web tests benchmarks templates samples
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The README's pictures: the sample report's cover, Ikhtisar Eksekutif, the Bab III chart and measurement
 # table, a sasaran with its years, the signed Perjanjian Kinerja; and the web application's pages, taken by

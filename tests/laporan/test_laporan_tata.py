@@ -134,7 +134,16 @@ def docx_pdf(tiga_tahun) -> bytes:
     """The DOCX as LibreOffice prints it."""
     out = tiga_tahun["folder"] / "docx"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(tiga_tahun["docx"])],
+        [
+            "soffice",
+            f"-env:UserInstallation={(tiga_tahun['folder'] / 'profil').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(tiga_tahun["docx"]),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
