@@ -69,15 +69,22 @@ def _markers(text: str, pattern: re.Pattern[str] = _MARKER_RE) -> list[Marker]:
 
 
 def numbered_parts(text: str) -> list[str] | None:
-    """Split `1. … 2. … 3. …` (or `1)`, `(1)`, `a.`) where the numbering runs 1, 2, 3 … from the start.
+    """Split `1. … 2. … 3. …` (or `1)`, `(1)`, `a.`) where the numbering runs 1, 2, 3 … from the start,
+    or runs on from an earlier cell (`3. … 4. …`, a document numbering its indicators throughout).
 
     A number that breaks the run (`(level 1)`, `1x24 jam`, `Kab/Kota`) stays inside its indicator.
     Returns None when the text does not start with a first marker.
     """
     text = text.strip()
     markers = _markers(text)
-    if not markers or markers[0].start != 0 or markers[0].rank != 1:
+    if not markers or markers[0].start != 0:
         return _dotted_parts(text)
+    if markers[0].rank != 1:
+        runs_on = markers[0].style.endswith("#") and any(
+            m.rank == markers[0].rank + 1 and m.style == markers[0].style for m in markers[1:]
+        )
+        if not runs_on:
+            return _dotted_parts(text)
     style = markers[0].style
     same = [m for m in markers if m.style == style]
     tight = [m for m in _markers(text, _TIGHT_MARKER_RE) if m.style == style]

@@ -15,57 +15,98 @@ BULLET = "-"
 
 
 @dataclass
-class Numbering:
-    """Word's list definitions: (numId, ilvl) → (numFmt, lvlText), and counters within one cell."""
+class Level:
+    """One level of a Word list: its number format, its text (`%1.`, `%1.%2`) and its first number."""
 
-    formats: dict[tuple[str, str], tuple[str, str]]
-    counters: dict[tuple[str, str], int] = field(default_factory=dict)
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+@dataclass
+class Numbering:
+    """Word's lists as Word counts them: every num of one abstract list continues the same count, across
+    cells and tables, unless the num restarts it (`startOverride`); a level restarts when a lower one
+    moves on."""
+
+    levels: dict[str, dict[int, Level]]  # abstractNumId → its levels
+    nums: dict[str, tuple[str, dict[int, int]]]  # numId → (abstractNumId, level → start override)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    started: set[str] = field(default_factory=set)
 
     def label(self, num_id: str, level: str) -> str:
-        fmt, text = self.formats.get((num_id, level), ("decimal", "%1."))
-        if fmt == "bullet" or fmt == "none":
-            return BULLET if fmt == "bullet" else ""
-        key = (num_id, level)
-        self.counters[key] = self.counters.get(key, 0) + 1
-        return text.replace(f"%{int(level) + 1}", _format(self.counters[key], fmt))
+        if num_id not in self.nums:
+            return ""
+        abstract, overrides = self.nums[num_id]
+        depth = int(level) if level.isdigit() else 0
+        levels = self.levels.get(abstract, {})
+        own = levels.get(depth, Level())
+        if own.fmt in ("bullet", "none"):
+            return BULLET if own.fmt == "bullet" else ""
+        counts = self.counters.setdefault(abstract, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for restart, value in overrides.items():
+                counts[restart] = value - 1
+                for deeper in [d for d in counts if d > restart]:
+                    del counts[deeper]
+        counts[depth] = counts.get(depth, own.start - 1) + 1
+        for deeper in [d for d in counts if d > depth]:
+            del counts[deeper]
+        text = own.text
+        for shown in range(depth + 1):
+            spec = levels.get(shown, Level())
+            text = text.replace(f"%{shown + 1}", _format(counts.get(shown, spec.start), spec.fmt))
+        return text
 
 
 def _format(number: int, fmt: str) -> str:
     if fmt == "lowerLetter":
-        return chr(ord("a") + number - 1)
+        return chr(ord("a") + (number - 1) % 26)
     if fmt == "upperLetter":
-        return chr(ord("A") + number - 1)
+        return chr(ord("A") + (number - 1) % 26)
     if fmt in ("lowerRoman", "upperRoman"):
         numerals = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
-        roman = numerals[number] if number < len(numerals) else str(number)
+        roman = numerals[number] if 0 <= number < len(numerals) else str(number)
         return roman.upper() if fmt == "upperRoman" else roman
     return str(number)
 
 
+def _value(node, tag: str, default: str) -> str:
+    found = node.find(f"{W}{tag}") if node is not None else None
+    value = found.get(f"{W}val") if found is not None else None
+    return value if value is not None else default
+
+
+def _int(text: str, default: int) -> int:
+    return int(text) if text.lstrip("-").isdigit() else default
+
+
 def _numbering(document) -> Numbering:
-    formats: dict[tuple[str, str], tuple[str, str]] = {}
     try:
         root = document.part.numbering_part.element
     except (NotImplementedError, KeyError, AttributeError):
-        return Numbering(formats)
-    abstract = {}
+        return Numbering({}, {})
+    levels: dict[str, dict[int, Level]] = {}
     for node in root.findall(f"{W}abstractNum"):
-        levels = {}
-        for lvl in node.findall(f"{W}lvl"):
-            fmt = lvl.find(f"{W}numFmt")
-            text = lvl.find(f"{W}lvlText")
-            levels[lvl.get(f"{W}ilvl")] = (
-                fmt.get(f"{W}val") if fmt is not None else "decimal",
-                text.get(f"{W}val") if text is not None else "%1.",
+        levels[node.get(f"{W}abstractNumId")] = {
+            _int(lvl.get(f"{W}ilvl") or "0", 0): Level(
+                _value(lvl, "numFmt", "decimal"), _value(lvl, "lvlText", "%1."), _int(_value(lvl, "start", "1"), 1)
             )
-        abstract[node.get(f"{W}abstractNumId")] = levels
+            for lvl in node.findall(f"{W}lvl")
+        }
+    nums: dict[str, tuple[str, dict[int, int]]] = {}
     for num in root.findall(f"{W}num"):
         ref = num.find(f"{W}abstractNumId")
         if ref is None:
             continue
-        for level, spec in abstract.get(ref.get(f"{W}val"), {}).items():
-            formats[(num.get(f"{W}numId"), level)] = spec
-    return Numbering(formats)
+        overrides = {}
+        for override in num.findall(f"{W}lvlOverride"):
+            start = override.find(f"{W}startOverride")
+            if start is not None:
+                overrides[_int(override.get(f"{W}ilvl") or "0", 0)] = _int(start.get(f"{W}val") or "1", 1)
+        nums[num.get(f"{W}numId")] = (ref.get(f"{W}val"), overrides)
+    return Numbering(levels, nums)
 
 
 def _style_numbering(document) -> dict[str, tuple[str, str]]:
@@ -114,16 +155,17 @@ def _num_pr(paragraph, style_numbering: dict[str, tuple[str, str]]) -> tuple[str
 
 
 def _lines(paragraphs, numbering: Numbering, styles: dict[str, tuple[str, str]]) -> list[str]:
-    numbering.counters.clear()
     lines = []
     for paragraph in paragraphs:
         text = paragraph.text
-        if not text.strip():
-            continue
         num = _num_pr(paragraph, styles)
         if num is not None and num[0] != "0":
+            # Word shows the number of a numbered paragraph even when it holds no text (a NO column
+            # numbered by selecting the column and pressing Numbering).
             label = numbering.label(*num)
-            text = f"{label} {text}" if label else text
+            text = f"{label} {text.strip()}".strip() if label else text
+        if not text.strip():
+            continue
         lines.extend(part for part in text.split("\n") if part.strip())
     return lines
 

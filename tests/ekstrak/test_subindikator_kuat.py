@@ -56,7 +56,10 @@ def _indikator(indikator: str, target: str) -> list[tuple[str, str | None]]:
         ("1.1. Satu 1.2. Dua", ["Satu", "Dua"]),
         ("1.1 Satu 2.2 Dua", ["Satu 2.2 Dua"]),
         ("1.1 Satu 1.3 Tiga", ["Satu 1.3 Tiga"]),
-        ("10. Sepuluh 11. Sebelas", None),  # a run starts at 1
+        ("10. Sepuluh 11. Sebelas", ["Sepuluh", "Sebelas"]),  # a run on from the cell above
+        ("3. Tiga", None),  # one number alone is no run
+        ("3. Tiga 5. Lima", None),
+        ("c. Tiga d. Empat", None),  # letters run on from no cell: only numbers do
         # Where `2.` stands twice, the one opening a capitalised name, inside the run before `3.`
         ("1. Persentase tahap 2. Dua tahap 2. dari", ["Persentase tahap", "Dua tahap 2. dari"]),
         ("1. Alfa 2. Beta 3. Gama 2. Delta", ["Alfa", "Beta", "Gama 2. Delta"]),
@@ -74,7 +77,6 @@ def test_numbered_parts(text, parts):
     "text",
     [
         "Satu 1. Dua 2. Tiga",
-        "2. Dua 3. Tiga",
         "b. Dua c. Tiga",
         "1.2 Dua 1.3 Tiga",
         "Indeks 1.1 Satu",
