@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from inti.errors import BerkasRusak
 
 from ..grid import Cell, Grid, Row
+from .docx_xml import W, as_shown, layout_tables
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = "-"
 
 
@@ -195,10 +195,10 @@ def _table_rows(table, numbering: Numbering, styles: dict[str, tuple[str, str]])
     return rows
 
 
-def _inside_table(node) -> bool:
+def _in_data_table(node, layout: set) -> bool:
     parent = node.getparent()
     while parent is not None:
-        if parent.tag == f"{W}tbl":
+        if parent.tag == f"{W}tbl" and parent not in layout:
             return True
         parent = parent.getparent()
     return False
@@ -218,11 +218,14 @@ def read_docx(data: bytes, source: str = "") -> Grid:
         raise BerkasRusak("Berkas Word (DOCX) ini rusak dan tidak dapat dibuka; simpan ulang dari Word.") from exc
     numbering = _numbering(document)
     styles = _style_numbering(document)
+    body = document.element.body
+    as_shown(body)
+    layout = layout_tables(body)
     rows: list[Row] = []
-    # Tables may sit in content controls or frames: take every outermost table and every paragraph
-    # outside tables, in document order.
-    for line, node in enumerate(document.element.body.iter(f"{W}p", f"{W}tbl"), start=1):
-        if _inside_table(node):
+    # Every data table, and every paragraph outside data tables (a layout table's text among them), in
+    # document order.
+    for line, node in enumerate(body.iter(f"{W}p", f"{W}tbl"), start=1):
+        if node in layout or _in_data_table(node, layout):
             continue
         if node.tag == f"{W}tbl":
             rows.extend(_table_rows(Table(node, document), numbering, styles))
