@@ -13,6 +13,7 @@ from .aligned import (
     GUTTER,
     HEADER_LINES,
     OPEN_SHARE,
+    PHRASE_SPACE,
     REACH,
     _before_other_blocks,
     _column,
@@ -27,6 +28,9 @@ from .aligned import (
     lines_of,
     split_at_column_starts,
 )
+
+# A header cell's next line stands at most this many line steps below.
+WRAPPED_STEP = 1.1
 
 
 @dataclass
@@ -57,21 +61,56 @@ def page_rows(
         for number, line in enumerate(lines[:start], start=1)
     ]
     table = lines[start:]
-    body = [line for line in _before_other_blocks(table[1:] if header_at is not None else table) if not _numbers(line)]
+    while (
+        size
+        and size < len(table)
+        and (
+            _label_line(table[size])
+            or _text(table[size]) in carried.header
+            or _wrapped_label(table[:size], table[size], step)
+        )
+    ):
+        size += 1
+    under = tuple(_text(line) for line in table[1 : size + 2]) if header_at is not None else carried.header
+    body = [line for line in _before_other_blocks(table[size:]) if not _numbers(line)]
     header = table[:HEADER_LINES] if header_at is not None else []
     cuts = gutters(body, step * 0.6, header)
     kept = [_free_near(body, x, step * 0.6) for x in carried.cuts]
     if carried.cuts and all(x is not None for x in kept):
         cuts = _continued(kept, cuts, body)
-    while size and size < len(table) and (_label_line(table[size]) or _text(table[size]) in carried.header):
-        size += 1
     head = _part_run_together([_split_at_cuts(line, cuts) for line in table[:size]], cuts, body)
     table = head + table[size:]
     starts = Counter(round(w["x0"]) for line in body for w in line)
     rows = aligned_rows(table[:size], cuts, step, offset, page, start + 1, header=starts) if size else []
     rows += aligned_rows(table[size:], cuts, step, offset, page, start + size + 1)
-    under = tuple(_text(line) for line in table[1:HEADER_LINES]) if header_at is not None else carried.header
     return above + rows, Carried(cuts, under)
+
+
+def _wrapped_label(header: list[list[dict]], line: list[dict], step: float) -> bool:
+    """The next line of header cells that wrapped (`Kode` / `Program`, `Kondisi` / `Awal 2014`): one line
+    step below the header, each phrase under a label it continues, and only some labels continued (a
+    first row of data fills most columns)."""
+    above = header[-1]
+    if line[0]["bottom"] - above[0]["bottom"] > WRAPPED_STEP * step or _numbers(line):
+        return False
+    labels = _phrases(above)
+    over = [next((i for i, p in enumerate(labels) if _overlap(p, phrase)), None) for phrase in _phrases(line)]
+    return None not in over and 2 * len(set(over)) < len(labels)
+
+
+def _overlap(one: list[dict], other: list[dict]) -> bool:
+    return one[0]["x0"] < other[-1]["x1"] and other[0]["x0"] < one[-1]["x1"]
+
+
+def _phrases(line: list[dict]) -> list[list[dict]]:
+    phrases: list[list[dict]] = []
+    for word in line:
+        space = PHRASE_SPACE * (word["bottom"] - word["top"])
+        if phrases and 0 <= word["x0"] - phrases[-1][-1]["x1"] <= space:
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    return phrases
 
 
 def _text(line: list[dict]) -> str:
@@ -86,23 +125,41 @@ def _split_at_cuts(line: list[dict], cuts: list[float]) -> list[dict]:
 
 def _part_run_together(header: list[list[dict]], cuts: list[float], body: list[list[dict]]) -> list[list[dict]]:
     """Header words printed against each other across a gutter (`SATUAN` touching `KONDISI`, too wide for
-    its column): a word across a cut, beside a column that no other header word names, is parted where
-    the body's words of the column right of the cut start."""
+    its column): a word standing alone (no phrase around it) across a cut, beside a column that no other
+    header word names, is parted where (to half a point) the body's words of the column right of the cut
+    start."""
     names = Counter(_column((w["x0"] + w["x1"]) / 2, cuts) for line in header for w in line)
-    starts: dict[int, float] = {}
+    by_column: dict[int, list[dict]] = {}
     for word in (w for line in body for w in line):
-        column = _column((word["x0"] + word["x1"]) / 2, cuts)
-        starts[column] = min(starts.get(column, word["x0"]), word["x0"])
+        by_column.setdefault(_column((word["x0"] + word["x1"]) / 2, cuts), []).append(word)
+    starts = {column: _exact_start(words) for column, words in by_column.items()}
     out = []
     for line in header:
         parted = []
-        for word in line:
+        for index, word in enumerate(line):
             own = names - Counter([_column((word["x0"] + word["x1"]) / 2, cuts)])
             crossed = [_column(cut, cuts) + 1 for cut in cuts if word["x0"] < cut < word["x1"]]
             edges = [starts[c] for c in crossed if c in starts and not (own[c - 1] and own[c])]
-            parted += _split_words([word], lambda x, edges=edges: any(abs(x - e) <= 1 for e in edges), "joints")
+            if not _alone(line, index):
+                edges = []
+            parted += _split_words([word], lambda x, edges=edges: any(abs(x - e) <= 0.5 for e in edges), "joints")
         out.append(parted)
     return out
+
+
+def _exact_start(words: list[dict]) -> float:
+    """Where most of a column's words start, to the point's fraction."""
+    usual = Counter(round(w["x0"]) for w in words).most_common(1)[0][0]
+    return min(w["x0"] for w in words if round(w["x0"]) == usual)
+
+
+def _alone(line: list[dict], index: int) -> bool:
+    """A word with no other word of its phrase beside it (a space away)."""
+    word = line[index]
+    space = PHRASE_SPACE * (word["bottom"] - word["top"])
+    before = line[index - 1]["x1"] if index > 0 else float("-inf")
+    after = line[index + 1]["x0"] if index + 1 < len(line) else float("inf")
+    return not (0 <= word["x0"] - before <= space or 0 <= after - word["x1"] <= space)
 
 
 def _continued(carried: list[float], own: list[float], body: list[list[dict]]) -> list[float]:

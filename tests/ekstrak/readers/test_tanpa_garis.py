@@ -152,15 +152,35 @@ def test_a_header_label_centred_over_year_columns_stays_one_label():
     assert doc.peringatan == ()
 
 
+def _in_8pt(slug: str) -> bytes:
+    """The corpus document printed as its borderless rendering is, in 8 pt instead of 10 pt."""
+    from real.render import html_page, load
+
+    page = html_page(load(Path(__file__).parents[2] / "real" / f"{slug}.json"))
+    return HTML(string=page.replace("font-size: 10pt", "font-size: 8pt", 1)).write_pdf()
+
+
 def test_a_header_repeated_on_the_next_page_keeps_its_second_line_out_of_the_first_row():
     # pk_ditjen_hubud_2013 printed in 8 pt: on page 2 the repeated `No | Deskripsi` stands one line step
     # above the rest of row 12.2, whose text was read as `Deskripsi Penurunan emisi …` (and a short page's
     # stray gap between two words parted a column the page before did not have).
-    from real.render import html_page, load
-
-    page = html_page(load(Path(__file__).parents[2] / "real" / "pk_ditjen_hubud_2013.json"))
-    pdf = HTML(string=page.replace("font-size: 10pt", "font-size: 8pt", 1)).write_pdf()
-    doc = ekstrak.extract_bytes(pdf)
+    doc = ekstrak.extract_bytes(_in_8pt("pk_ditjen_hubud_2013"))
     last = doc.sasaran[-1].indikator[-1]
     assert last.uraian == "Penurunan emisi gas buang CO2 dengan kegiatan peremajaan armada angkutan udara"
     assert doc.peringatan == ()
+
+
+def test_the_header_lines_of_a_repeated_header_take_no_part_in_finding_the_columns():
+    # renstra_kec_giri_banyuwangi_2026_2030 in 8 pt: page 2 repeats a five-line header whose
+    # `PERENCANAAN` runs over a gutter of the short page's body; page 1's columns were dropped.
+    doc = ekstrak.extract_bytes(_in_8pt("renstra_kec_giri_banyuwangi_2026_2030"))
+    second_page = [i for s in doc.sasaran for i in s.indikator if i.halaman == 2]
+    assert second_page and all(i.kolom_lain.get("target kinerja 2030") for i in second_page)
+
+
+def test_a_header_label_wrapped_in_title_case_is_no_first_row():
+    # renstra_pps_unud_2015_2019 in 8 pt: `Kode` / `Program`, `Kondisi` / `Awal 2014`, `Penanggung` /
+    # `jawab` wrapped one line step below the header were read as a first indicator `Awal 2014`, unwarned.
+    doc = ekstrak.extract_bytes(_in_8pt("renstra_pps_unud_2015_2019"))
+    assert doc.sasaran[0].indikator[0].uraian.startswith("Adanya Buku Panduan")
+    assert doc.sasaran[0].indikator[0].kolom_lain["kondisi awal 2014"] == "Ada perlu revisi"
