@@ -411,7 +411,7 @@ class Body:
         columns = self.columns
         nomor_text = row.cell(columns.no).text if columns.no is not None else ""
         sasaran_cell = row.cell(columns.sasaran)
-        if not nomor_text and all(row.cell(c).empty for c in (columns.sasaran, *columns.data())):
+        if not nomor_text and all(row.cell(c).empty for c in (columns.sasaran, columns.satuan, *columns.data())):
             return  # a row of other columns only (a TUJUAN standing above its sasaran)
         nomor = number_of(nomor_text) if nomor_text else None
         pending, self.pending = self.pending, None
@@ -445,7 +445,8 @@ class Body:
         cut = self.after_break and (not sasaran_cell.empty or _continues(entry.segments[-1], segment))
         if cut or (segment.indikator.empty and not segment.target.empty):
             _stitch(entry.segments[-1], segment)
-        elif not segment.indikator.empty or not segment.target.empty:
+        elif not segment.indikator.empty or not segment.target.empty or _has_data(segment):
+            # (a row of data whose indicator's text the page break carried to the next page is one too)
             entry.segments.append(segment)
             if nomor is not None and sasaran_cell.empty:
                 self.bare_numbers += 1

@@ -184,3 +184,25 @@ def test_a_header_label_wrapped_in_title_case_is_no_first_row():
     doc = ekstrak.extract_bytes(_in_8pt("renstra_pps_unud_2015_2019"))
     assert doc.sasaran[0].indikator[0].uraian.startswith("Adanya Buku Panduan")
     assert doc.sasaran[0].indikator[0].kolom_lain["kondisi awal 2014"] == "Ada perlu revisi"
+
+
+def test_a_row_whose_indicator_text_the_page_break_carried_over_keeps_its_figures():
+    # renstra_bpbd_situbondo_2026_2030 printed in serif: the unit and the year targets stand at the foot of
+    # page 1, the indicator's text at the top of page 2; the figures were dropped and the text joined to
+    # the indicator above.
+    header = ("NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET 2026", "TARGET 2027")
+    rows = [
+        _row(header, 1, 1),
+        _row(("1", "Terlaksananya pelayanan", "Jumlah personil TRC", "Orang", "25", "25"), 1, 2),
+        _row(("", "", "", "Kawasan", "100", "350"), 1, 3),
+        _row(header, 2, 1),
+        _row(("", "", "Jumlah warga negara terlatih", "", "", ""), 2, 2),
+        _row(("", "", "Jumlah keluarga tanggap bencana", "Keluarga", "100", "100"), 2, 3),
+    ]
+    (entry,) = find_table(Grid(rows, "uji")).entries
+    got = [(s.indikator.text, s.satuan.text, s.lain["target 2027"].text) for s in entry.segments]
+    assert got == [
+        ("Jumlah personil TRC", "Orang", "25"),
+        ("Jumlah warga negara terlatih", "Kawasan", "350"),
+        ("Jumlah keluarga tanggap bencana", "Keluarga", "100"),
+    ]
