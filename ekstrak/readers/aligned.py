@@ -18,6 +18,8 @@ LINE_TOLERANCE = 2.5
 ROW_TOLERANCE = 3.0
 # A step this much over the usual line step starts a new cell in a column.
 NEW_CELL = 1.25
+# A step is common when this share of the fitting steps is about it.
+COMMON_STEP = 0.15
 # A vertical strip this wide (points) with no word in the body parts two columns.
 GUTTER = 6.0
 # A narrower strip parts two columns where this many lines start a word at its right edge.
@@ -163,8 +165,9 @@ def _blocks(words: list[dict], step: float) -> list[list[dict]]:
 
 
 def line_step(lines: list[list[dict]]) -> float:
-    """The usual distance between two lines of one cell: the steps that fit the letters' height (a line
-    and a little leading), else the smallest common step."""
+    """The usual distance between two lines of one cell: the smallest common step of those that fit the
+    letters' height (a line and a little leading; a row's step, with the cells' padding, may fit too), else
+    the smallest common step."""
     steps = sorted(b[0]["bottom"] - a[0]["bottom"] for a, b in itertools.pairwise(lines))
     steps = [s for s in steps if s > LINE_TOLERANCE]
     if not steps:
@@ -172,7 +175,9 @@ def line_step(lines: list[list[dict]]) -> float:
     height = statistics.median(w["bottom"] - w["top"] for line in lines for w in line)
     fitting = [s for s in steps if 0.95 * height <= s <= 1.5 * height]
     if fitting:
-        return statistics.median(fitting)
+        near = [[t for t in fitting if abs(t - s) <= 0.5] for s in fitting]
+        common = [group for group in near if len(group) >= max(2, COMMON_STEP * len(fitting))]
+        return statistics.median(common[0] if common else fitting)
     low = steps[: max(1, len(steps) // 3)]
     return statistics.median(low)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..grid import Cell, Row
+from ..words import COMMON
 from .aligned import (
     GUTTER,
     HEADER_LINES,
@@ -127,7 +128,7 @@ def _part_run_together(header: list[list[dict]], cuts: list[float], body: list[l
     """Header words printed against each other across a gutter (`SATUAN` touching `KONDISI`, too wide for
     its column): a word standing alone (no phrase around it) across a cut, beside a column that no other
     header word names, is parted where (to half a point) the body's words of the column right of the cut
-    start."""
+    start, else between two header words (`TARGETSATUAN`, each label centred in its column)."""
     names = Counter(_column((w["x0"] + w["x1"]) / 2, cuts) for line in header for w in line)
     by_column: dict[int, list[dict]] = {}
     for word in (w for line in body for w in line):
@@ -140,11 +141,22 @@ def _part_run_together(header: list[list[dict]], cuts: list[float], body: list[l
             own = names - Counter([_column((word["x0"] + word["x1"]) / 2, cuts)])
             crossed = [_column(cut, cuts) + 1 for cut in cuts if word["x0"] < cut < word["x1"]]
             edges = [starts[c] for c in crossed if c in starts and not (own[c - 1] and own[c])]
-            if not _alone(line, index):
-                edges = []
+            if not _alone(line, index) or not edges:
+                parted.append(word)
+                continue
             parted += _split_words([word], lambda x, edges=edges: any(abs(x - e) <= 0.5 for e in edges), "joints")
+            if len(parted[-1]["text"]) == len(word["text"]):
+                parted[-1:] = _split_words([word], _two_labels(word), "joints")
         out.append(parted)
     return out
+
+
+def _two_labels(word: dict) -> Callable[[float], bool]:
+    """Where a word splits into two words of IKU table headers (`TARGET` / `SATUAN`), centred labels run
+    together; nowhere if not exactly once."""
+    text = word["text"].lower()
+    splits = [x for i, x in word.get("joints", ()) if text[:i] in COMMON and text[i:] in COMMON]
+    return lambda x: len(splits) == 1 and x == splits[0]
 
 
 def _exact_start(words: list[dict]) -> float:

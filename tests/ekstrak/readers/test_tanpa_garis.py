@@ -152,12 +152,23 @@ def test_a_header_label_centred_over_year_columns_stays_one_label():
     assert doc.peringatan == ()
 
 
-def _in_8pt(slug: str) -> bytes:
-    """The corpus document printed as its borderless rendering is, in 8 pt instead of 10 pt."""
+def _reprinted(slug: str, old: str, new: str) -> bytes:
+    """The corpus document printed as its borderless rendering is, with `old` in its style made `new`."""
     from real.render import html_page, load
 
     page = html_page(load(Path(__file__).parents[2] / "real" / f"{slug}.json"))
-    return HTML(string=page.replace("font-size: 10pt", "font-size: 8pt", 1)).write_pdf()
+    assert old in page
+    return HTML(string=page.replace(old, new, 1)).write_pdf()
+
+
+def _in_8pt(slug: str) -> bytes:
+    return _reprinted(slug, "font-size: 10pt", "font-size: 8pt")
+
+
+def _in_serif(slug: str) -> bytes:
+    return _reprinted(
+        slug, '"Liberation Sans", Arial, sans-serif; font-size: 10pt', '"Liberation Serif"; font-size: 11pt'
+    )
 
 
 def test_a_header_repeated_on_the_next_page_keeps_its_second_line_out_of_the_first_row():
@@ -206,3 +217,24 @@ def test_a_row_whose_indicator_text_the_page_break_carried_over_keeps_its_figure
         ("Jumlah warga negara terlatih", "Kawasan", "350"),
         ("Jumlah keluarga tanggap bencana", "Keluarga", "100"),
     ]
+
+
+def test_the_line_step_is_the_smallest_common_step_not_the_rows_step():
+    # pk_ditjen_hubud_2013 printed in serif 11 pt: lines 12.2 pt apart, rows (with the cells' padding)
+    # 16.2 pt apart, both within one and a half letters' height; the median took the rows' step and every
+    # column ran into one cell.
+    from ekstrak.readers.aligned import line_step
+
+    steps = [12.2] * 11 + [14.4] * 3 + [16.2] * 14
+    tops = [sum(steps[:i]) for i in range(len(steps) + 1)]
+    lines = [[{"text": "x", "x0": 0.0, "x1": 5.0, "top": top, "bottom": top + 11.0}] for top in tops]
+    assert abs(line_step(lines) - 12.2) < 0.01
+
+
+def test_header_labels_centred_in_narrow_columns_and_run_together_are_parted():
+    # pk_itjen_kemenhub_2012 printed in serif: `TARGET` and `SATUAN`, each centred in its narrow column,
+    # touch and were read as one word `TARGETSATUAN`.
+    doc = ekstrak.extract_bytes(_in_serif("pk_itjen_kemenhub_2012"))
+    first = doc.sasaran[0].indikator[0]
+    assert (first.target.teks, first.target.satuan) == ("0,12", "%")
+    assert doc.peringatan == ()
