@@ -18,7 +18,7 @@ LINE_TOLERANCE = 2.5
 ROW_TOLERANCE = 3.0
 # A step this much over the usual line step starts a new cell in a column.
 NEW_CELL = 1.25
-# A step is common when this share of the fitting steps is about it.
+# A step is common when this share of all the steps is about it.
 COMMON_STEP = 0.15
 # A vertical strip this wide (points) with no word in the body parts two columns.
 GUTTER = 6.0
@@ -176,7 +176,7 @@ def line_step(lines: list[list[dict]]) -> float:
     fitting = [s for s in steps if 0.95 * height <= s <= 1.5 * height]
     if fitting:
         near = [[t for t in fitting if abs(t - s) <= 0.5] for s in fitting]
-        common = [group for group in near if len(group) >= max(2, COMMON_STEP * len(fitting))]
+        common = [group for group in near if len(group) >= max(2, COMMON_STEP * len(steps))]
         return statistics.median(common[0] if common else fitting)
     low = steps[: max(1, len(steps) // 3)]
     return statistics.median(low)

@@ -238,3 +238,15 @@ def test_header_labels_centred_in_narrow_columns_and_run_together_are_parted():
     first = doc.sasaran[0].indikator[0]
     assert (first.target.teks, first.target.satuan) == ("0,12", "%")
     assert doc.peringatan == ()
+
+
+def test_three_close_steps_of_a_scanned_header_do_not_make_the_line_step():
+    # renstra_pps_unud_2015_2019 printed borderless and scanned: OCR boxes are short (7.4 pt), so of the
+    # steps that fit them only the header's three (7.2 pt) and two of the body's (11 pt) remain; the
+    # header's are not common on the page and do not set the step (the scan was read 0/6).
+    from ekstrak.readers.aligned import line_step
+
+    steps = [3.84, 3.84, 4.08, 7.2, 7.2, 7.44, 11.04, 11.04] + [11.16] * 5 + [11.28, 11.52, 14.4] + [15.12] * 5
+    tops = [sum(steps[:i]) for i in range(len(steps) + 1)]
+    lines = [[{"text": "x", "x0": 0.0, "x1": 5.0, "top": top, "bottom": top + 7.44}] for top in tops]
+    assert line_step(lines) > 7.3
