@@ -106,6 +106,11 @@ class Row:
     def filled(self) -> list[int]:
         return [i for i, cell in enumerate(self.cells) if not cell.empty]
 
+    def one_across(self) -> bool:
+        """One filled cell across the whole table (a group heading such as `TUJUAN`)."""
+        filled = self.filled()
+        return len(filled) == 1 and self.cells[filled[0]].colspan >= len(self.cells) > 1
+
     def cell(self, index: int | None) -> Cell:
         if index is None or index >= len(self.cells):
             return Cell()

@@ -291,12 +291,15 @@ def _under_header(header: list[Row], row: Row) -> bool:
     columns, or (where the reader knows no spans) it leaves the indicator's and sasaran's columns empty."""
     spans = _spanning(header[-1])
     filled = set(row.filled())
+    if row.one_across():
+        return False  # a group heading (`TUJUAN`)
     if spans:
         texts = [row.cells[c].text for c in filled]
         return filled <= spans and all(len(t) <= MAX_HEADER_CELL and not _number(t) for t in texts)
     first = header_columns(header[0])
     named = {c for c in (first.indikator, first.sasaran) if c is not None} if first else set()
-    return not (filled & named)
+    # a label centred over the labels below it (`Indikator` over `No | Deskripsi`) names both
+    return not (filled & named - _spanning(_implied_spans([*header, row])[-2]))
 
 
 def find_header(rows: list[Row], year_of=None) -> Header | None:

@@ -232,6 +232,8 @@ class Body:
         self.guessed = False
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
         self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
+        self.bare_numbers = 0  # rows with a number in the NO column beside an empty sasaran cell
+        self.pending: tuple[int, Row] | None = None  # the last row, when it may start a sasaran (below)
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -262,6 +264,8 @@ class Body:
         """A further header row repeated on a new page (the same labels as under the first header)."""
         if _folded(row) in self.header_rows:
             return True
+        if row.one_across():
+            return False  # a group heading (`TUJUAN`)
         texts = [t for t in row.texts() if t]
         return (
             row.cell(self.columns.indikator).empty
@@ -407,9 +411,10 @@ class Body:
         columns = self.columns
         nomor_text = row.cell(columns.no).text if columns.no is not None else ""
         sasaran_cell = row.cell(columns.sasaran)
-        if not nomor_text and all(row.cell(c).empty for c in (columns.sasaran, *columns.data())):
+        if not nomor_text and all(row.cell(c).empty for c in (columns.sasaran, columns.satuan, *columns.data())):
             return  # a row of other columns only (a TUJUAN standing above its sasaran)
         nomor = number_of(nomor_text) if nomor_text else None
+        pending, self.pending = self.pending, None
         segment = _segment(row, columns)
         coded = nomor is not None or is_code(nomor_text)
         # A sasaran text with no number starts a sasaran of its own, except where a page break cut a row:
@@ -429,6 +434,8 @@ class Body:
             self.entries.append(Entry(nomor, self.kelompok, sasaran_cell, [segment], row.page, row.line, kode))
             return
         entry = self.entries[-1]
+        if pending is not None and self.after_break and not coded and not sasaran_cell.empty:
+            entry = self._split_off(entry, *pending)
         if not sasaran_cell.empty:
             entry.sasaran.extend(sasaran_cell)
             entry.sasaran = join_pieces(entry.sasaran)
@@ -438,8 +445,21 @@ class Body:
         cut = self.after_break and (not sasaran_cell.empty or _continues(entry.segments[-1], segment))
         if cut or (segment.indikator.empty and not segment.target.empty):
             _stitch(entry.segments[-1], segment)
-        elif not segment.indikator.empty or not segment.target.empty:
+        elif not segment.indikator.empty or not segment.target.empty or _has_data(segment):
+            # (a row of data whose indicator's text the page break carried to the next page is one too)
             entry.segments.append(segment)
+            if nomor is not None and sasaran_cell.empty:
+                self.bare_numbers += 1
+                if self.bare_numbers == 1 and entry.nomor is not None and nomor == entry.nomor + 1:
+                    self.pending = nomor, row
+
+    def _split_off(self, entry: Entry, nomor: int, row: Row) -> Entry:
+        """The sasaran whose number stands in the last row of a page and whose text the page break carried
+        to the next page (its merged cell broke there): that row, taken from the sasaran above, starts it.
+        Only where no other row has a bare number beside an empty sasaran cell (numbered indicators)."""
+        moved = entry.segments.pop()
+        self.entries.append(Entry(nomor, self.kelompok, Cell([], []), [moved], row.page, row.line))
+        return self.entries[-1]
 
     def _runs_on(self) -> bool:
         """In laid-out text, a sasaran cell's lines run on beside the next indicators: where every sasaran

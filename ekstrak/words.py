@@ -95,6 +95,8 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
         return "join"
     if left_known and right_known:
         return "keep"
+    if left_known and len(right) > SHORT_PIECE and right.lower() in kata():
+        return "keep"  # a word the document writes elsewhere, then an Indonesian word (`Ada` / `perlu`)
     if full and min(len(left), len(right)) > SHORT_PIECE and {left.lower(), right.lower()} <= kata():
         return "keep"  # a line filled by one whole word, and the next word: two Indonesian words
     if full:

@@ -18,15 +18,21 @@ LINE_TOLERANCE = 2.5
 ROW_TOLERANCE = 3.0
 # A step this much over the usual line step starts a new cell in a column.
 NEW_CELL = 1.25
+# A step is common when this share of all the steps is about it.
+COMMON_STEP = 0.15
 # A vertical strip this wide (points) with no word in the body parts two columns.
 GUTTER = 6.0
 # A narrower strip parts two columns where this many lines start a word at its right edge.
 NARROW_GUTTER = 1
 ALIGNED_STARTS = 4
+# A word reaches this far (points) past its box, where a cut is tested against it.
+REACH = 0.2
 # A header may stand over this many lines.
 HEADER_LINES = 3
 # A gutter may be crossed by this share of the body's lines.
 OPEN_SHARE = 0.04
+# Words of a header label stand at most this share of the letters' height apart (a space).
+PHRASE_SPACE = 0.4
 # A line of one phrase wider than this share of the table is a group heading across the columns.
 SPANNING = 0.5
 
@@ -56,19 +62,21 @@ def _heading(line: list[dict], left: float, space: float) -> bool:
     return (len(line) > 1 or alone) and line[0]["x0"] - left <= 3 and all(g < space for g in gaps)
 
 
-def _split_words(words: list[dict], at: Callable[[float], bool]) -> list[dict]:
-    """The words parted at each small gap inside them (noted by the PDF reader) whose position `at` accepts."""
+def _split_words(words: list[dict], at: Callable[[float], bool], inside: str = "gaps") -> list[dict]:
+    """The words parted at each small gap inside them (or, `inside="joints"`, where any of their letters
+    starts; both noted by the PDF reader) whose position `at` accepts."""
     out: list[dict] = []
     for word in words:
-        cuts = [(i, x) for i, x in word.get("gaps", ()) if at(x)]
+        cuts = [(i, x) for i, x in word.get(inside, ()) if at(x)]
         if not cuts:
             out.append(word)
             continue
         begin, x_begin = 0, word["x0"]
         for index, x in cuts:
-            out.append({**word, "text": word["text"][begin:index], "x0": x_begin, "x1": x - 1.0, "gaps": ()})
+            piece = {**word, "text": word["text"][begin:index], "x0": x_begin, "x1": x - 1.0, "gaps": (), "joints": ()}
+            out.append(piece)
             begin, x_begin = index, x
-        out.append({**word, "text": word["text"][begin:], "x0": x_begin, "gaps": ()})
+        out.append({**word, "text": word["text"][begin:], "x0": x_begin, "gaps": (), "joints": (), "parted": True})
     return out
 
 
@@ -85,8 +93,9 @@ def _column_start(starts: Counter[int], x: int) -> bool:
 
 def gutters(body: list[list[dict]], space: float, header: list[list[dict]] = ()) -> list[float]:
     """Where one column ends and the next starts: strips of the page that (nearly) no line of the body
-    writes in; a few lines running across (group headings, a budget block, a signature) do not close them.
-    A narrow strip counts where lines start words at its right edge and no header word covers it."""
+    writes in; a few lines running across (group headings, a budget block, a signature, text printed over
+    other text) do not close them. A narrow strip counts where lines start words at its right edge and no
+    header word covers it."""
     if not body:
         return []
     left = int(min(w["x0"] for line in body for w in line))
@@ -94,7 +103,7 @@ def gutters(body: list[list[dict]], space: float, header: list[list[dict]] = ())
     edge = min([left, *(w["x0"] for line in header for w in line)])  # the table's left, where headings start
     covered = [0] * (right - left + 1)
     for line in body:
-        if _spans_columns(line, right - left, space) or _heading(line, edge, space):
+        if _spans_columns(line, right - left, space) or _heading(line, edge, space) or _overprinted(line):
             continue
         marks = set()
         for word in line:
@@ -109,16 +118,26 @@ def gutters(body: list[list[dict]], space: float, header: list[list[dict]] = ())
         if count <= allowed and 0 < x < len(covered) - 1:
             run = x if run is None else run
             continue
-        narrow = run is not None and x - run >= NARROW_GUTTER and _narrow(starts, header, left, run, x)
-        if run is not None and (x - run >= GUTTER or narrow):
+        narrow = run is not None and x - run >= NARROW_GUTTER and _narrow(starts, header, left, run, x, len(body))
+        if run is not None and count > allowed and (x - run >= GUTTER or narrow):
             cuts.append(left + (run + x) / 2)
         run = None
     return cuts
 
 
-def _narrow(starts: Counter[int], header: list[list[dict]], left: int, run: int, end: int) -> bool:
+def _overprinted(line: list[dict]) -> bool:
+    """A line where text runs over other text (a number too long for its column, warned per page): it
+    does not close the gutter it runs across."""
+    return any(w.get("collides") or w.get("overprinted") for w in line)
+
+
+def _narrow(starts: Counter[int], header: list[list[dict]], left: int, run: int, end: int, lines: int) -> bool:
+    """Without a header to check it against, a narrow strip parts columns where half the body's lines
+    start a word at its right edge (`Persen | 79.34` in a table printed without its header row)."""
+    if not header:
+        return sum(starts[left + end + d] for d in (-1, 0, 1)) >= max(ALIGNED_STARTS, lines / 2)
     covered = any(w["x0"] <= left + end and w["x1"] >= left + run for line in header for w in line)
-    return bool(header) and not covered and _column_start(starts, left + end)
+    return not covered and _column_start(starts, left + end)
 
 
 def _crosses(line: list[dict], cuts: list[float]) -> bool:
@@ -146,8 +165,9 @@ def _blocks(words: list[dict], step: float) -> list[list[dict]]:
 
 
 def line_step(lines: list[list[dict]]) -> float:
-    """The usual distance between two lines of one cell: the steps that fit the letters' height (a line
-    and a little leading), else the smallest common step."""
+    """The usual distance between two lines of one cell: the smallest common step of those that fit the
+    letters' height (a line and a little leading; a row's step, with the cells' padding, may fit too), else
+    the smallest common step."""
     steps = sorted(b[0]["bottom"] - a[0]["bottom"] for a, b in itertools.pairwise(lines))
     steps = [s for s in steps if s > LINE_TOLERANCE]
     if not steps:
@@ -155,15 +175,25 @@ def line_step(lines: list[list[dict]]) -> float:
     height = statistics.median(w["bottom"] - w["top"] for line in lines for w in line)
     fitting = [s for s in steps if 0.95 * height <= s <= 1.5 * height]
     if fitting:
-        return statistics.median(fitting)
+        near = [[t for t in fitting if abs(t - s) <= 0.5] for s in fitting]
+        common = [group for group in near if len(group) >= max(2, COMMON_STEP * len(steps))]
+        return statistics.median(common[0] if common else fitting)
     low = steps[: max(1, len(steps) // 3)]
     return statistics.median(low)
 
 
 def aligned_rows(
-    lines: list[list[dict]], cuts: list[float], step: float, offset: float, page: int, first_line: int
+    lines: list[list[dict]],
+    cuts: list[float],
+    step: float,
+    offset: float,
+    page: int,
+    first_line: int,
+    header: Counter[int] | None = None,
 ) -> list[Row]:
-    """The table's rows: each column's cells, gathered on the rows where cells start."""
+    """The table's rows: each column's cells, gathered on the rows where cells start. A header's labels go
+    to their columns phrase by phrase (`Tahun Capaian` centred over five year columns stays one label);
+    `header` counts where the body's words start."""
     if not lines:
         return []
     columns = len(cuts) + 1
@@ -171,13 +201,20 @@ def aligned_rows(
     space = step * 0.6
     per_column: list[list[dict]] = [[] for _ in range(columns)]
     spanning: list[list[dict]] = []
+    left = min(w["x0"] for line in lines for w in line)
     for line in lines:
-        if _spans_columns(line, width, space) and len(line) > 1 and _crosses(line, cuts):
+        across = _spans_columns(line, width, space) and len(line) > 1 and _crosses(line, cuts)
+        # a group heading from the table's left edge (`TUJUAN`, `SASARAN`) reaching past the first column
+        if across or (cuts and _heading(line, left, space) and line[0]["x0"] < cuts[0] < line[-1]["x1"]):
             spanning.append(line)
             continue
-        for word in line:
-            per_column[_column((word["x0"] + word["x1"]) / 2, cuts)].append(word)
+        for word, column in zip(
+            line, _phrase_columns(line, cuts, header) if header is not None else _word_columns(line, cuts)
+        ):
+            per_column[column].append(word)
     limits = [max((w["x1"] for w in words), default=0.0) for words in per_column]
+    # where the next column's words start: a line broke short of it only when its next word did not fit
+    edges = [_usual_start(words) for words in per_column[1:]] + [float("inf")]
     starts: list[tuple[float, int, list[dict]]] = []
     for column, words in enumerate(per_column):
         starts.extend((min(w["top"] for w in block), column, block) for block in _blocks(words, step))
@@ -187,7 +224,7 @@ def aligned_rows(
         if not rows or top - rows[-1][0] > ROW_TOLERANCE or column == -1 or rows[-1][1][0].colspan > 1:
             rows.append((top, [Cell([], []) for _ in range(columns)]))
         texts = cell_lines(block, LINE_TOLERANCE)
-        full = full_lines(block, LINE_TOLERANCE, limits[column]) if column >= 0 else None
+        full = _full_lines(block, limits[column], edges[column]) if column >= 0 else None
         box = (min(w["x0"] for w in block), top, max(w["x1"] for w in block), max(w["bottom"] for w in block))
         span = columns if column == -1 else 1
         cell = Cell([t for t, _ in texts], [offset + y for _, y in texts], span, 1, full, box, words_confidence(block))
@@ -196,84 +233,42 @@ def aligned_rows(
     return [Row(cells, page, first_line + sum(1 for t in tops if t < top - LINE_TOLERANCE)) for top, cells in rows]
 
 
-def page_rows(
-    words: list[dict], page: int, offset: float, is_header: Callable[[Row], bool], carried: list[float] = ()
-) -> tuple[list[Row], list[float]]:
-    """A page without ruling lines: lines above the table's header as one-cell rows, the rest cut into
-    cells by alignment (columns from the body's gutters, and from the page before where this page's body
-    leaves its gutters free: a page that continues a table has its columns). Returns the rows and the cuts."""
-    lines = lines_of(split_at_column_starts(words))
-    if not lines:
-        return [], list(carried)
-    step = line_step(lines)
-    found = _header_line(lines, step, is_header, list(carried))
-    header_at, size = found if found is not None else (None, 0)
-    start = header_at if header_at is not None else 0
-    above = [
-        Row([Cell([" ".join(w["text"] for w in line)], [offset + line[0]["top"]])], page, number)
-        for number, line in enumerate(lines[:start], start=1)
-    ]
-    table = lines[start:]
-    body = _before_other_blocks(table[1:] if header_at is not None else table)
-    header = table[:HEADER_LINES] if header_at is not None else []
-    cuts = gutters(body, step * 0.6, header)
-    if carried and all(_free(body, x, step * 0.6) for x in carried):
-        cuts = _continued(list(carried), cuts, body)
-    while size and size < len(table) and _label_line(table[size]):
-        size += 1
-    table = [_split_at_cuts(line, cuts) for line in table[:size]] + table[size:]
-    rows = aligned_rows(table[:size], cuts, step, offset, page, start + 1) if size else []
-    rows += aligned_rows(table[size:], cuts, step, offset, page, start + size + 1)
-    return above + rows, cuts
+def _word_columns(line: list[dict], cuts: list[float]) -> list[int]:
+    return [_column((w["x0"] + w["x1"]) / 2, cuts) for w in line]
 
 
-def _split_at_cuts(line: list[dict], cuts: list[float]) -> list[dict]:
-    """A header line's words parted where a small gap inside one falls on a column's gutter (`TARGETSATUAN`
-    set across two narrow columns)."""
-    return _split_words(line, lambda x: any(abs(x - cut) <= GUTTER for cut in cuts))
+def _phrase_columns(line: list[dict], cuts: list[float], starts: Counter[int]) -> list[int]:
+    """Each word's column by the centre of its phrase: words a space apart (not run over one another, not
+    parted at a gutter, not set where a column's words start: `AWAL` beside `2026`)."""
+    phrases: list[list[dict]] = []
+    for before, word in zip([None, *line], line):
+        gap = word["x0"] - before["x1"] if before is not None else None
+        space = PHRASE_SPACE * (word["bottom"] - word["top"])
+        own = word.get("parted") or _column_start(starts, round(word["x0"]))
+        if gap is not None and 0 <= gap <= space and not own:
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    return [_column((phrase[0]["x0"] + phrase[-1]["x1"]) / 2, cuts) for phrase in phrases for _ in phrase]
 
 
-def _continued(carried: list[float], own: list[float], body: list[list[dict]]) -> list[float]:
-    """A page that continues the table above keeps its columns; its own gutters add a column only where
-    words stand on both sides between two of those (a column the page before could not see)."""
-    centres = [(w["x0"] + w["x1"]) / 2 for line in body for w in line]
-    bounds = [float("-inf"), *carried, float("inf")]
-    added = []
-    for cut in own:
-        low = max(b for b in bounds if b < cut)
-        high = min(b for b in bounds if b > cut)
-        if (
-            min(abs(cut - b) for b in bounds) >= GUTTER
-            and any(low < c < cut for c in centres)
-            and any(cut < c < high for c in centres)
-        ):
-            added.append(cut)
-    return sorted(carried + added)
+def _usual_start(words: list[dict]) -> float:
+    """Where most of a column's words start (its left edge; a long amount may reach further left)."""
+    starts = Counter(round(w["x0"]) for w in words)
+    return float(starts.most_common(1)[0][0]) if starts else float("inf")
 
 
-_LABEL_WORD_RE = re.compile(r"^(?:[A-Z][A-Z.,/&()-]*|\(?(?:19|20)\d\d\)?|\([^()]{1,12}\)|[IVX]+|-)$")
-
-
-def _label_line(line: list[dict]) -> bool:
-    """A further line of the header: capitals, years, units in brackets (`AWAL`, `2026`, `(%)`)."""
-    return all(_LABEL_WORD_RE.match(w["text"]) for w in line) and not all(
-        w["text"].strip("()").isdigit() and len(w["text"].strip("()")) <= 2 for w in line
-    )
-
-
-def _free(body: list[list[dict]], x: float, space: float) -> bool:
-    """Whether (nearly) no line of the body writes across `x`."""
-    if not body:
-        return False
-    left = min(w["x0"] for line in body for w in line)
-    width = max(w["x1"] for line in body for w in line) - left
-    crossing = sum(
-        1
-        for line in body
-        if not (_spans_columns(line, width, space) or _heading(line, left, space))
-        and any(w["x0"] - 0.5 <= x <= w["x1"] + 0.5 for w in line)
-    )
-    return crossing <= int(OPEN_SHARE * len(body))
+def _full_lines(block: list[dict], limit: float, edge: float) -> list[bool]:
+    """For each of a cell's lines, whether it runs to the column's edge (its widest line, `limit`) so that
+    the next line's first word did not fit beside it (short of `edge`, where the next column starts):
+    a stack of short values (`0,12` over `0`) is no word broken by the column."""
+    lines = lines_of(block)
+    full = full_lines(block, LINE_TOLERANCE, limit)
+    for index, (line, after) in enumerate(itertools.pairwise(lines)):
+        space = 0.3 * (line[-1]["bottom"] - line[-1]["top"])
+        if line[-1]["x1"] + space + (after[0]["x1"] - after[0]["x0"]) < edge - space:
+            full[index] = False
+    return full
 
 
 _OTHER_BLOCK_RE = re.compile(

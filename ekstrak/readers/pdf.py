@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from inti.errors import BerkasRusak, KinerjaError, MelebihiBatas, PerluSandi, TabelTidakDitemukan
 
 from ..grid import Cell, Grid, Row
-from .aligned import page_rows
+from .aligned_page import Carried, page_rows
 from .lattice import cell_lines, find_lattices, lattice_rows, segments
 from .ocr import ScannedPage, image_renderer, pdf_renderer
 from .raster import image_pages
@@ -32,6 +32,8 @@ WORD_GAP = 1.5
 KERNING = 3.0
 # A gap inside a word wider than this is noted: a column may start there (a code set against its text).
 SPLIT_GAP = 0.6
+# A string printed over another is read apart from it when it has this many characters.
+OWN_STRING = 2
 # A typical narrow character width (points), the measure of the gaps below.
 UNIT_PERCENTILE = 0.1
 # A gap under this many character widths is a space inside a phrase, not a gap between columns.
@@ -87,13 +89,10 @@ def page_words(layout) -> list[dict]:
     """Words of a page with their box (top from the page's top, in points), as pdfplumber gives them:
     characters on one line, split at spaces and at gaps wider than WORD_GAP."""
     height = layout.height
-    chars = sorted(
-        ((height - c.y1, height - c.y0, c.x0, c.x1, c.get_text()) for c in _chars(layout)),
-        key=lambda c: (round(c[1] / LINE_TOLERANCE), c[2]),
-    )
+    chars = _in_reading_order([(height - c.y1, height - c.y0, c.x0, c.x1, c.get_text()) for c in _chars(layout)])
     words: list[dict] = []
     current: dict | None = None
-    for top, bottom, x0, x1, text in chars:
+    for (top, bottom, x0, x1, text), run in chars:
         if not text.strip():
             current = None
             continue
@@ -105,6 +104,7 @@ def page_words(layout) -> list[dict]:
         if joins:
             if x0 - current["x1"] > SPLIT_GAP:
                 current.setdefault("gaps", []).append((len(current["text"]), x0))
+            current.setdefault("joints", []).append((len(current["text"]), x0))  # where a letter starts
             current["text"] += text
             current["x1"] = max(current["x1"], x1)
             current["top"] = min(current["top"], top)
@@ -117,9 +117,41 @@ def page_words(layout) -> list[dict]:
             )
             current = {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
             if collides:
-                current["collides"] = True
+                # a string of its own printed over another was read apart from it; letters printed over
+                # one another (text squeezed into a narrow column) were not
+                current["overprinted" if run >= OWN_STRING else "collides"] = True
             words.append(current)
     return words
+
+
+Char = tuple[float, float, float, float, str]  # top, bottom, x0, x1, text
+
+
+def _in_reading_order(chars: list[Char]) -> list[tuple[Char, int]]:
+    """Characters line by line, left to right; where one string is printed over another (a number too long
+    for its column over the unit beside it) each string's characters stay together, in the order the page
+    draws them. A string drawn twice at about the same place (simulated bold) counts once. With each
+    character, the length of the string it starts (0 inside one)."""
+    runs: list[list[Char]] = []
+    for char in chars:  # the order the page draws them
+        last = runs[-1][-1] if runs else None
+        if last is not None and abs(last[1] - char[1]) <= LINE_TOLERANCE and char[2] >= last[3] - KERNING:
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    seen: set[tuple[int, int, str]] = set()
+    ordered: list[tuple[int, float, int, Char]] = []
+    for number, run in enumerate(runs):
+        line = round(run[0][1] / LINE_TOLERANCE)
+        text = "".join(c[4] for c in run)
+        if any((line, round(run[0][2]) + d, text) in seen for d in (-1, 0, 1)):
+            continue
+        seen.add((line, round(run[0][2]), text))
+        ordered.extend(
+            (round(c[1] / LINE_TOLERANCE), run[0][2], number, c, len(run) * (i == 0)) for i, c in enumerate(run)
+        )
+    ordered.sort(key=lambda item: item[:3])
+    return [item[3:] for item in ordered]
 
 
 @dataclass
@@ -350,8 +382,8 @@ def page_grids(pages: list[Page], is_header: Callable[[Row], bool], source: str 
     lines = [line for page in pages for line in page_lines(page.words, page.number)]
     laid_out = replace(read_lines(lines, is_header, source), wrapped=True, crowded=crowded)
     rows: list[Row] = []
-    cuts: list[float] = []
+    carried = Carried()
     for page in pages:
-        found, cuts = page_rows(page.words, page.number, page.number * PAGE_SPAN, is_header, cuts)
+        found, carried = page_rows(page.words, page.number, page.number * PAGE_SPAN, is_header, carried)
         rows.extend(found)
     return [Grid(rows, source, wrapped=True, crowded=crowded), laid_out]

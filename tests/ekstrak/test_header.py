@@ -69,3 +69,17 @@ def test_the_annual_sub_column_is_the_target():
 def test_a_data_row_is_not_a_header_even_with_header_words_in_it():
     rows = [_row("SS.1", "Sasaran satu", "Indikator a", "80%")]
     assert find_header(rows) is None
+
+
+def test_a_label_centred_over_two_borderless_columns_takes_the_labels_under_it():
+    # pk_ditjen_hubud_2013 printed without rules: `Indikator Kinerja Utama` stands over `No | Deskripsi`,
+    # its words in the second of the two columns, so the row under it fills the indicator's column.
+    rows = [
+        _row("No", "Sasaran Strategis", "", "Indikator Kinerja Utama", "Target", "Satuan"),
+        _row("", "", "No", "Deskripsi", "", ""),
+        _row("1", "Meningkatnya keselamatan", "1.1", "Rasio kecelakaan", "5,88", "Kejadian"),
+    ]
+    header = find_header(rows)
+    assert (header.start, header.end) == (0, 1)
+    assert header.names[2:4] == ["Indikator Kinerja Utama No", "Indikator Kinerja Utama Deskripsi"]
+    assert header.columns.indikator == 3
