@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..grid import Cell, Row, words_confidence
-from .lattice import cell_lines, full_lines
+from .lattice import cell_lines, full_lines, word_lines
 
 # Points within which words stand on one line, and new cells start on one row.
 LINE_TOLERANCE = 2.5
@@ -39,13 +39,7 @@ SPANNING = 0.5
 
 def lines_of(words: list[dict]) -> list[list[dict]]:
     """Words grouped into lines by their bottoms, top to bottom, each line left to right."""
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
-        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= LINE_TOLERANCE:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+    return [sorted(line, key=lambda w: w["x0"]) for line in word_lines(words, LINE_TOLERANCE)]
 
 
 def _spans_columns(line: list[dict], width: float, space: float) -> bool:

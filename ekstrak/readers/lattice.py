@@ -15,6 +15,10 @@ SNAP = 2.0
 THIN = 2.5
 # A border must cover this share of a cell's side to separate two cells.
 COVER = 0.6
+# A gap between columns of a table ruled only across is at least this many narrow character widths.
+GUTTER = 1.0
+# Most lines of a table ruled only across stand in rows of at most this many lines: rules between rows.
+BAND_LINES = 8
 # A lattice needs at least this many columns and rows to be a table.
 MIN_COLUMNS = 2
 MIN_ROWS = 2
@@ -189,10 +193,100 @@ def _merged(lines: list[Segment]) -> list[Segment]:
     return out
 
 
-def find_lattices(lines: list[Segment]) -> list[Lattice]:
-    """The ruled tables of a page, top to bottom."""
-    found = [_lattice(group) for group in _groups(_merged(lines))]
+def find_lattices(lines: list[Segment], words: list[dict] | None = None) -> list[Lattice]:
+    """The ruled tables of a page, top to bottom; with the page's words, tables ruled only across too."""
+    found, unused = [], []
+    for group in _groups(_merged(lines)):
+        lattice = _lattice(group)
+        found.append(lattice)
+        if lattice is None:
+            unused.extend(s for s in group if s.horizontal)
+    for stack in _stacks(unused) if words else []:
+        found.append(_lattice(stack + _text_columns(stack, words or [])))
     return sorted((t for t in found if t is not None), key=lambda t: t.ys[0])
+
+
+def _stacks(horizontal: list[Segment]) -> list[list[Segment]]:
+    """Rules one above another within the extent of the widest, at least MIN_ROWS + 2 at different heights:
+    a table ruled only across (its rows between the rules, shorter rules under a cell merged down), with
+    rules between its body rows, not only under its header."""
+    stacks: list[list[Segment]] = []
+    for rule in sorted(horizontal, key=lambda s: s.start - s.end):
+        for stack in stacks:
+            if stack[0].start - 2 * SNAP <= rule.start and rule.end <= stack[0].end + 2 * SNAP:
+                stack.append(rule)
+                break
+        else:
+            stacks.append([rule])
+    return [stack for stack in stacks if len(_cluster([s.at for s in stack])) >= MIN_ROWS + 2]
+
+
+def _text_columns(stack: list[Segment], words: list[dict]) -> list[Segment]:
+    """Column lines for a table ruled only across: its sides, and a line down each gap between columns that
+    no phrase of a line with several phrases crosses, drawn in each row where no phrase crosses it."""
+    left, right = min(s.start for s in stack), max(s.end for s in stack)
+    ys = _cluster([s.at for s in stack])
+    inside = [w for w in words if left <= (w["x0"] + w["x1"]) / 2 <= right and ys[0] <= w["bottom"] <= ys[-1]]
+    widths = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in inside if w["text"])
+    if not widths:
+        return []
+    unit = widths[len(widths) // 10]
+    bands = [
+        [w for w in inside if top < (w["top"] + w["bottom"]) / 2 < bottom] for top, bottom in itertools.pairwise(ys)
+    ]
+    band_phrases = [_line_phrases(band, GUTTER * unit) for band in bands]
+    crowded = sum(len(lines) for lines in band_phrases if len(lines) > BAND_LINES)
+    if 2 * crowded > sum(len(lines) for lines in band_phrases):
+        return []  # rules that frame blocks of rows (a header's underline, the table's top and bottom)
+    spans = sorted(p for lines in band_phrases for line in lines if len(line) > 1 for p in line)
+    cuts: list[float] = []
+    if spans:
+        reach = spans[0][1]
+        for x0, x1 in spans[1:]:
+            if x0 - reach >= GUTTER * unit:
+                cuts.append((x0 + reach) / 2)
+            reach = max(reach, x1)
+    out = [Segment(False, left, ys[0], ys[-1]), Segment(False, right, ys[0], ys[-1])]
+    for (top, bottom), lines in zip(itertools.pairwise(ys), band_phrases):
+        phrases = [p for line in lines for p in line]
+        out.extend(Segment(False, cut, top, bottom) for cut in cuts if not _merged_over(cut, phrases, cuts))
+    return out
+
+
+def _merged_over(cut: float, phrases: list[tuple[float, float]], cuts: list[float]) -> bool:
+    """Whether a row's cell is merged over the column gap at `cut`: a phrase crosses it, or a phrase that
+    crosses another gap reaches on over empty cells to it (a group heading across the whole row)."""
+    if any(a < cut < b for a, b in phrases):
+        return True
+    for a, b in phrases:
+        if b < cut and any(a < other < b for other in cuts):
+            return not any(b <= a2 < cut for a2, _ in phrases)
+    return False
+
+
+def _line_phrases(words: list[dict], gap: float) -> list[list[tuple[float, float]]]:
+    """A row's words line by line, each line as the extents of its runs of words closer than `gap`."""
+    out = []
+    for line in word_lines(words, THIN):
+        phrases: list[tuple[float, float]] = []
+        for word in sorted(line, key=lambda w: w["x0"]):
+            if phrases and word["x0"] - phrases[-1][1] < gap:
+                phrases[-1] = (phrases[-1][0], max(phrases[-1][1], word["x1"]))
+            else:
+                phrases.append((word["x0"], word["x1"]))
+        out.append(phrases)
+    return out
+
+
+def word_lines(words: list[dict], tolerance: float) -> list[list[dict]]:
+    """Words in lines: those whose bottoms are within `tolerance` of the line's first word, top to bottom."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
 
 
 def _region_of(lattice: Lattice, word: dict) -> Region | None:
@@ -206,12 +300,7 @@ def _region_of(lattice: Lattice, word: dict) -> Region | None:
 
 def cell_lines(words: list[dict], tolerance: float) -> list[tuple[str, float]]:
     """A cell's words as its lines of text, each with the top of the line."""
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
-        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= tolerance:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
+    lines = word_lines(words, tolerance)
     return [
         (" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])), min(w["top"] for w in line))
         for line in lines
@@ -220,12 +309,7 @@ def cell_lines(words: list[dict], tolerance: float) -> list[tuple[str, float]]:
 
 def full_lines(words: list[dict], tolerance: float, limit: float) -> list[bool]:
     """For each of a cell's lines, whether its text reaches `limit` (within about one character)."""
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
-        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= tolerance:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
+    lines = word_lines(words, tolerance)
     out = []
     for line in lines:
         last = max(line, key=lambda w: w["x1"])

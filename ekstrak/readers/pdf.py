@@ -14,7 +14,7 @@ from inti.errors import BerkasRusak, KinerjaError, MelebihiBatas, PerluSandi, Ta
 
 from ..grid import Cell, Grid, Row
 from .aligned_page import Carried, page_rows
-from .lattice import cell_lines, find_lattices, lattice_rows, segments
+from .lattice import cell_lines, find_lattices, lattice_rows, segments, word_lines
 from .ocr import ScannedPage, image_renderer, pdf_renderer
 from .raster import image_pages
 from .scan import BY_DEFAULT, Ocr, pages_to_scan, scan
@@ -230,12 +230,7 @@ def page_lines(words: list[dict], page: int) -> list[Line]:
         return []
     widths = sorted((w["x1"] - w["x0"]) / len(w["text"]) for w in words if w["text"])
     unit = widths[int(len(widths) * UNIT_PERCENTILE)] if widths else 5.0
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
-        if rows and abs(rows[-1][0]["bottom"] - word["bottom"]) <= LINE_TOLERANCE:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
+    rows = word_lines(words, LINE_TOLERANCE)
     steps = [b[0]["bottom"] - a[0]["bottom"] for a, b in itertools.pairwise(rows)]
     step = statistics.median(steps) if steps else 12.0
     blocks: list[list[list[dict]]] = [[rows[0]]]
@@ -332,7 +327,7 @@ def _pages(data: bytes, password: str | None, max_pages: int) -> list[Page]:
             interpreter.process_page(page)
             layout = device.get_result()
             words = page_words(layout)
-            pages.append(Page(number, words, find_lattices(segments(layout, layout.height))))
+            pages.append(Page(number, words, find_lattices(segments(layout, layout.height), words)))
     except KinerjaError:
         raise
     except MemoryError:  # the guard's limit, reported as such
@@ -343,7 +338,7 @@ def _pages(data: bytes, password: str | None, max_pages: int) -> list[Page]:
 
 
 def _scanned(page: ScannedPage) -> Page:
-    return Page(page.number, page.words, find_lattices(page.lines))
+    return Page(page.number, page.words, find_lattices(page.lines, page.words))
 
 
 def read_pdf(

@@ -32,6 +32,10 @@ def _pdf(borders: bool) -> bytes:
 
 def test_a_ruled_table_reaches_the_grid_with_its_merged_cells():
     (grid,) = read_pdf(_pdf(True), is_table_header)
+    _assert_cells(grid)
+
+
+def _assert_cells(grid) -> None:
     rows = [r.texts() for r in grid.rows]
     assert rows[0] == ["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"]
     assert rows[1][0] == "1" and rows[1][3] == "80%" and rows[1][1].startswith("Meningkatnya kualitas")
@@ -59,3 +63,10 @@ def test_a_borderless_table_is_cut_where_the_body_leaves_strips_empty():
     assert [t for t in header.texts() if t] == ["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"]
     second = next(r for r in aligned.rows if "Indeks kepuasan masyarakat" in r.texts())
     assert second.texts()[0] == "" and second.texts()[-1] == "3,5", "a new row where the short cells start"
+
+
+def test_a_table_ruled_only_across_has_rows_from_its_rules_and_columns_from_its_text():
+    # Word's "horizontal borders only" tables: no rule runs down between the columns
+    style = STYLE % "border:none;border-top:1px solid black;border-bottom:1px solid black"
+    (grid,) = read_pdf(HTML(string=f"<style>{style}</style>{TABLE}").write_pdf(), is_table_header)
+    _assert_cells(grid)
