@@ -19,6 +19,8 @@ COVER = 0.6
 GUTTER = 1.0
 # Most lines of a table ruled only across stand in rows of at most this many lines: rules between rows.
 BAND_LINES = 8
+# The most a table's cells are padded (points): more is a text set in from the cell's side.
+MAX_PADDING = 20.0
 # A lattice needs at least this many columns and rows to be a table.
 MIN_COLUMNS = 2
 MIN_ROWS = 2
@@ -329,10 +331,12 @@ def lattice_rows(
             region.words.append(word)
     columns = len(lattice.xs) - 1
     grid: list[list[Cell]] = [[Cell([], []) for _ in range(columns)] for _ in range(len(lattice.ys) - 1)]
+    # the cells' padding is the table's: the least space before a cell's text (a centred text has more)
+    offsets = [min(w["x0"] for w in region.words) - region.box[0] for region in lattice.regions if region.words]
+    padding = min(max(min(offsets, default=1.0), 1.0), MAX_PADDING)
     for region in lattice.regions:
         lines = cell_lines(region.words, tolerance)
-        padding = min((w["x0"] for w in region.words), default=region.box[0]) - region.box[0]
-        limit = region.box[2] - min(max(padding, 1.0), 8.0)
+        limit = region.box[2] - padding
         grid[region.row][region.column] = Cell(
             [text for text, _ in lines],
             [offset + top for _, top in lines],

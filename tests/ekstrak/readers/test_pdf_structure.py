@@ -70,3 +70,20 @@ def test_a_table_ruled_only_across_has_rows_from_its_rules_and_columns_from_its_
     style = STYLE % "border:none;border-top:1px solid black;border-bottom:1px solid black"
     (grid,) = read_pdf(HTML(string=f"<style>{style}</style>{TABLE}").write_pdf(), is_table_header)
     _assert_cells(grid)
+
+
+def test_a_number_broken_in_a_widely_padded_cell_is_known_to_fill_its_line():
+    # cells padded 0.4 cm each side: `99%` broke as `99` / `%`, the `99` short of the cell's side by the
+    # padding; it was not seen to fill its line, so the pieces were read as `99 %`
+    from ekstrak.readers.lattice import Segment, find_lattices, lattice_rows
+
+    rules = [Segment(True, y, 0, 100) for y in (0, 20, 60)] + [Segment(False, x, 0, 60) for x in (0, 59, 100)]
+    (lattice,) = find_lattices(rules)
+
+    def word(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9}
+
+    words = [word("SASARAN", 11.5, 47, 5), word("TARGET", 70.5, 88.5, 5)]
+    words += [word("Meningkatnya", 11.5, 47, 25), word("99", 70.5, 81.6, 25), word("%", 70.5, 79.4, 37)]
+    _, (_, cells) = lattice_rows(lattice, words, 2.5, 0)
+    assert cells[1].lines == ["99", "%"] and cells[1].full[0]
