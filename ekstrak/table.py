@@ -9,9 +9,10 @@ from dataclasses import dataclass, field, replace
 from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
 from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
+from .kamus import kata
 from .roles import assigned_columns, guess_header, refine
 from .title import title_year
-from .words import join_pieces
+from .words import COMMON, join_pieces
 
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -21,6 +22,10 @@ UNREAD = (
 GUESSED = (
     "sasaran di teks ini tidak bernomor dan selnya bersambung ke baris di bawahnya, jadi batas antarsasaran "
     "ditebak; periksa uraian tiap sasaran"
+)
+UNSURE_BREAK = (
+    "halaman {}: baris pertamanya dibaca sebagai indikator baru, tetapi bisa juga lanjutan indikator terakhir "
+    'halaman sebelumnya yang terpotong pindah halaman ("{}"); periksa kedua indikator itu'
 )
 # A target's value (not a year, which labels a header's further row): `0,29`, `80%`, `3 Dokumen`.
 _VALUE_RE = re.compile(r"^(?!(?:19|20)\d\d$)[<>≤≥]?\s?\d[\d.,]*\s?%?(?:\s\w+)?$")
@@ -175,10 +180,27 @@ def _continues(before: Segment, segment: Segment) -> bool:
     the data columns (target, unit, years …) where the row above has, or its text goes on in lower case."""
     if segment.indikator.empty or (_has_data(before) and not _has_data(segment)):
         return True
+    cells = [(before.indikator, segment.indikator), (before.satuan, segment.satuan)]
+    if any(
+        _cut_word(above, below)
+        for above, below in cells + [(before.lain.get(k, Cell()), c) for k, c in segment.lain.items()]
+    ):
+        return True  # a word the page break cut (`Dokume` / `n`) goes on
     uncoded = before.kode.text and not segment.kode.text and not segment.nomor.text
     if uncoded and not _DIGIT_RE.search(segment.target.text):
         return True  # a coded row's rest: no code, and a target cut from its number (`10` / `Dokumen`)
     return segment.indikator.text[:1].islower() and not segment.nomor.text
+
+
+def _cut_word(above: Cell, below: Cell) -> bool:
+    """Whether `below` begins with the rest of a word that `above` ends with (`Dokume` / `n`)."""
+    left = above.lines[-1].split()[-1:] if above.lines else []
+    right = below.lines[0].split()[:1] if below.lines else []
+    if not left or not right or not (left[0].isalpha() and right[0].isalpha()):
+        return False
+    pieces = {left[0].lower(), right[0].lower()}
+    whole = (left[0] + right[0]).lower()
+    return (whole in kata() or whole in COMMON) and not pieces <= kata()
 
 
 def cut_at_end(row: Row) -> tuple[Row, bool]:
@@ -234,6 +256,7 @@ class Body:
         self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
         self.bare_numbers = 0  # rows with a number in the NO column beside an empty sasaran cell
         self.pending: tuple[int, Row] | None = None  # the last row, when it may start a sasaran (below)
+        self.unsure_breaks: list[tuple[int | None, str]] = []  # rows after a page break that may run on
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -443,6 +466,9 @@ class Body:
             entry.segments.append(segment)
             return
         cut = self.after_break and (not sasaran_cell.empty or _continues(entry.segments[-1], segment))
+        if self.after_break and not cut and not coded and not _has_data(entry.segments[-1]) and not _has_data(segment):
+            # nothing tells a new indicator from the rest of the one the page break cut
+            self.unsure_breaks.append((row.page, " ".join(segment.indikator.text.split()[:5])))
         if cut or (segment.indikator.empty and not segment.target.empty):
             _stitch(entry.segments[-1], segment)
         elif not segment.indikator.empty or not segment.target.empty or _has_data(segment):
@@ -582,5 +608,6 @@ def find_table(grid: Grid) -> Table:
         if not body.take(row):
             break
     notes += [GUESSED] if body.guessed else []
+    notes += [UNSURE_BREAK.format(page, text) for page, text in body.unsure_breaks]
     notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)

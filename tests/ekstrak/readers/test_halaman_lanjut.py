@@ -184,3 +184,34 @@ def test_units_that_cannot_be_matched_to_the_indicators_of_a_cell_are_a_warning(
     doc = build_document(Grid(rows, "uji"))
     assert [i.target.teks for s in doc.sasaran for i in s.indikator] == ["0,12", "0"]
     assert any("satuan" in w.pesan and "tidak dapat dicocokkan" in w.pesan for w in doc.peringatan)
+
+
+def test_a_row_the_page_break_cut_inside_its_unit_word_is_one_indicator():
+    # a thick outer border moved the page break into a row: `Dokume` / `n` in its unit, its indicator's
+    # rest on the next page beginning with a capital; it was read as a new indicator, with no warning
+    header = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET"]
+    rows = [
+        Row([_cell(t) for t in header], 1, 1),
+        Row([_cell("1"), _cell("Meningkatnya layanan"), _cell("Jumlah laporan"), _cell("Laporan"), _cell("3")], 1, 2),
+        Row([_cell(""), _cell(""), _cell("Jumlah penyelesaian dokumen Maklumat"), _cell("Dokume"), _cell("1")], 1, 3),
+        Row([_cell(t) for t in header], 2, 1),
+        Row([_cell(""), _cell(""), _cell("Pelayanan yang disahkan"), _cell("n"), _cell("")], 2, 2),
+    ]
+    (entry,) = find_table(Grid(rows, "uji")).entries
+    assert [s.indikator.text for s in entry.segments][
+        -1
+    ] == "Jumlah penyelesaian dokumen Maklumat Pelayanan yang disahkan"
+
+
+def test_a_row_at_the_top_of_a_page_that_may_go_on_from_the_row_above_is_a_warning():
+    # no number, no data on either side, a capital first letter: a new indicator or the cut one's rest
+    header = ["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"]
+    rows = [
+        Row([_cell(t) for t in header], 1, 1),
+        Row([_cell("1"), _cell("Meningkatnya layanan"), _cell("Jumlah laporan"), _cell("")], 1, 2),
+        Row([_cell(""), _cell(""), _cell("Jumlah penyelesaian dokumen Maklumat"), _cell("")], 1, 3),
+        Row([_cell(t) for t in header], 2, 1),
+        Row([_cell(""), _cell(""), _cell("Pelayanan yang disahkan"), _cell("")], 2, 2),
+    ]
+    (note,) = find_table(Grid(rows, "uji")).notes
+    assert note.startswith("halaman 2:") and "Pelayanan yang disahkan" in note
