@@ -13,6 +13,9 @@ from ..grid import Cell, words_confidence
 SNAP = 2.0
 # A rule thinner than this (points) is a line, not a filled box.
 THIN = 2.5
+# Pieces of one ruling line this close (points) are one line: a dashed border, or one drawn cell by cell
+# (no cell is this narrow).
+DASH_GAP = 6.0
 # A border must cover this share of a cell's side to separate two cells.
 COVER = 0.6
 # A gap between columns of a table ruled only across is at least this many narrow character widths.
@@ -137,7 +140,7 @@ def _groups(lines: list[Segment]) -> list[list[Segment]]:
     vertical = [i for i, s in enumerate(lines) if not s.horizontal]
     for h, v in itertools.product(horizontal, vertical):
         a, b = lines[h], lines[v]
-        if a.start - SNAP <= b.at <= a.end + SNAP and b.start - SNAP <= a.at <= b.end + SNAP:
+        if a.start - DASH_GAP <= b.at <= a.end + DASH_GAP and b.start - DASH_GAP <= a.at <= b.end + DASH_GAP:
             parent[find(h)] = find(v)
     out: dict[int, list[Segment]] = {}
     for i, line in enumerate(lines):
@@ -178,7 +181,7 @@ def _lattice(lines: list[Segment]) -> Lattice | None:
 
 
 def _merged(lines: list[Segment]) -> list[Segment]:
-    """Collinear pieces of one ruling line (a border drawn cell by cell) joined into one segment."""
+    """Collinear pieces of one ruling line (a border drawn cell by cell, or dashed) joined into one segment."""
     out: list[Segment] = []
     for horizontal in (True, False):
         same = [s for s in lines if s.horizontal is horizontal]
@@ -186,7 +189,7 @@ def _merged(lines: list[Segment]) -> list[Segment]:
             pieces = sorted((s.start, s.end) for s in same if abs(s.at - at) <= SNAP)
             start, end = pieces[0]
             for a, b in pieces[1:]:
-                if a <= end + SNAP:
+                if a <= end + DASH_GAP:
                     end = max(end, b)
                 else:
                     out.append(Segment(horizontal, at, start, end))

@@ -87,3 +87,17 @@ def test_a_number_broken_in_a_widely_padded_cell_is_known_to_fill_its_line():
     words += [word("Meningkatnya", 11.5, 47, 25), word("99", 70.5, 81.6, 25), word("%", 70.5, 79.4, 37)]
     _, (_, cells) = lattice_rows(lattice, words, 2.5, 0)
     assert cells[1].lines == ["99", "%"] and cells[1].full[0]
+
+
+def test_a_table_with_dashed_borders_drawn_dash_by_dash_is_one_lattice():
+    # some printers draw a dashed border as its dashes (3 pt on, 3 pt off): each was a rule of its own, no
+    # border covered its cells' sides and the table fell apart into lines
+    from ekstrak.readers.lattice import Segment, find_lattices
+
+    def dashed(horizontal, at, start, end):
+        return [Segment(horizontal, at, x, min(x + 3, end)) for x in range(start, end, 6)]
+
+    rules = [r for y in (0, 20, 40, 60) for r in dashed(True, y, 0, 120)]
+    rules += [r for x in (0, 30, 120) for r in dashed(False, x, 0, 60)]
+    (lattice,) = find_lattices(rules)
+    assert len(lattice.xs) == 3 and len(lattice.ys) == 4 and len(lattice.regions) == 6
