@@ -40,7 +40,8 @@ class Segment:
 
 
 def segments(layout, height: float) -> list[Segment]:
-    """The page's ruling lines: thin rectangles and lines, and the four sides of wider rectangles."""
+    """The page's ruling lines: thin rectangles and lines, and the four sides of wider rectangles drawn
+    as boxes (a filled one, unless thin, is a cell's shading: it rules nothing)."""
     from pdfminer.layout import LTCurve, LTLine, LTRect
 
     out: list[Segment] = []
@@ -51,7 +52,8 @@ def segments(layout, height: float) -> list[Segment]:
             if isinstance(child, (LTRect, LTLine)) or (isinstance(child, LTCurve) and len(child.pts) == 2):
                 x0, y0, x1, y1 = child.bbox
                 top, bottom = height - y1, height - y0
-                out.extend(_sides(x0, top, x1, bottom, isinstance(child, LTRect)))
+                box = isinstance(child, LTRect) and (child.stroke or not child.fill)  # a filled box is shading
+                out.extend(_sides(x0, top, x1, bottom, box))
             elif hasattr(child, "_objs"):
                 stack.append(child)
     return out

@@ -101,3 +101,13 @@ def test_a_table_with_dashed_borders_drawn_dash_by_dash_is_one_lattice():
     rules += [r for x in (0, 30, 120) for r in dashed(False, x, 0, 60)]
     (lattice,) = find_lattices(rules)
     assert len(lattice.xs) == 3 and len(lattice.ys) == 4 and len(lattice.regions) == 6
+
+
+def test_a_borderless_table_with_a_shaded_header_is_no_ruled_table():
+    # a grey fill behind the header cells (and a group row): the filled boxes' sides were read as rules,
+    # the header became a ruled table of its own and the body one-cell lines
+    style = STYLE % "border:none" + " th,td[colspan]{background:#d9d9d9}"
+    grids = read_pdf(HTML(string=f"<style>{style}</style>{TABLE}").write_pdf(), is_table_header)
+    assert len(grids) == 2, "read by the words' alignment, as a borderless table"
+    header = next(r for r in grids[0].rows if r.texts()[0] == "NO")
+    assert [t for t in header.texts() if t] == ["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"]
