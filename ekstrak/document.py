@@ -34,6 +34,7 @@ def build_document(grid: Grid) -> Dokumen:
     peringatan = [Peringatan(note) for note in table.notes]
     peringatan += [Peringatan(BROKEN.format(b.text), halaman=b.page, baris=b.line) for b in breaks]
     peringatan += [Peringatan(CROWDED, halaman=page) for page in grid.crowded]
+    peringatan += [Peringatan(note) for note in grid.notes]
     for position, entry in enumerate(table.entries, start=1):
         read, warnings = read_entry(entry, position)
         sasaran.append(read)
