@@ -84,6 +84,12 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
 
+ROWS_NUMBERED = (
+    "sasaran yang sama tertulis lagi pada baris dengan nomor lain: kolom NO dibaca sebagai nomor baris "
+    "indikator, dan baris-baris itu satu sasaran; periksa bila memang dua sasaran yang uraiannya sama"
+)
+
+
 def is_code(text: str) -> bool:
     """A NO cell's content: a short number or code, not a sentence."""
     return bool(text) and len(text) <= 12 and " " not in text.strip()
@@ -234,6 +240,7 @@ class Body:
         self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
         self.bare_numbers = 0  # rows with a number in the NO column beside an empty sasaran cell
         self.pending: tuple[int, Row] | None = None  # the last row, when it may start a sasaran (below)
+        self.rows_numbered = False  # the NO column numbers rows (indicators), not sasaran
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -428,6 +435,9 @@ class Body:
         )
         if starts_entry and self.loose and not coded and self.entries and split_code(sasaran_cell)[0] is None:
             self.guessed = True  # laid-out text: a sasaran's lines may as well run on from the one above
+        if starts_entry and self._repeated_sasaran(sasaran_cell, nomor):
+            self.entries[-1].segments.append(segment)
+            return
         if starts_entry:
             kode = nomor_text if nomor_text and not _NUMBERED_RE.match(nomor_text) else None
             kode = kode or (row.cell(columns.kode_sasaran).text or None)
@@ -452,6 +462,19 @@ class Body:
                 self.bare_numbers += 1
                 if self.bare_numbers == 1 and entry.nomor is not None and nomor == entry.nomor + 1:
                     self.pending = nomor, row
+
+    def _repeated_sasaran(self, sasaran: Cell, nomor: int | None) -> bool:
+        """The sasaran above written again on this row (a sheet or table that repeats it on every indicator
+        row instead of merging its cell): the same sasaran. Where the rows' numbers differ, the NO column
+        numbers the indicators."""
+        last = self.entries[-1] if self.entries else None
+        if last is None or last.kelompok != self.kelompok or not last.segments or sasaran.empty:
+            return False
+        if " ".join(sasaran.text.lower().split()) != " ".join(last.sasaran.text.lower().split()):
+            return False
+        if nomor is not None and last.nomor is not None and nomor != last.nomor:
+            self.rows_numbered = True
+        return True
 
     def _split_off(self, entry: Entry, nomor: int, row: Row) -> Entry:
         """The sasaran whose number stands in the last row of a page and whose text the page break carried
@@ -581,6 +604,10 @@ def find_table(grid: Grid) -> Table:
     for row in body_rows:
         if not body.take(row):
             break
+    if body.rows_numbered:
+        for entry in body.entries:
+            entry.nomor = None  # sasaran numbered by their order
+        notes.append(ROWS_NUMBERED)
     notes += [GUESSED] if body.guessed else []
     notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)
