@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..grid import Cell, Grid, Row
 from ..words import _GROUPED_RE
 from .aligned import _before_other_blocks, _column, _header_line, gutters, lines_of
+from .carried import moved_cuts
 from .text import Line, _drop_page_furniture
 
 # A character's width and a line's height, in the points the aligned reader measures in.
@@ -40,40 +41,49 @@ def read_columns(lines: list[Line], is_header: Callable[[Row], bool], source: st
         pages.setdefault(line.page, []).append(line)
     rows: list[Row] = []
     cuts: list[float] = []
-    left: float | None = None
+    before: list[dict] = []
+    values: set[int] = set()
     found = False
     for page, page_lines in sorted(pages.items()):
-        got, cuts, header_left = _page(page_lines, page, is_header, cuts, left)
+        got, cuts, header, values = _page(page_lines, page, is_header, (cuts, values), before)
         rows.extend(got)
-        found = found or header_left is not None
-        left = header_left if header_left is not None else left
+        found = found or header is not None
+        before = header if header is not None else before
     return Grid(rows, source, wrapped=True, loose=True, fallback=True) if found else None
 
 
 def _page(
-    lines: list[Line], page: int, is_header: Callable[[Row], bool], carried: list[float], left: float | None
-) -> tuple[list[Row], list[float], float | None]:
-    """A page's rows, its columns and where its header starts on the line (None: no header found)."""
+    lines: list[Line],
+    page: int,
+    is_header: Callable[[Row], bool],
+    columns: tuple[list[float], set[int]],
+    before: list[dict],
+) -> tuple[list[Row], list[float], list[dict] | None, set[int]]:
+    """A page's rows, its columns, its header's words (None: no header found) and its value columns;
+    `columns` are the page before's columns and value columns, `before` its header."""
+    carried, carried_values = columns
     numbered = [(line, word) for index, line in enumerate(lines) for word in _words(line, index)]
     number_of = {id(word): line.number for line, word in numbered}
     text_lines = lines_of([word for _, word in numbered])
     if not text_lines:
-        return [], carried, None
+        return [], carried, None, carried_values
     found = _header_line(text_lines, LINE, is_header, carried)
     if found is None and not carried:
         rows = [_plain(line, page, number_of) for line in text_lines]
-        return rows, carried, None
+        return rows, carried, None, carried_values
     start, size = found if found is not None else (0, 0)
     body_guess = text_lines[start + size :]
     cuts = gutters(_before_other_blocks(body_guess), CHAR * 1.5, text_lines[start : start + size])
-    header_left = min(w["x0"] for line in text_lines[start : start + size] for w in line) if size else None
-    if found is None or (carried and len(cuts) < len(carried)):
-        # pdftotext sets each page on its own: the page before's columns, moved as its header moved
-        shift = header_left - left if header_left is not None and left is not None else 0.0
-        cuts = [cut + shift for cut in carried]
+    header_words = [w for line in text_lines[start : start + size] for w in line]
+    moved = moved_cuts(carried, before, header_words, body_guess, CHAR) if found and carried else None
+    if moved is not None:
+        cuts = moved
+    elif found is None or (carried and len(cuts) < len(carried)):
+        cuts = list(carried)
     while start > 0 and _header_above(text_lines[start - 1], text_lines[start], cuts):
         start, size = start - 1, size + 1
-    values = _value_columns(body_guess, cuts)
+    # a page continuing the table may hold too few rows to show which columns hold values
+    values = _value_columns(body_guess, cuts) | (carried_values if len(cuts) == len(carried) else set())
     end = start + size
     while end < len(text_lines) and not _starts_row(_cells([text_lines[end]], cuts), values, years=False):
         if _heading_line(text_lines[end], cuts) or (carried and _prose(text_lines[end])):
@@ -83,7 +93,7 @@ def _page(
     above = [_plain(line, page, number_of) for line in text_lines[:start]]
     rows = _header_rows(header, cuts, page, number_of)
     rows += _body_rows(text_lines[end:], cuts, page, number_of, values)
-    return above + rows, cuts, header_left if found is not None else None
+    return above + rows, cuts, header_words if found is not None else None, values
 
 
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -107,7 +117,8 @@ def _header_rows(header: list[list[dict]], cuts: list[float], page: int, number_
 
 
 def _prose(line: list[dict]) -> bool:
-    return any(w["text"][:1].islower() for w in line)
+    """A line with a word in small letters (`Korban Bencana` beside a header's `AWAL`): not the header's."""
+    return any(any(ch.islower() for ch in w["text"]) for w in line)
 
 
 def _has_year(line: list[dict]) -> bool:
@@ -215,7 +226,7 @@ def _decimal_goes_on(
         over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
         if not re.fullmatch(r"\d{1,3}", piece["text"]) or len(over) != 1:
             return False
-        if not re.fullmatch(r"\d+[.,]\d+", over[0]["text"]) or over[0]["x1"] < edges.get(c, 0.0) - CHAR:
+        if not re.fullmatch(r"\d+(?:[.,:]\d+)+", over[0]["text"]) or over[0]["x1"] < edges.get(c, 0.0) - CHAR:
             return False
     return True
 
@@ -256,8 +267,10 @@ def _body_rows(
     started = False
     for index, line in enumerate(body):
         after = body[index + 1] if index + 1 < len(body) else None
-        if _heading_line(line, cuts) and (after is None or _starts_row(_cells([after], cuts), values)):
-            # a group heading across the table (`Program …, Anggaran 3.665.771.000.000`), a row starting below it
+        heading = _heading_line(line, cuts) or _alone(_cells([line], cuts), line, cuts)
+        if heading and (after is None or _starts_row(_cells([after], cuts), values)):
+            # a group heading across the table (`Program …, Anggaran 3.665.771.000.000`, `TUJUAN` standing
+            # alone), a row starting below it
             groups.append([line])
             headings.add(id(groups[-1]))
             before, previous, started = [], line, True
@@ -274,6 +287,8 @@ def _body_rows(
         set_apart = bool(previous) and line[0]["top"] - previous[0]["top"] > 1.5 * LINE
         started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells, line, cuts)
         started = started or (set_apart and _labels(line, cuts))
+        glued = bool(groups) and id(groups[-1]) not in headings and _values_below(groups, cells, cuts, values)
+        started = started and not glued
         if started:
             groups.append([line])
         else:
@@ -283,6 +298,21 @@ def _body_rows(
         before, previous = cells, line
     return [_across(group[0], cuts, page, number_of) if id(group) in headings
             else _one_row(group, cuts, page, number_of) for group in groups]  # fmt: skip
+
+
+def _values_below(groups: list[list[list[dict]]], cells: list[Cell], cuts: list[float], values: set[int]) -> bool:
+    """A line of values only under a row's one line that has none (pdftotext set the row's first line
+    beside the header's last, `Jumlah …  AWAL`, and its values a line lower): the values of that row."""
+    if not groups or len(groups[-1]) != 1:
+        return False
+    filled = {c for c, cell in enumerate(cells) if cell.lines}
+    above = _cells(groups[-1], cuts)
+    return (
+        bool(filled)
+        and filled <= values
+        and not any(above[c].lines and _VALUE_RE.match(above[c].text) for c in values)
+        and any(cell.lines for c, cell in enumerate(above) if c not in values)
+    )
 
 
 def _across(line: list[dict], cuts: list[float], page: int, number_of: dict[int, int]) -> Row:

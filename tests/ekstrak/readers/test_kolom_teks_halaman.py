@@ -1,0 +1,53 @@
+"""readers/columns.py and carried.py: a table of `pdftotext -layout` text continued over pages, each of
+which pdftotext sets on its own (columns squeezed differently, a header word beside the first row, a page
+of one row)."""
+
+from __future__ import annotations
+
+from realcorpus import rendering
+
+import ekstrak
+
+
+# Dinkes Banyuwangi's Renstra (tests/real) as pdftotext lays it out: page 2 squeezes its columns, the
+# indicator column by 6 characters and the years' columns by up to 4, and a ratio `2,3:1000` breaks at its
+# narrow column's edge.
+def _squeezed() -> str:
+    """Pieces of its two pages: the header, two groups and three rows; the header and four rows of page 2."""
+    first, second = rendering("renstra_dinkes_banyuwangi_2026_2030", "_layout.txt").read_text().split("\f")[:2]
+    one, two = first.split("\n"), second.split("\n")
+    return "\n".join([*one[3:10], *one[21:26], *one[28:29], "\f" + two[0], *two[1:6], *two[10:11], *two[14:16]])
+
+
+def test_a_later_page_squeezed_by_pdftotext_keeps_the_tables_columns():
+    doc = ekstrak.extract_text(_squeezed())
+    assert [s.kelompok for s in doc.sasaran] == ["TUJUAN", "PROGRAM", "PROGRAM", "PROGRAM"]
+    indicators = [i for s in doc.sasaran for i in s.indikator]
+    assert [(i.uraian, i.halaman, i.kolom_lain["target 2029"]) for i in indicators[-4:]] == [
+        ("Persentase Kunjungan Ibu Hamil K1", 2, "94,6"),
+        ("Persentase Puskesmas yang", 2, "20,8"),
+        ("Cakupan imunisasi bayi lengkap", 2, "99"),
+        ("Rasio tenaga kesehatan dan tenaga medis terhadap populasi", 2, "2,3:1000"),
+    ]
+    assert doc.peringatan == ()
+
+
+def _last_indicators(slug: str, count: int) -> list[tuple[str, int, str]]:
+    doc = ekstrak.extract(rendering(slug, "_layout.txt"))
+    return [(i.uraian, i.halaman, dict(i.kolom_lain).get("target 2026", "")) for s in doc.sasaran for i in s.indikator][
+        -count:
+    ]
+
+
+def test_a_repeated_headers_last_word_beside_the_first_row_and_its_values_a_line_lower():
+    # BPBD Situbondo, page 4: `Jumlah penyelesaian dokumen Pengkajian  Dokume  AWAL`, then `12  12  13 …`
+    (first, _) = _last_indicators("renstra_bpbd_situbondo_2026_2030", 5)[:2]
+    assert first[1:] == (4, "12") and first[0].startswith("Jumlah penyelesaian dokumen Pengkajian Kebutuhan")
+
+
+def test_a_page_of_one_row_under_the_rest_of_a_cut_row_keeps_the_value_columns_of_the_page_before():
+    # Ditjen Hubla's PK, page 3: `(Noxius Liquid Substance)` (the rest of page 2's last row), then one row
+    assert [uraian for uraian, _, _ in _last_indicators("pk_ditjen_hubla_2012", 2)] == [
+        "Jumlah pemilikan sertifikat bahan cair beracun (Noxius Liquid Substance)",
+        "Jumlah pemilikan sertifikat ISPP (International Sewage Pollution Prevention)",
+    ]
