@@ -10,6 +10,7 @@ from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
 from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
 from .roles import assigned_columns, guess_header, refine
+from .runon import RunOn, run_on
 from .title import title_year
 from .words import join_pieces
 
@@ -19,8 +20,8 @@ UNREAD = (
     'kolom ke-{} berisi data (mis. "{}") tetapi judulnya tidak terbaca, jadi isinya tidak ikut; periksa judul kolomnya'
 )
 GUESSED = (
-    "sasaran di teks ini tidak bernomor dan selnya bersambung ke baris di bawahnya, jadi batas antarsasaran "
-    "ditebak; periksa uraian tiap sasaran"
+    "sasaran ini tidak bernomor dan baris pertamanya bisa juga lanjutan sasaran di atasnya (selnya bersambung "
+    "di teks ini), jadi batas antarsasaran ditebak; periksa uraian sasaran ini dan sasaran di atasnya"
 )
 # A target's value (not a year, which labels a header's further row): `0,29`, `80%`, `3 Dokumen`.
 _VALUE_RE = re.compile(r"^(?!(?:19|20)\d\d$)[<>≤≥]?\s?\d[\d.,]*\s?%?(?:\s\w+)?$")
@@ -72,6 +73,7 @@ class Entry:
     page: int | None
     line: int | None
     kode: str | None = None
+    guessed: bool = False  # laid-out text: where it starts was guessed (it may be the rest of the one above)
 
 
 @dataclass
@@ -229,7 +231,8 @@ class Body:
         self.used = {*assigned_columns(columns), *columns.lain.values()}
         self.unread: dict[int, str] = {}  # columns with data that no header names: their first text
         self.loose = False
-        self.guessed = False
+        self.last_row: Row | None = None  # the last row read into a sasaran (laid-out text)
+        self.width = 0  # the longest line of a sasaran cell so far, in characters
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
         self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
 
@@ -421,12 +424,19 @@ class Body:
             or (self.loose and split_code(sasaran_cell)[0] is not None)
             or self._new_code(nomor_text or row.cell(columns.kode_sasaran).text)
         )
+        verdict = RunOn.NEW
+        self.width = max([self.width, *(len(line) for line in sasaran_cell.lines)])
         if starts_entry and self.loose and not coded and self.entries and split_code(sasaran_cell)[0] is None:
-            self.guessed = True  # laid-out text: a sasaran's lines may as well run on from the one above
+            # laid-out text: a sasaran's lines may as well run on from the one above
+            verdict = run_on(self.entries[-1].sasaran, sasaran_cell, self.last_row, columns.sasaran, self.width)
+            starts_entry = verdict is not RunOn.REST
+        self.last_row = row
         if starts_entry:
             kode = nomor_text if nomor_text and not _NUMBERED_RE.match(nomor_text) else None
             kode = kode or (row.cell(columns.kode_sasaran).text or None)
-            self.entries.append(Entry(nomor, self.kelompok, sasaran_cell, [segment], row.page, row.line, kode))
+            entry = Entry(nomor, self.kelompok, sasaran_cell, [segment], row.page, row.line, kode)
+            entry.guessed = verdict is RunOn.UNSURE
+            self.entries.append(entry)
             return
         entry = self.entries[-1]
         if not sasaran_cell.empty:
@@ -561,6 +571,5 @@ def find_table(grid: Grid) -> Table:
     for row in body_rows:
         if not body.take(row):
             break
-    notes += [GUESSED] if body.guessed else []
     notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)

@@ -126,28 +126,42 @@ def test_years_under_one_label_and_numbers_broken_at_a_narrow_columns_edge():
     assert doc.peringatan == ()
 
 
-def test_unnumbered_sasaran_running_on_in_laid_out_text_are_a_warning():
+def _by_columns(text: str):
+    from ekstrak.document import build_document
+
+    return build_document(read_columns(split_lines(text), is_table_header))
+
+
+def test_unnumbered_sasaran_whose_cell_runs_on_beside_the_next_rows_are_read_whole():
+    # Dishub Situbondo's Renstra (tests/real): the sasaran cell spans its indicators' rows, top-aligned
     text = (
         "SASARAN                 INDIKATOR KINERJA              SATUAN    TARGET\n"
         "Terwujudnya Layanan     Rasio Konektivitas             Rasio     0,29\n"
         "Transportasi yang       Kabupaten/Kota\n"
         "Nyaman dan Terjangkau   IKM Perhubungan                Nilai     83,9\n"
         "Meningkatnya            Nilai SAKIP                    Nilai     85,9\n"
-        "Akuntabilitas Kinerja\n"
+        "Akuntabilitas Kinerja   Indeks Reformasi Birokrasi     Nilai     72,5\n"
+        "Perangkat Daerah\n"
+    )
+    doc = _by_columns(text)
+    assert [(s.uraian, len(s.indikator)) for s in doc.sasaran] == [
+        ("Terwujudnya Layanan Transportasi yang Nyaman dan Terjangkau", 2),
+        ("Meningkatnya Akuntabilitas Kinerja Perangkat Daerah", 2),
+    ]
+    assert doc.peringatan == ()
+
+
+def test_an_unnumbered_sasaran_that_may_as_well_run_on_from_the_one_above_is_a_warning_on_its_line():
+    text = (
+        "SASARAN                 INDIKATOR KINERJA              SATUAN    TARGET\n"
+        "Meningkatnya Kualitas   Angka Partisipasi Murni        %         95\n"
+        "Pelayanan               Sekolah Dasar\n"
+        "Pendidikan Dasar        Angka Partisipasi Kasar        %         98\n"
+        "                        Sekolah Dasar\n"
     )
     assert ekstrak.extract_text(text).peringatan, "whichever reading wins, it is not silent"
-    from ekstrak.document import build_document
-    from ekstrak.header import is_table_header
-    from ekstrak.readers.columns import read_columns
-    from ekstrak.readers.text import split_lines
-
-    doc = build_document(read_columns(split_lines(text), is_table_header))
-    assert [s.uraian for s in doc.sasaran] == [
-        "Terwujudnya Layanan Transportasi yang",
-        "Nyaman dan Terjangkau",
-        "Meningkatnya Akuntabilitas Kinerja",
-    ]
-    assert any("batas antarsasaran" in w.pesan for w in doc.peringatan)
+    warned = [w for w in _by_columns(text).peringatan if "batas antarsasaran" in w.pesan]
+    assert [(w.sasaran, w.baris) for w in warned] == [(2, 4)]
 
 
 # Kemdikbud's PK (tests/real) as pdftotext lays it out: a programme and its budget on a line across the
