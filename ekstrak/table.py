@@ -423,6 +423,7 @@ class Body:
             or (not coded and not sasaran_cell.empty and not self.after_break and not self._runs_on())
             or (self.loose and split_code(sasaran_cell)[0] is not None)
             or self._new_code(nomor_text or row.cell(columns.kode_sasaran).text)
+            or (self.loose and not sasaran_cell.empty and self._own_code(row))
         )
         verdict = RunOn.NEW
         self.width = max([self.width, *(len(line) for line in sasaran_cell.lines)])
@@ -459,6 +460,13 @@ class Body:
             and bool(self.entries)
             and all(e.nomor is not None or e.kode or split_code(e.sasaran)[0] for e in self.entries)
         )
+
+    def _own_code(self, row: Row) -> bool:
+        """A sasaran text beside a code of its own in the sasaran's code column (`1.01.02`): a new sasaran,
+        though laid-out text lets the sasaran cells above run on."""
+        text = row.cell(self.columns.kode_sasaran).text if self.columns.kode_sasaran is not None else ""
+        structured = bool(re.search(r"\d[.\-]\d", text))  # `1.01.02`, not the `03` a narrow column broke off
+        return structured and is_code(text) and bool(self.entries) and text != self.entries[-1].kode
 
     def _new_code(self, nomor_text: str) -> bool:
         """A sasaran code (`SSPL.12`, not a bare number) other than the current sasaran's, beside an empty
@@ -540,7 +548,7 @@ def _siblings(names: list[str], used: set[int]) -> dict[int, list[int]]:
     of them, in order."""
     found: dict[int, list[int]] = {}
     for column, name in enumerate(names):
-        if column in used or not name:
+        if column in used or not name or name == "?":  # `?`: a table without a header row names nothing
             continue
         mains = sorted((abs(c - column), c) for c in used if names[c] == name)
         if mains:

@@ -39,17 +39,26 @@ def read_columns(lines: list[Line], is_header: Callable[[Row], bool], source: st
     pages: dict[int, list[Line]] = {}
     for line in lines:
         pages.setdefault(line.page, []).append(line)
+    rows = _pages(pages, is_header, headerless=False)
+    if rows is None:
+        # no header on any page: the columns from the body alone, their roles for the table stage to
+        # guess from what they hold (with its warning that the table has no header row)
+        rows = _pages(pages, is_header, headerless=True)
+    return Grid(rows, source, wrapped=True, loose=True, fallback=True) if rows is not None else None
+
+
+def _pages(pages: dict[int, list[Line]], is_header: Callable[[Row], bool], headerless: bool) -> list[Row] | None:
     rows: list[Row] = []
     cuts: list[float] = []
     before: list[dict] = []
     values: set[int] = set()
     found = False
     for page, page_lines in sorted(pages.items()):
-        got, cuts, header, values = _page(page_lines, page, is_header, (cuts, values), before)
+        got, cuts, header, values = _page(page_lines, page, is_header, (cuts, values), before, headerless)
         rows.extend(got)
         found = found or header is not None
         before = header if header is not None else before
-    return Grid(rows, source, wrapped=True, loose=True, fallback=True) if found else None
+    return rows if found or (headerless and cuts) else None
 
 
 def _page(
@@ -58,17 +67,19 @@ def _page(
     is_header: Callable[[Row], bool],
     columns: tuple[list[float], set[int]],
     before: list[dict],
+    headerless: bool = False,
 ) -> tuple[list[Row], list[float], list[dict] | None, set[int]]:
     """A page's rows, its columns, its header's words (None: no header found) and its value columns;
-    `columns` are the page before's columns and value columns, `before` its header."""
+    `columns` are the page before's columns and value columns, `before` its header; `headerless`: the
+    table has no header row, its columns are where the page's lines leave strips blank."""
     carried, carried_values = columns
     numbered = [(line, word) for index, line in enumerate(lines) for word in _words(line, index)]
     number_of = {id(word): line.number for line, word in numbered}
     text_lines = lines_of([word for _, word in numbered])
     if not text_lines:
         return [], carried, None, carried_values
-    found = _header_line(text_lines, LINE, is_header, carried)
-    if found is None and not carried:
+    found = None if headerless else _header_line(text_lines, LINE, is_header, carried)
+    if found is None and not carried and not headerless:
         rows = [_plain(line, page, number_of) for line in text_lines]
         return rows, carried, None, carried_values
     start, size = found if found is not None else (0, 0)
@@ -78,14 +89,18 @@ def _page(
     moved = moved_cuts(carried, before, header_words, body_guess, CHAR) if found and carried else None
     if moved is not None:
         cuts = moved
-    elif found is None or (carried and len(cuts) < len(carried)):
+    elif (found is None and not headerless) or (carried and len(cuts) < len(carried)):
         cuts = list(carried)
     while start > 0 and _header_above(text_lines[start - 1], text_lines[start], cuts):
         start, size = start - 1, size + 1
     # a page continuing the table may hold too few rows to show which columns hold values
     values = _value_columns(body_guess, cuts) | (carried_values if len(cuts) == len(carried) else set())
     end = start + size
-    while end < len(text_lines) and not _starts_row(_cells([text_lines[end]], cuts), values, years=False):
+    while (
+        not headerless
+        and end < len(text_lines)
+        and not _starts_row(_cells([text_lines[end]], cuts), values, years=False)
+    ):
         if _heading_line(text_lines[end], cuts) or (carried and _prose(text_lines[end])):
             break  # a group heading; on a later page, the rest of a row the page break cut
         end += 1
@@ -185,8 +200,15 @@ def _starts_row(cells: list[Cell], values: set[int], years: bool = True) -> bool
 _PARTIAL_RE = re.compile(r"^\d{1,3}(?:\.\d{3})*\.\d{1,2}$|^\d{1,3}(?:\.\d{3})+$")
 
 
+_BROKEN_AFTER_DOT_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
+_GROUPS_RE = re.compile(r"^\d{3}(?:\.\d{3})*$")
+
+
 def _goes_on(above: str, below: str) -> bool:
-    """A number broken by a narrow column: `331.485.001.20` above `6`, `11.550.550.774` above `.000`."""
+    """A number broken by a narrow column: `331.485.001.20` above `6`, `11.550.550.774` above `.000`,
+    `33.368.327.` above `452.365`."""
+    if _BROKEN_AFTER_DOT_RE.match(above):
+        return bool(_GROUPS_RE.match(below))
     return bool(_PARTIAL_RE.match(above)) and bool(_GROUPED_RE.match(above + below)) and len(below) <= 4
 
 
@@ -197,7 +219,8 @@ def _glued(above: list[dict], line: list[dict], cuts: list[float], values: set[i
     for word in line:
         c = _column((word["x0"] + word["x1"]) / 2, cuts)
         over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
-        if c in values and len(over) == 1 and re.fullmatch(r"[.,]?\d{1,3}[.)]?", word["text"]):
+        piece = re.fullmatch(r"[.,]?\d{1,3}[.)]?", word["text"])
+        if c in values and len(over) == 1 and (piece or _goes_on(over[0]["text"], word["text"])):
             over[0]["text"] += word["text"]
         else:
             kept.append(word)
@@ -231,11 +254,31 @@ def _decimal_goes_on(
     return True
 
 
+def _numbers_go_on(before: list[Cell], cells: list[Cell], values: set[int]) -> bool:
+    """Row numbers broken by narrow columns (`1` above `0`, `1` above `1.`) beside text that goes on in
+    small letters: the line's only values are digits under the values above, its text a sasaran's rest."""
+    filled = [c for c in values if c < len(cells) and cells[c].lines]
+    texts = [cell.text for c, cell in enumerate(cells) if c not in values and cell.lines]
+    return (
+        bool(filled)
+        and bool(texts)
+        and any(text[:1].islower() for text in texts)
+        and not any(text[:1].isupper() or text[:1].isdigit() for text in texts)
+        and all(
+            c < len(before)
+            and re.fullmatch(r"\d{1,3}[.)]?", before[c].text)
+            and re.fullmatch(r"\d{1,2}[.)]?", cells[c].text)
+            for c in filled
+        )
+    )
+
+
 def _code_goes_on(before: list[Cell], cells: list[Cell], values: set[int]) -> bool:
     """A code broken after its dot (`1.` above `1`): the line's only values finish the ones above."""
     filled = [c for c in values if c < len(cells) and cells[c].lines]
     return bool(filled) and all(
-        c < len(before) and before[c].text.endswith(".") and re.fullmatch(r"\d{1,3}", cells[c].text) for c in filled
+        c < len(before) and before[c].text.endswith(".") and re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", cells[c].text)
+        for c in filled
     )
 
 
@@ -284,6 +327,7 @@ def _body_rows(
         )
         broken = broken or (started and _code_goes_on(before, cells, values))
         broken = broken or (started and _decimal_goes_on(previous, line, cuts, values, edges))
+        broken = broken or (started and _numbers_go_on(before, cells, values))
         set_apart = bool(previous) and line[0]["top"] - previous[0]["top"] > 1.5 * LINE
         started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells, line, cuts)
         started = started or (set_apart and _labels(line, cuts))

@@ -256,3 +256,36 @@ def test_a_heading_at_the_left_edge_over_a_narrow_number_column_is_a_group():
         ("TUJUAN", "Meningkatnya Kualitas Kesehatan Masyarakat", [("Umur Harapan Hidup", "74,6")]),
         ("SASARAN", "Meningkatkan akuntabilitas kinerja", [("Nilai SAKIP", "91,25")]),
     ]
+
+
+# Disdik Kukar's RKT (tests/real) as pdftotext lays it out: no header row, a code column, a sasaran code
+# broken by its narrow column (`1.01.02.` above `2.01`), units and decimals broken at a column's edge.
+HEADERLESS = """\
+Sasaran    1.1        Meningkatnya perluasan   1. APK PAUD                           Perse   79.34
+                      akses dan pemerataan                                           n
+                      pendidikan yang          2. APK SD Sederajat                   Perse   100.2
+                      berkualitas                                                    n       1
+                                               3. APM SD sederajat                   Perse   97.49
+                                                                                     n
+Program    1.01.02    PROGRAM                  1. Capaian Indeks Mutu Pendidikan     Perse   89.71
+                      PENGELOLAAN              (IMP) SD                              n
+                      PENDIDIKAN               2. Capaian Indeks Mutu Pendidikan     Perse   88.71
+                                               (IMP) SMP                             n
+Kegiatan   1.01.02.   Pengelolaan Pendidikan   1. Standar kompetensi lulusan         Perse   92.94
+           2.01       Sekolah Dasar            Pendidikan Sekolah Dasar              n
+                                               2. Standar isi Pendidikan Sekolah     Perse   88.65
+                                               Dasar                                 n
+"""
+
+
+def test_a_laid_out_table_without_a_header_row_is_read_by_its_columns_and_says_so():
+    doc = ekstrak.extract_text(HEADERLESS)
+    assert [(s.kode, s.uraian, len(s.indikator)) for s in doc.sasaran] == [
+        ("1.1", "Meningkatnya perluasan akses dan pemerataan pendidikan yang berkualitas", 3),
+        ("1.01.02", "PROGRAM PENGELOLAAN PENDIDIKAN", 2),
+        ("1.01.02.2.01", "Pengelolaan Pendidikan Sekolah Dasar", 2),
+    ]
+    indicators = [i for s in doc.sasaran for i in s.indikator]
+    assert [(i.target.teks, i.target.satuan) for i in indicators[:2]] == [("79.34", "Persen"), ("100.21", "Persen")]
+    assert indicators[-2].uraian == "Standar kompetensi lulusan Pendidikan Sekolah Dasar"
+    assert any("tanpa baris judul kolom" in w.pesan for w in doc.peringatan)

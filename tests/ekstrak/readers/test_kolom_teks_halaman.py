@@ -51,3 +51,17 @@ def test_a_page_of_one_row_under_the_rest_of_a_cut_row_keeps_the_value_columns_o
         "Jumlah pemilikan sertifikat bahan cair beracun (Noxius Liquid Substance)",
         "Jumlah pemilikan sertifikat ISPP (International Sewage Pollution Prevention)",
     ]
+
+
+def test_row_numbers_broken_by_narrow_columns_beside_a_sasaran_going_on_in_small_letters():
+    # Ditjen Hubud's PK, page 2: `1` above `0` in the NO column, `1` / `0.` / `1` in the IKU's, beside
+    # `kinerja, anggaran dan BMN …`; and a target `33.368.327.` above `452.365`
+    doc = ekstrak.extract(rendering("pk_ditjen_hubud_2013", "_layout.txt"))
+    assert [(s.nomor, s.uraian.split()[0], len(s.indikator)) for s in doc.sasaran[9:]] == [
+        (10, "Meningkatnya", 3),
+        (11, "Meningkatkan", 1),
+        (12, "Menurunnya", 2),
+    ]
+    assert doc.sasaran[9].indikator[2].target.teks == "33.368.327.452.365"
+    assert doc.sasaran[10].indikator[0].uraian.endswith("eco airport (AMDAL)")
+    assert doc.peringatan == ()
