@@ -579,5 +579,6 @@ def find_table(grid: Grid) -> Table:
     for row in body_rows:
         if not body.take(row):
             break
-    notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
+    if any(name != "?" for name in header.names):  # without a header row, the roles' warning says it all
+        notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)

@@ -256,11 +256,15 @@ def _decimal_goes_on(
 
 def _numbers_go_on(before: list[Cell], cells: list[Cell], values: set[int]) -> bool:
     """Row numbers broken by narrow columns (`1` above `0`, `1` above `1.`) beside text that goes on in
-    small letters: the line's only values are digits under the values above, its text a sasaran's rest."""
+    small letters: the line's only values are digits under the values above, its text a sasaran's rest,
+    and the last value of the line above (its target) has nothing under it (a row of its own would)."""
     filled = [c for c in values if c < len(cells) and cells[c].lines]
     texts = [cell.text for c, cell in enumerate(cells) if c not in values and cell.lines]
+    above = [c for c in values if c < len(before) and before[c].lines]
     return (
         bool(filled)
+        and bool(above)
+        and max(above) not in filled
         and bool(texts)
         and any(text[:1].islower() for text in texts)
         and not any(text[:1].isupper() or text[:1].isdigit() for text in texts)

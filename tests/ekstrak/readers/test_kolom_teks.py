@@ -289,3 +289,18 @@ def test_a_laid_out_table_without_a_header_row_is_read_by_its_columns_and_says_s
     assert [(i.target.teks, i.target.satuan) for i in indicators[:2]] == [("79.34", "Persen"), ("100.21", "Persen")]
     assert indicators[-2].uraian == "Standar kompetensi lulusan Pendidikan Sekolah Dasar"
     assert any("tanpa baris judul kolom" in w.pesan for w in doc.peringatan)
+
+
+def test_numbered_rows_of_indicators_in_small_letters_are_not_taken_for_numbers_broken_by_a_narrow_column():
+    text = (
+        "NO   SASARAN                    NO   INDIKATOR                           TARGET\n"
+        "1    Meningkatnya mutu          1    persentase sekolah terakreditasi    8\n"
+        "     pendidikan dasar           2    jumlah guru bersertifikat           9\n"
+        "2    Meningkatnya akses         1    angka partisipasi kasar             7\n"
+        "     pendidikan                 2    angka putus sekolah                 5\n"
+    )
+    doc = _by_columns(text)
+    assert [[(i.uraian, i.target.teks) for i in s.indikator] for s in doc.sasaran] == [
+        [("persentase sekolah terakreditasi", "8"), ("jumlah guru bersertifikat", "9")],
+        [("angka partisipasi kasar", "7"), ("angka putus sekolah", "5")],
+    ]
