@@ -55,6 +55,8 @@ def _pages(pages: dict[int, list[Line]], is_header: Callable[[Row], bool], heade
     found = False
     for page, page_lines in sorted(pages.items()):
         got, cuts, header, values = _page(page_lines, page, is_header, (cuts, values), before, headerless)
+        if headerless and not cuts:
+            return None
         rows.extend(got)
         found = found or header is not None
         before = header if header is not None else before
@@ -95,6 +97,8 @@ def _page(
         start, size = start - 1, size + 1
     # a page continuing the table may hold too few rows to show which columns hold values
     values = _value_columns(body_guess, cuts) | (carried_values if len(cuts) == len(carried) else set())
+    if headerless and not carried and not _starts_row(_cells(text_lines[:1], cuts), values):
+        return [], [], None, set()  # no header, yet the first line is not a row: no table to read this way
     end = start + size
     while (
         not headerless

@@ -4,6 +4,8 @@ indicators, a list number broken by a narrow column, a group heading that carrie
 
 from __future__ import annotations
 
+import pytest
+
 import ekstrak
 from ekstrak.header import is_table_header
 from ekstrak.readers.columns import read_columns
@@ -304,3 +306,9 @@ def test_numbered_rows_of_indicators_in_small_letters_are_not_taken_for_numbers_
         [("persentase sekolah terakreditasi", "8"), ("jumlah guru bersertifikat", "9")],
         [("angka partisipasi kasar", "7"), ("angka putus sekolah", "5")],
     ]
+
+
+def test_text_without_a_header_row_whose_first_line_is_no_row_is_refused_not_guessed():
+    text = "RENCANA KINERJA TAHUNAN\n\n" + HEADERLESS
+    with pytest.raises(ekstrak.KinerjaError):
+        ekstrak.extract_text(text)
