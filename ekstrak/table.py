@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
 from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
-from .roles import assigned_columns, guess_header, refine
+from .roles import HEADERLESS, assigned_columns, guess_header, refine
 from .runon import RunOn, run_on
 from .title import title_year
 from .words import join_pieces
@@ -579,6 +579,6 @@ def find_table(grid: Grid) -> Table:
     for row in body_rows:
         if not body.take(row):
             break
-    if any(name != "?" for name in header.names):  # without a header row, the roles' warning says it all
+    if HEADERLESS not in notes:  # without a header row, the warning that the roles were guessed says it all
         notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)

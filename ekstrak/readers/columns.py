@@ -87,7 +87,7 @@ def _page(
     start, size = found if found is not None else (0, 0)
     body_guess = text_lines[start + size :]
     cuts = gutters(_before_other_blocks(body_guess), CHAR * 1.5, text_lines[start : start + size])
-    header_words = [w for line in text_lines[start : start + size] for w in line]
+    header_words = [w for line in _label_lines(text_lines, start, size) for w in line]
     moved = moved_cuts(carried, before, header_words, body_guess, CHAR) if found and carried else None
     if moved is not None:
         cuts = moved
@@ -116,6 +116,25 @@ def _page(
 
 
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_LABEL_NUMBER_RE = re.compile(r"^\(?(?:[1-9]|[12]\d|30|(?:19|20)\d\d)\)?$")
+
+
+def _label_lines(lines: list[list[dict]], start: int, size: int) -> list[list[dict]]:
+    """The header's lines with the label lines right above and below it (capitals, years, column numbers
+    `1 2 3 …`): the words that show where a page's columns stand."""
+
+    def label(line: list[dict]) -> bool:
+        texts = [w["text"] for w in line]
+        return not any(ch.islower() for t in texts for ch in t) and all(
+            _LABEL_NUMBER_RE.match(t) for t in texts if any(ch.isdigit() for ch in t)
+        )
+
+    low, high = start, start + size
+    while low > max(0, start - 2) and label(lines[low - 1]):
+        low -= 1
+    while high < min(len(lines), start + size + 3) and label(lines[high]):
+        high += 1
+    return lines[low:high]
 
 
 def _heading_line(line: list[dict], cuts: list[float]) -> bool:

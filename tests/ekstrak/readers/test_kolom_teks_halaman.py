@@ -4,6 +4,8 @@ of one row)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from realcorpus import rendering
 
 import ekstrak
@@ -65,3 +67,14 @@ def test_row_numbers_broken_by_narrow_columns_beside_a_sasaran_going_on_in_small
     assert doc.sasaran[9].indikator[2].target.teks == "33.368.327.452.365"
     assert doc.sasaran[10].indikator[0].uraian.endswith("eco airport (AMDAL)")
     assert doc.peringatan == ()
+
+
+def test_a_later_pages_columns_move_as_its_years_and_column_numbers_moved_not_only_its_first_header_line():
+    # Dinkes Banyuwangi's Renstra printed in Liberation Serif (tests/real/render.py with another font): page
+    # 2 moves `SATUAN` 7 characters left and the years up to 7 characters right; only the line under them
+    # (`2026 … 2030`, `1 … 11`) shows where the years' columns went
+    data = Path(__file__).parent / "data" / "renstra_dinkes_liberation_serif_layout.txt"
+    doc = ekstrak.extract(data)
+    ratio = next(i for s in doc.sasaran for i in s.indikator if i.uraian.startswith("Rasio tenaga"))
+    assert ratio.uraian == "Rasio tenaga kesehatan dan tenaga medis terhadap populasi"
+    assert [ratio.kolom_lain[f"target {year}"] for year in range(2026, 2031)] == ["2,3:1000"] * 5
