@@ -119,6 +119,16 @@ _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _LABEL_NUMBER_RE = re.compile(r"^\(?(?:[1-9]|[12]\d|30|(?:19|20)\d\d)\)?$")
 
 
+def _column_numbers(line: list[dict]) -> bool:
+    """The header's last line numbering its columns: `1  2  3 …` or `(1)  (2)  (3) …`."""
+    numbers = [w["text"].strip("()") for w in line]
+    return (
+        len(numbers) >= 3 and numbers == [str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
+        if all(n.isdigit() and len(n) <= 2 for n in numbers)
+        else False
+    )
+
+
 def _label_lines(lines: list[list[dict]], start: int, size: int) -> list[list[dict]]:
     """The header's lines with the label lines right above and below it (capitals, years, column numbers
     `1 2 3 …`): the words that show where a page's columns stand."""
@@ -148,10 +158,32 @@ def _header_rows(header: list[list[dict]], cuts: list[float], page: int, number_
     row of their own below it, so that a label centred over them spans them."""
     if not header:
         return []
+    header = _years_joined(header, cuts)
     labels = [[w for w in line if not _YEAR_RE.match(w["text"])] for line in header]
     years = [w for line in header[1:] for w in line if _YEAR_RE.match(w["text"])]
     rows = [_one_row([line for line in labels if line], cuts, page, number_of)]
     return rows + ([_one_row([years], cuts, page, number_of)] if len(years) >= 2 else [])
+
+
+def _years_joined(header: list[list[dict]], cuts: list[float]) -> list[list[dict]]:
+    """The header's lines with years a narrow column broke (`202` above `6`) joined on the upper line."""
+    out = [list(line) for line in header]
+    for index, upper in enumerate(out):
+        for word in upper:
+            if not re.fullmatch(r"(?:19|20)\d", word["text"]):
+                continue
+            column = _column((word["x0"] + word["x1"]) / 2, cuts)
+            for lower in out[index + 1 : index + 3]:  # the next line, or the one after (`AN` between)
+                under = [w for w in lower if re.fullmatch(r"\d", w["text"]) and _middle_column(w, cuts) == column]
+                if len(under) == 1:
+                    word["text"] += under[0]["text"]
+                    lower.remove(under[0])
+                    break
+    return [line for line in out if line]
+
+
+def _middle_column(word: dict, cuts: list[float]) -> int:
+    return _column((word["x0"] + word["x1"]) / 2, cuts)
 
 
 def _prose(line: list[dict]) -> bool:
@@ -272,7 +304,7 @@ def _decimal_goes_on(
         over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
         if not re.fullmatch(r"\d{1,3}", piece["text"]) or len(over) != 1:
             return False
-        if not re.fullmatch(r"\d+(?:[.,:]\d+)+", over[0]["text"]) or over[0]["x1"] < edges.get(c, 0.0) - CHAR:
+        if not re.fullmatch(r"\d+(?:[.,:]\d*)+", over[0]["text"]) or over[0]["x1"] < edges.get(c, 0.0) - CHAR:
             return False
     return True
 
@@ -333,6 +365,7 @@ def _body_rows(
     previous: list[dict] = []
     groups: list[list[list[dict]]] = []
     headings: set[int] = set()
+    closed: set[int] = set()  # rows no line joins
     before: list[Cell] = []
     started = False
     for index, line in enumerate(body):
@@ -343,6 +376,12 @@ def _body_rows(
             # alone), a row starting below it
             groups.append([line])
             headings.add(id(groups[-1]))
+            before, previous, started = [], line, True
+            continue
+        if _column_numbers(line):
+            # the header's column numbers (`1  2  3 …`), a row of their own: what follows starts a row
+            groups.append([line])
+            closed.add(id(groups[-1]))
             before, previous, started = [], line, True
             continue
         cells = _cells([line], cuts)
@@ -359,7 +398,7 @@ def _body_rows(
         started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells, line, cuts)
         started = started or (set_apart and _labels(line, cuts))
         glued = bool(groups) and id(groups[-1]) not in headings and _values_below(groups, cells, cuts, values)
-        started = started and not glued
+        started = (started and not glued) or id(groups[-1]) in closed
         if started:
             groups.append([line])
         else:

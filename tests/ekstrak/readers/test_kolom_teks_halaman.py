@@ -78,3 +78,33 @@ def test_a_later_pages_columns_move_as_its_years_and_column_numbers_moved_not_on
     ratio = next(i for s in doc.sasaran for i in s.indikator if i.uraian.startswith("Rasio tenaga"))
     assert ratio.uraian == "Rasio tenaga kesehatan dan tenaga medis terhadap populasi"
     assert [ratio.kolom_lain[f"target {year}"] for year in range(2026, 2031)] == ["2,3:1000"] * 5
+
+
+def _read(name: str):
+    return ekstrak.extract(Path(__file__).parent / "data" / name)
+
+
+def test_years_and_decimals_broken_by_very_narrow_columns():
+    # Dishub Situbondo's Renstra in DejaVu Sans with 3 cm margins: `202` above `6` in the header, `55,` above
+    # `18` beside the indicator's next line (`Perhubungan`)
+    doc = _read("renstra_dishub_dejavu_sans_margin3_layout.txt")
+    indicators = [i for s in doc.sasaran for i in s.indikator]
+    index = next(i for i in indicators if i.uraian.startswith("Indeks Infrastruktur"))
+    assert index.uraian == "Indeks Infrastruktur Perhubungan"
+    assert [index.kolom_lain[f"target {year}"] for year in range(2026, 2031)] == [
+        "55,18",
+        "56,04",
+        "56,49",
+        "57,12",
+        "58,13",
+    ]
+    assert len(indicators) == 9 and doc.peringatan == ()
+
+
+def test_the_column_numbers_of_a_repeated_header_are_a_row_of_their_own_above_the_rest_of_a_cut_row():
+    # Dinkes Banyuwangi's Renstra in Liberation Serif with 1 cm margins: page 2 opens with the header, its
+    # `1  2  3 …` and `pengendalian`, the rest of page 1's last indicator
+    doc = _read("renstra_dinkes_liberation_serif_margin1_layout.txt")
+    program = next(s for s in doc.sasaran if s.uraian.startswith("PROGRAM PEMENUHAN"))
+    assert program.uraian == "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT"
+    assert "Persentase Hipertensi dalam pengendalian" in [i.uraian for i in program.indikator]
