@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 
 from ..grid import Cell, Grid, Row
-from ..words import _GROUPED_RE
 from .aligned import _before_other_blocks, _column, _header_line, gutters, lines_of
+from .broken import code_goes_on, decimal_goes_on, glued, goes_on, numbers_go_on, right_edges
 from .carried import moved_cuts
 from .text import Line, _drop_page_furniture
 
@@ -252,95 +252,6 @@ def _starts_row(cells: list[Cell], values: set[int], years: bool = True) -> bool
     )
 
 
-_PARTIAL_RE = re.compile(r"^\d{1,3}(?:\.\d{3})*\.\d{1,2}$|^\d{1,3}(?:\.\d{3})+$")
-
-
-_BROKEN_AFTER_DOT_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
-_GROUPS_RE = re.compile(r"^\d{3}(?:\.\d{3})*$")
-
-
-def _goes_on(above: str, below: str) -> bool:
-    """A number broken by a narrow column: `331.485.001.20` above `6`, `11.550.550.774` above `.000`,
-    `33.368.327.` above `452.365`."""
-    if _BROKEN_AFTER_DOT_RE.match(above):
-        return bool(_GROUPS_RE.match(below))
-    return bool(_PARTIAL_RE.match(above)) and bool(_GROUPED_RE.match(above + below)) and len(below) <= 4
-
-
-def _glued(above: list[dict], line: list[dict], cuts: list[float], values: set[int]) -> list[dict]:
-    """The line without the pieces of numbers and codes broken from the line above, each joined to its
-    number there (`105,9` + `7`, `1` + `0.`, `1.` + `1`)."""
-    kept = []
-    for word in line:
-        c = _column((word["x0"] + word["x1"]) / 2, cuts)
-        over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
-        piece = re.fullmatch(r"[.,]?\d{1,3}[.)]?", word["text"])
-        if c in values and len(over) == 1 and (piece or _goes_on(over[0]["text"], word["text"])):
-            over[0]["text"] += word["text"]
-        else:
-            kept.append(word)
-    return kept
-
-
-def _right_edges(body: list[list[dict]], cuts: list[float]) -> dict[int, float]:
-    edges: dict[int, float] = {}
-    for line in body:
-        for w in line:
-            c = _column((w["x0"] + w["x1"]) / 2, cuts)
-            edges[c] = max(edges.get(c, 0.0), w["x1"])
-    return edges
-
-
-def _decimal_goes_on(
-    above: list[dict], line: list[dict], cuts: list[float], values: set[int], edges: dict[int, float]
-) -> bool:
-    """Numbers broken at the edge of narrow columns (`105,9` above `7`): every value on the line is a few
-    digits under a number that ran to its column's edge."""
-    pieces = [w for w in line if _column((w["x0"] + w["x1"]) / 2, cuts) in values and w["text"][:1].isdigit()]
-    if not pieces:
-        return False
-    for piece in pieces:
-        c = _column((piece["x0"] + piece["x1"]) / 2, cuts)
-        over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
-        if not re.fullmatch(r"\d{1,3}", piece["text"]) or len(over) != 1:
-            return False
-        if not re.fullmatch(r"\d+(?:[.,:]\d*)+", over[0]["text"]) or over[0]["x1"] < edges.get(c, 0.0) - CHAR:
-            return False
-    return True
-
-
-def _numbers_go_on(before: list[Cell], cells: list[Cell], values: set[int]) -> bool:
-    """Row numbers broken by narrow columns (`1` above `0`, `1` above `1.`) beside text that goes on in
-    small letters: the line's only values are digits under the values above, its text a sasaran's rest,
-    and the last value of the line above (its target) has nothing under it (a row of its own would)."""
-    filled = [c for c in values if c < len(cells) and cells[c].lines]
-    texts = [cell.text for c, cell in enumerate(cells) if c not in values and cell.lines]
-    above = [c for c in values if c < len(before) and before[c].lines]
-    return (
-        bool(filled)
-        and bool(above)
-        and max(above) not in filled
-        and bool(texts)
-        and any(text[:1].islower() for text in texts)
-        and not any(text[:1].isupper() or text[:1].isdigit() for text in texts)
-        and all(
-            c < len(before)
-            and re.fullmatch(r"\d{1,3}[.)]?", before[c].text)
-            and re.fullmatch(r"\d{1,2}[.)]?", cells[c].text)
-            for c in filled
-        )
-    )
-
-
-def _code_goes_on(before: list[Cell], cells: list[Cell], values: set[int]) -> bool:
-    """A code broken after its dot (`1.` above `1`): the line's only values finish the ones above."""
-    filled = [c for c in values if c < len(cells) and cells[c].lines]
-    return bool(filled) and all(
-        c < len(before) and before[c].text.endswith(".") and re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", cells[c].text)
-        for c in filled
-    )
-
-
 def _dotted_columns(body: list[list[dict]], cuts: list[float], values: set[int]) -> set[int]:
     """Value columns of list numbers written with a dot (`1.`, `2.`)."""
     texts: dict[int, list[str]] = {}
@@ -361,7 +272,7 @@ def _body_rows(
     """The body's lines gathered into rows: a row starts at a line with a value in a value column (or a
     line across the columns, a group heading), and takes the lines below it up to the next."""
     dotted = _dotted_columns(body, cuts, values)
-    edges = _right_edges(body, cuts)
+    edges = right_edges(body, cuts)
     previous: list[dict] = []
     groups: list[list[list[dict]]] = []
     headings: set[int] = set()
@@ -388,22 +299,22 @@ def _body_rows(
         # `1` above `1.` in a column of list numbers is `11.` broken by the column's width
         broken = any(c < len(before) and before[c].lines and not before[c].text.endswith((".", ")")) for c in dotted)
         broken = broken or any(
-            c < len(before) and before[c].lines and cells[c].lines and _goes_on(before[c].text, cells[c].text)
+            c < len(before) and before[c].lines and cells[c].lines and goes_on(before[c].text, cells[c].text)
             for c in values
         )
-        broken = broken or (started and _code_goes_on(before, cells, values))
-        broken = broken or (started and _decimal_goes_on(previous, line, cuts, values, edges))
-        broken = broken or (started and _numbers_go_on(before, cells, values))
+        broken = broken or (started and code_goes_on(before, cells, values))
+        broken = broken or (started and decimal_goes_on(previous, line, cuts, values, edges, CHAR))
+        broken = broken or (started and numbers_go_on(before, cells, values))
         set_apart = bool(previous) and line[0]["top"] - previous[0]["top"] > 1.5 * LINE
         started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells, line, cuts)
         started = started or (set_apart and _labels(line, cuts))
-        glued = bool(groups) and id(groups[-1]) not in headings and _values_below(groups, cells, cuts, values)
-        started = (started and not glued) or id(groups[-1]) in closed
+        below = bool(groups) and id(groups[-1]) not in headings and _values_below(groups, cells, cuts, values)
+        started = (started and not below) or id(groups[-1]) in closed
         if started:
             groups.append([line])
         else:
             if broken:
-                line = _glued(previous, line, cuts, values | dotted)
+                line = glued(previous, line, cuts, values | dotted)
             groups[-1].append(line)
         before, previous = cells, line
     return [_across(group[0], cuts, page, number_of) if id(group) in headings
