@@ -52,16 +52,22 @@ def decimal_goes_on(
     above: list[dict], line: list[dict], cuts: list[float], values: set[int], edges: dict[int, float], slack: float
 ) -> bool:
     """Numbers broken at the edge of narrow columns (`105,9` above `7`): every value on the line is a few
-    digits under a number that ran to its column's edge."""
+    digits under a number that ran to its column's edge. Whole numbers (`400` above `0`) only where the
+    line breaks several of them and holds no more than one other cell (a row of its own has its unit)."""
     pieces = [w for w in line if _column((w["x0"] + w["x1"]) / 2, cuts) in values and w["text"][:1].isdigit()]
     if not pieces:
         return False
+    others = {_column((w["x0"] + w["x1"]) / 2, cuts) for w in line} - values
+    whole = len(pieces) >= 2 and len(others) <= 1
     for piece in pieces:
         c = _column((piece["x0"] + piece["x1"]) / 2, cuts)
         over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
         if not re.fullmatch(r"\d{1,3}", piece["text"]) or len(over) != 1:
             return False
-        if not re.fullmatch(r"\d+(?:[.,:]\d*)+", over[0]["text"]) or over[0]["x1"] < edges.get(c, 0.0) - slack:
+        number = re.fullmatch(r"\d+(?:[.,:]\d*)+", over[0]["text"]) or (
+            whole and re.fullmatch(r"\d{3,}", over[0]["text"])
+        )
+        if not number or over[0]["x1"] < edges.get(c, 0.0) - slack:
             return False
     return True
 

@@ -77,7 +77,7 @@ def _page(
     carried, carried_values = columns
     numbered = [(line, word) for index, line in enumerate(lines) for word in _words(line, index)]
     number_of = {id(word): line.number for line, word in numbered}
-    text_lines = lines_of([word for _, word in numbered])
+    text_lines = _years_joined(lines_of([word for _, word in numbered]))
     if not text_lines:
         return [], carried, None, carried_values
     found = None if headerless else _header_line(text_lines, LINE, is_header, carried)
@@ -158,28 +158,29 @@ def _header_rows(header: list[list[dict]], cuts: list[float], page: int, number_
     row of their own below it, so that a label centred over them spans them."""
     if not header:
         return []
-    header = _years_joined(header, cuts)
     labels = [[w for w in line if not _YEAR_RE.match(w["text"])] for line in header]
     years = [w for line in header[1:] for w in line if _YEAR_RE.match(w["text"])]
     rows = [_one_row([line for line in labels if line], cuts, page, number_of)]
     return rows + ([_one_row([years], cuts, page, number_of)] if len(years) >= 2 else [])
 
 
-def _years_joined(header: list[list[dict]], cuts: list[float]) -> list[list[dict]]:
-    """The header's lines with years a narrow column broke (`202` above `6`) joined on the upper line."""
-    out = [list(line) for line in header]
-    for index, upper in enumerate(out):
+def _years_joined(lines: list[list[dict]]) -> list[list[dict]]:
+    """The lines with years a narrow header column broke (`202` above `6`) joined on the upper line, in the
+    lines without small letters at the top of the page (titles and the header)."""
+    top = next((i for i, line in enumerate(lines) if any(ch.islower() for w in line for ch in w["text"])), len(lines))
+    for index, upper in enumerate(lines[:top]):
         for word in upper:
             if not re.fullmatch(r"(?:19|20)\d", word["text"]):
                 continue
-            column = _column((word["x0"] + word["x1"]) / 2, cuts)
-            for lower in out[index + 1 : index + 3]:  # the next line, or the one after (`AN` between)
-                under = [w for w in lower if re.fullmatch(r"\d", w["text"]) and _middle_column(w, cuts) == column]
+            for lower in lines[index + 1 : min(index + 3, top)]:  # the next line, or the one after (`AN` between)
+                under = [
+                    w for w in lower if re.fullmatch(r"\d", w["text"]) and word["x0"] <= w["x0"] <= word["x1"] + CHAR
+                ]
                 if len(under) == 1:
                     word["text"] += under[0]["text"]
                     lower.remove(under[0])
                     break
-    return [line for line in out if line]
+    return [line for line in lines if line]
 
 
 def _middle_column(word: dict, cuts: list[float]) -> int:

@@ -108,3 +108,16 @@ def test_the_column_numbers_of_a_repeated_header_are_a_row_of_their_own_above_th
     program = next(s for s in doc.sasaran if s.uraian.startswith("PROGRAM PEMENUHAN"))
     assert program.uraian == "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT"
     assert "Persentase Hipertensi dalam pengendalian" in [i.uraian for i in program.indikator]
+
+
+def test_a_header_whose_years_a_narrow_column_broke_is_found_and_whole_numbers_broken_at_a_columns_edge_go_on():
+    # BPBD Situbondo's Renstra in DejaVu Sans: `202` above `6` in the header of page 1 (it was not found, the
+    # first pages read as no table), `400` above `0` five times beside `Ditolong, dan Dievakuasi …`
+    doc = _read("renstra_bpbd_dejavu_sans_layout.txt")
+    assert (doc.sasaran[0].halaman, doc.sasaran[0].uraian) == (
+        1,
+        "Meningkatnya Kesiapsiagaan Masyarakat dalam Menghadapi Bencana",
+    )
+    rescued = next(i for s in doc.sasaran for i in s.indikator if i.uraian.startswith("Jumlah Korban yang Berhasil"))
+    assert rescued.uraian.endswith("Ditolong, dan Dievakuasi Per Jenis Kejadian Bencana")
+    assert {rescued.kolom_lain[f"target {year}"] for year in range(2026, 2031)} == {"4000"}
