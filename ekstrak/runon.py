@@ -56,8 +56,10 @@ def run_on(above: Cell, text: Cell, last_row: Row | None, column: int | None, wi
     first = text.lines[0].strip() if text.lines else ""
     if not before or not first:
         return RunOn.NEW
-    if first[:1].islower() or before[-1].lower() in _DANGLING:
+    if first[:1].islower():
         return RunOn.REST
+    if before[-1].lower() in _DANGLING:  # the text above is unfinished: this is its rest, unless it opens one
+        return RunOn.UNSURE if _opens(first) else RunOn.REST
     if not _ran_to_bottom(last_row, column):
         return RunOn.NEW  # the cell above ended before its row did: this is another cell
     if len(above.lines[-1].strip()) + 1 + len(_first_word(first)) <= width - FIT_MARGIN:

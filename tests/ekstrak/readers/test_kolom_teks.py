@@ -312,3 +312,15 @@ def test_text_without_a_header_row_whose_first_line_is_no_row_is_refused_not_gue
     text = "RENCANA KINERJA TAHUNAN\n\n" + HEADERLESS
     with pytest.raises(ekstrak.KinerjaError):
         ekstrak.extract_text(text)
+
+
+def test_a_reading_that_finds_no_target_loses_to_one_that_finds_them():
+    # Kanwil DJP's IKU in DejaVu Sans with 1 cm margins: the text reading lost the quarters' columns under
+    # `Target` and found no target, without a warning; the column reading finds all five
+    from pathlib import Path
+
+    doc = ekstrak.extract(Path(__file__).parent / "data" / "iku_djp_bendahara_dejavu_sans_margin1_layout.txt")
+    assert [(i.uraian.split()[1], i.target.teks) for s in doc.sasaran for i in s.indikator][:2] == [
+        ("penyelesaian", "100%"),
+        ("penyampaian", "100%"),
+    ]
