@@ -12,7 +12,7 @@ from .grid import Grid
 from .interpret import read_entry
 from .keyakinan import ocr_warnings
 from .model import Anggaran, Dokumen, Peringatan
-from .table import find_table
+from .table import GUESSED, find_table
 from .title import split_title
 from .words import Break, mend_words
 
@@ -38,6 +38,8 @@ def build_document(grid: Grid) -> Dokumen:
     for position, entry in enumerate(table.entries, start=1):
         read, warnings = read_entry(entry, position)
         sasaran.append(read)
+        if entry.guessed:
+            peringatan.append(Peringatan(GUESSED, sasaran=position, halaman=entry.page, baris=entry.line))
         peringatan.extend(warnings)
     anggaran = [Anggaran(row.uraian, row.teks, money_value(row.teks)) for row in table.budget]
     if table.budget_total is not None:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, replace
 from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
 from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
-from .roles import assigned_columns, guess_header, refine
+from .roles import HEADERLESS, assigned_columns, guess_header, refine
+from .runon import RunOn, run_on
 from .title import title_year
 from .words import join_pieces
 
@@ -19,8 +20,8 @@ UNREAD = (
     'kolom ke-{} berisi data (mis. "{}") tetapi judulnya tidak terbaca, jadi isinya tidak ikut; periksa judul kolomnya'
 )
 GUESSED = (
-    "sasaran di teks ini tidak bernomor dan selnya bersambung ke baris di bawahnya, jadi batas antarsasaran "
-    "ditebak; periksa uraian tiap sasaran"
+    "sasaran ini tidak bernomor dan baris pertamanya bisa juga lanjutan sasaran di atasnya (selnya bersambung "
+    "di teks ini), jadi batas antarsasaran ditebak; periksa uraian sasaran ini dan sasaran di atasnya"
 )
 # A target's value (not a year, which labels a header's further row): `0,29`, `80%`, `3 Dokumen`.
 _VALUE_RE = re.compile(r"^(?!(?:19|20)\d\d$)[<>≤≥]?\s?\d[\d.,]*\s?%?(?:\s\w+)?$")
@@ -72,6 +73,7 @@ class Entry:
     page: int | None
     line: int | None
     kode: str | None = None
+    guessed: bool = False  # laid-out text: where it starts was guessed (it may be the rest of the one above)
 
 
 @dataclass
@@ -235,7 +237,8 @@ class Body:
         self.used = {*assigned_columns(columns), *columns.lain.values()}
         self.unread: dict[int, str] = {}  # columns with data that no header names: their first text
         self.loose = False
-        self.guessed = False
+        self.last_row: Row | None = None  # the last row read into a sasaran (laid-out text)
+        self.width = 0  # the longest line of a sasaran cell so far, in characters
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
         self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
         self.bare_numbers = 0  # rows with a number in the NO column beside an empty sasaran cell
@@ -432,16 +435,24 @@ class Body:
             or (not coded and not sasaran_cell.empty and not self.after_break and not self._runs_on())
             or (self.loose and split_code(sasaran_cell)[0] is not None)
             or self._new_code(nomor_text or row.cell(columns.kode_sasaran).text)
+            or (self.loose and not sasaran_cell.empty and self._own_code(row))
         )
+        verdict = RunOn.NEW
+        self.width = max([self.width, *(len(line) for line in sasaran_cell.lines)])
         if starts_entry and self.loose and not coded and self.entries and split_code(sasaran_cell)[0] is None:
-            self.guessed = True  # laid-out text: a sasaran's lines may as well run on from the one above
+            # laid-out text: a sasaran's lines may as well run on from the one above
+            verdict = run_on(self.entries[-1].sasaran, sasaran_cell, self.last_row, columns.sasaran, self.width)
+            starts_entry = verdict is not RunOn.REST
+        self.last_row = row
         if starts_entry and self._repeated_sasaran(sasaran_cell, nomor):
             self.entries[-1].segments.append(segment)
             return
         if starts_entry:
             kode = nomor_text if nomor_text and not _NUMBERED_RE.match(nomor_text) else None
             kode = kode or (row.cell(columns.kode_sasaran).text or None)
-            self.entries.append(Entry(nomor, self.kelompok, sasaran_cell, [segment], row.page, row.line, kode))
+            entry = Entry(nomor, self.kelompok, sasaran_cell, [segment], row.page, row.line, kode)
+            entry.guessed = verdict is RunOn.UNSURE
+            self.entries.append(entry)
             return
         entry = self.entries[-1]
         if pending is not None and self.after_break and not coded and not sasaran_cell.empty:
@@ -492,6 +503,13 @@ class Body:
             and bool(self.entries)
             and all(e.nomor is not None or e.kode or split_code(e.sasaran)[0] for e in self.entries)
         )
+
+    def _own_code(self, row: Row) -> bool:
+        """A sasaran text beside a code of its own in the sasaran's code column (`1.01.02`): a new sasaran,
+        though laid-out text lets the sasaran cells above run on."""
+        text = row.cell(self.columns.kode_sasaran).text if self.columns.kode_sasaran is not None else ""
+        structured = bool(re.search(r"\d[.\-]\d", text))  # `1.01.02`, not the `03` a narrow column broke off
+        return structured and is_code(text) and bool(self.entries) and text != self.entries[-1].kode
 
     def _new_code(self, nomor_text: str) -> bool:
         """A sasaran code (`SSPL.12`, not a bare number) other than the current sasaran's, beside an empty
@@ -573,7 +591,7 @@ def _siblings(names: list[str], used: set[int]) -> dict[int, list[int]]:
     of them, in order."""
     found: dict[int, list[int]] = {}
     for column, name in enumerate(names):
-        if column in used or not name:
+        if column in used or not name or name == "?":  # `?`: a table without a header row names nothing
             continue
         mains = sorted((abs(c - column), c) for c in used if names[c] == name)
         if mains:
@@ -608,6 +626,6 @@ def find_table(grid: Grid) -> Table:
         for entry in body.entries:
             entry.nomor = None  # sasaran numbered by their order
         notes.append(ROWS_NUMBERED)
-    notes += [GUESSED] if body.guessed else []
-    notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
+    if HEADERLESS not in notes:  # without a header row, the warning that the roles were guessed says it all
+        notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)
