@@ -34,6 +34,8 @@ _SASARAN_LEADS_RE = re.compile(
 # A second indicator run on after the first: an opening word in capitals right after a lower-case word.
 _LEADS = r"(?:Persentase|Prosentase|Jumlah|Indeks|Tingkat|Rasio|Angka|Cakupan|Proporsi|Rata-rata|Capaian|Nilai)"
 _RUN_TOGETHER_RE = re.compile(rf"(?<=[a-z)]) {_LEADS} [a-z]|(?<=\S) \d{{1,2}}[.)]? {_LEADS}\b")
+# List numbers one after another inside a text (`… penduduk 3. 4. 5.`): another column's numbers run in.
+_LIST_NUMBERS_RE = re.compile(r"(?:^|\s)\d{1,2}\s?[.)]\s+\d{1,2}\s?[.)](?:\s|$)")
 _FURNITURE_RE = re.compile(r"^(?:halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+)$", re.IGNORECASE)
 NO_TARGET = "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya"
 # A sasaran holding this many times its neighbours' usual number of indicators (and at least MANY).
@@ -67,6 +69,8 @@ def _odd_text(text: str) -> str | None:
         return f'uraiannya "{folded}" seperti nomor halaman'
     if _COLUMN_NUMBER_RE.search(folded):
         return f'uraiannya "{folded[-40:]}" berakhir dengan nomor kolom'
+    if _LIST_NUMBERS_RE.search(folded):
+        return f'uraiannya "{folded[:60]} …" memuat nomor-nomor urut dari kolom lain'
     if _RUN_TOGETHER_RE.search(folded):
         return f'uraiannya "{folded[:60]} …" tampak memuat dua indikator yang tergabung'
     return None

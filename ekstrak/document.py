@@ -12,7 +12,7 @@ from .grid import Grid
 from .interpret import read_entry
 from .keyakinan import ocr_warnings
 from .model import Anggaran, Dokumen, Peringatan
-from .table import find_table
+from .table import GUESSED, find_table
 from .title import split_title
 from .words import Break, mend_words
 
@@ -34,9 +34,12 @@ def build_document(grid: Grid) -> Dokumen:
     peringatan = [Peringatan(note) for note in table.notes]
     peringatan += [Peringatan(BROKEN.format(b.text), halaman=b.page, baris=b.line) for b in breaks]
     peringatan += [Peringatan(CROWDED, halaman=page) for page in grid.crowded]
+    peringatan += [Peringatan(note) for note in grid.notes]
     for position, entry in enumerate(table.entries, start=1):
         read, warnings = read_entry(entry, position)
         sasaran.append(read)
+        if entry.guessed:
+            peringatan.append(Peringatan(GUESSED, sasaran=position, halaman=entry.page, baris=entry.line))
         peringatan.extend(warnings)
     anggaran = [Anggaran(row.uraian, row.teks, money_value(row.teks)) for row in table.budget]
     if table.budget_total is not None:

@@ -66,15 +66,17 @@ def choose(grids: list[Grid]) -> tuple[Dokumen, Grid]:
     return min(found, key=lambda pair: _doubts(*pair))
 
 
-def _doubts(doc: Dokumen, grid: Grid) -> tuple[int, bool, float, float]:
-    """Warnings (not facts about the document, which every reading shares); then whether the reading is
-    a fallback; then the share of indicators without a target, then of values without a unit: shares, so
+def _doubts(doc: Dokumen, grid: Grid) -> tuple[int, bool, bool, float, float]:
+    """Warnings (not facts about the document, which every reading shares); then whether no indicator got
+    a target (where another reading finds them, its columns were lost); then whether the reading is a
+    fallback; then the share of indicators without a target, then of values without a unit: shares, so
     that a reading that ran indicators together does not win by having fewer of them."""
     targets = [i.target for s in doc.sasaran for i in s.indikator]
     count = len(targets) or 1
     unitless = sum(1 for t in targets if t is not None and t.nilai is not None and t.satuan is None)
     doubts = sum(1 for w in doc.peringatan if not is_document_fact(w))
-    return doubts, grid.fallback, sum(1 for t in targets if t is None) / count, unitless / count
+    none = all(t is None for t in targets) and not any(s.target_mentah for s in doc.sasaran)  # none withheld
+    return doubts, none, grid.fallback, sum(1 for t in targets if t is None) / count, unitless / count
 
 
 def _converted(data: bytes, suffix: str, batas: Batas) -> bytes:

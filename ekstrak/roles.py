@@ -123,7 +123,7 @@ def _unnamed_codes(header: Header, columns: Columns, rows: list[Row]) -> Columns
 
 
 def header_notes(header: Header) -> list[str]:
-    notes = [HEADERLESS] if header.start < 0 and header.names and header.names[0] == "?" else []
+    notes = [HEADERLESS] if header.names and header.names[0] == "?" else []  # roles guessed from content
     return notes + [MERGED.format(name) for name in header.names if _MERGED_RE.search(name.upper())]
 
 

@@ -10,7 +10,8 @@ from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
 from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
 from .kamus import kata
-from .roles import assigned_columns, guess_header, refine
+from .roles import HEADERLESS, assigned_columns, guess_header, refine
+from .runon import RunOn, run_on
 from .title import title_year
 from .words import COMMON, join_pieces
 
@@ -20,8 +21,8 @@ UNREAD = (
     'kolom ke-{} berisi data (mis. "{}") tetapi judulnya tidak terbaca, jadi isinya tidak ikut; periksa judul kolomnya'
 )
 GUESSED = (
-    "sasaran di teks ini tidak bernomor dan selnya bersambung ke baris di bawahnya, jadi batas antarsasaran "
-    "ditebak; periksa uraian tiap sasaran"
+    "sasaran ini tidak bernomor dan baris pertamanya bisa juga lanjutan sasaran di atasnya (selnya bersambung "
+    "di teks ini), jadi batas antarsasaran ditebak; periksa uraian sasaran ini dan sasaran di atasnya"
 )
 UNSURE_BREAK = (
     "halaman {}: baris pertamanya dibaca sebagai indikator baru, tetapi bisa juga lanjutan indikator terakhir "
@@ -77,6 +78,7 @@ class Entry:
     page: int | None
     line: int | None
     kode: str | None = None
+    guessed: bool = False  # laid-out text: where it starts was guessed (it may be the rest of the one above)
 
 
 @dataclass
@@ -87,6 +89,12 @@ class Table:
     budget_total: BudgetRow | None
     header: Header | None = None
     notes: list[str] = field(default_factory=list)
+
+
+ROWS_NUMBERED = (
+    "sasaran yang sama tertulis lagi pada baris dengan nomor lain: kolom NO dibaca sebagai nomor baris "
+    "indikator, dan baris-baris itu satu sasaran; periksa bila memang dua sasaran yang uraiannya sama"
+)
 
 
 def is_code(text: str) -> bool:
@@ -251,12 +259,14 @@ class Body:
         self.used = {*assigned_columns(columns), *columns.lain.values()}
         self.unread: dict[int, str] = {}  # columns with data that no header names: their first text
         self.loose = False
-        self.guessed = False
+        self.last_row: Row | None = None  # the last row read into a sasaran (laid-out text)
+        self.width = 0  # the longest line of a sasaran cell so far, in characters
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
         self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
         self.bare_numbers = 0  # rows with a number in the NO column beside an empty sasaran cell
         self.pending: tuple[int, Row] | None = None  # the last row, when it may start a sasaran (below)
         self.unsure_breaks: list[tuple[int | None, str]] = []  # rows after a page break that may run on
+        self.rows_numbered = False  # the NO column numbers rows (indicators), not sasaran
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -448,13 +458,24 @@ class Body:
             or (not coded and not sasaran_cell.empty and not self.after_break and not self._runs_on())
             or (self.loose and split_code(sasaran_cell)[0] is not None)
             or self._new_code(nomor_text or row.cell(columns.kode_sasaran).text)
+            or (self.loose and not sasaran_cell.empty and self._own_code(row))
         )
+        verdict = RunOn.NEW
+        self.width = max([self.width, *(len(line) for line in sasaran_cell.lines)])
         if starts_entry and self.loose and not coded and self.entries and split_code(sasaran_cell)[0] is None:
-            self.guessed = True  # laid-out text: a sasaran's lines may as well run on from the one above
+            # laid-out text: a sasaran's lines may as well run on from the one above
+            verdict = run_on(self.entries[-1].sasaran, sasaran_cell, self.last_row, columns.sasaran, self.width)
+            starts_entry = verdict is not RunOn.REST
+        self.last_row = row
+        if starts_entry and self._repeated_sasaran(sasaran_cell, nomor):
+            self.entries[-1].segments.append(segment)
+            return
         if starts_entry:
             kode = nomor_text if nomor_text and not _NUMBERED_RE.match(nomor_text) else None
             kode = kode or (row.cell(columns.kode_sasaran).text or None)
-            self.entries.append(Entry(nomor, self.kelompok, sasaran_cell, [segment], row.page, row.line, kode))
+            entry = Entry(nomor, self.kelompok, sasaran_cell, [segment], row.page, row.line, kode)
+            entry.guessed = verdict is RunOn.UNSURE
+            self.entries.append(entry)
             return
         entry = self.entries[-1]
         if pending is not None and self.after_break and not coded and not sasaran_cell.empty:
@@ -479,6 +500,19 @@ class Body:
                 if self.bare_numbers == 1 and entry.nomor is not None and nomor == entry.nomor + 1:
                     self.pending = nomor, row
 
+    def _repeated_sasaran(self, sasaran: Cell, nomor: int | None) -> bool:
+        """The sasaran above written again on this row (a sheet or table that repeats it on every indicator
+        row instead of merging its cell): the same sasaran. Where the rows' numbers differ, the NO column
+        numbers the indicators."""
+        last = self.entries[-1] if self.entries else None
+        if last is None or last.kelompok != self.kelompok or not last.segments or sasaran.empty:
+            return False
+        if " ".join(sasaran.text.lower().split()) != " ".join(last.sasaran.text.lower().split()):
+            return False
+        if nomor is not None and last.nomor is not None and nomor != last.nomor:
+            self.rows_numbered = True
+        return True
+
     def _split_off(self, entry: Entry, nomor: int, row: Row) -> Entry:
         """The sasaran whose number stands in the last row of a page and whose text the page break carried
         to the next page (its merged cell broke there): that row, taken from the sasaran above, starts it.
@@ -495,6 +529,13 @@ class Body:
             and bool(self.entries)
             and all(e.nomor is not None or e.kode or split_code(e.sasaran)[0] for e in self.entries)
         )
+
+    def _own_code(self, row: Row) -> bool:
+        """A sasaran text beside a code of its own in the sasaran's code column (`1.01.02`): a new sasaran,
+        though laid-out text lets the sasaran cells above run on."""
+        text = row.cell(self.columns.kode_sasaran).text if self.columns.kode_sasaran is not None else ""
+        structured = bool(re.search(r"\d[.\-]\d", text))  # `1.01.02`, not the `03` a narrow column broke off
+        return structured and is_code(text) and bool(self.entries) and text != self.entries[-1].kode
 
     def _new_code(self, nomor_text: str) -> bool:
         """A sasaran code (`SSPL.12`, not a bare number) other than the current sasaran's, beside an empty
@@ -576,7 +617,7 @@ def _siblings(names: list[str], used: set[int]) -> dict[int, list[int]]:
     of them, in order."""
     found: dict[int, list[int]] = {}
     for column, name in enumerate(names):
-        if column in used or not name:
+        if column in used or not name or name == "?":  # `?`: a table without a header row names nothing
             continue
         mains = sorted((abs(c - column), c) for c in used if names[c] == name)
         if mains:
@@ -607,7 +648,11 @@ def find_table(grid: Grid) -> Table:
     for row in body_rows:
         if not body.take(row):
             break
-    notes += [GUESSED] if body.guessed else []
     notes += [UNSURE_BREAK.format(page, text) for page, text in body.unsure_breaks]
-    notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
+    if body.rows_numbered:
+        for entry in body.entries:
+            entry.nomor = None  # sasaran numbered by their order
+        notes.append(ROWS_NUMBERED)
+    if HEADERLESS not in notes:  # without a header row, the warning that the roles were guessed says it all
+        notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
     return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)

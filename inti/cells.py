@@ -62,12 +62,53 @@ def display(value: object, number_format: str = "General") -> str:
     return str(value)
 
 
-def open_workbook(data: bytes, read_only: bool = False):
-    """An XLSX as openpyxl opens it (values, not formulas), or a clear error for a broken one."""
+_PLACEHOLDERS = set("0#?.,%eE@")
+
+
+def format_affixes(number_format: str) -> tuple[str, str]:
+    """The text a number format writes around a number (`0" Dokumen"`, `"Rp "#,##0`, `[$Rp-421]#,##0`):
+    (before, after), as the sheet shows it beside the number."""
+    section, parts, index = (number_format or "").split(";")[0], [], 0
+    while index < len(section):
+        char = section[index]
+        if char == '"':
+            end = section.find('"', index + 1)
+            end = len(section) if end < 0 else end
+            parts.append(("text", section[index + 1 : end]))
+            index = end + 1
+        elif char == "\\" and index + 1 < len(section):
+            parts.append(("text", section[index + 1]))
+            index += 2
+        elif char == "[":
+            end = section.find("]", index)
+            end = len(section) if end < 0 else end
+            inside = section[index + 1 : end]
+            if inside.startswith("$"):  # a currency or locale: [$Rp-421] shows Rp
+                parts.append(("text", inside[1:].split("-")[0]))
+            index = end + 1
+        elif char in "_*":  # a space as wide as the next character, or a fill: no text
+            index += 2
+        elif char in _PLACEHOLDERS:
+            parts.append(("number", char))
+            index += 1
+        else:
+            parts.append(("text", char))
+            index += 1
+    numbers = [i for i, (kind, _) in enumerate(parts) if kind == "number"]
+    if not numbers or section.lower() == "general":
+        return "", ""
+    before = "".join(text for kind, text in parts[: numbers[0]] if kind == "text")
+    after = "".join(text for kind, text in parts[numbers[-1] + 1 :] if kind == "text")
+    return before, after
+
+
+def open_workbook(data: bytes, read_only: bool = False, values: bool = True):
+    """An XLSX as openpyxl opens it (values, not formulas, unless `values` is False), or a clear error for a
+    broken one."""
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(io.BytesIO(data), data_only=True, read_only=read_only)
+        return load_workbook(io.BytesIO(data), data_only=values, read_only=read_only)
     except MemoryError:  # the guard's limit, reported as such
         raise
     except Exception as exc:  # openpyxl raises many kinds for a broken file

@@ -9,8 +9,9 @@ import re
 from collections.abc import Callable
 
 from ..grid import Cell, Grid, Row
-from ..words import _GROUPED_RE
 from .aligned import _before_other_blocks, _column, _header_line, gutters, lines_of
+from .broken import code_goes_on, decimal_goes_on, glued, goes_on, numbers_go_on, right_edges
+from .carried import moved_cuts
 from .text import Line, _drop_page_furniture
 
 # A character's width and a line's height, in the points the aligned reader measures in.
@@ -38,44 +39,72 @@ def read_columns(lines: list[Line], is_header: Callable[[Row], bool], source: st
     pages: dict[int, list[Line]] = {}
     for line in lines:
         pages.setdefault(line.page, []).append(line)
+    rows = _pages(pages, is_header, headerless=False)
+    if rows is None:
+        # no header on any page: the columns from the body alone, their roles for the table stage to
+        # guess from what they hold (with its warning that the table has no header row)
+        rows = _pages(pages, is_header, headerless=True)
+    return Grid(rows, source, wrapped=True, loose=True, fallback=True) if rows is not None else None
+
+
+def _pages(pages: dict[int, list[Line]], is_header: Callable[[Row], bool], headerless: bool) -> list[Row] | None:
     rows: list[Row] = []
     cuts: list[float] = []
-    left: float | None = None
+    before: list[dict] = []
+    values: set[int] = set()
     found = False
     for page, page_lines in sorted(pages.items()):
-        got, cuts, header_left = _page(page_lines, page, is_header, cuts, left)
+        got, cuts, header, values = _page(page_lines, page, is_header, (cuts, values), before, headerless)
+        if headerless and not cuts:
+            return None
         rows.extend(got)
-        found = found or header_left is not None
-        left = header_left if header_left is not None else left
-    return Grid(rows, source, wrapped=True, loose=True, fallback=True) if found else None
+        found = found or header is not None
+        before = header if header is not None else before
+    return rows if found or (headerless and cuts) else None
 
 
 def _page(
-    lines: list[Line], page: int, is_header: Callable[[Row], bool], carried: list[float], left: float | None
-) -> tuple[list[Row], list[float], float | None]:
-    """A page's rows, its columns and where its header starts on the line (None: no header found)."""
+    lines: list[Line],
+    page: int,
+    is_header: Callable[[Row], bool],
+    columns: tuple[list[float], set[int]],
+    before: list[dict],
+    headerless: bool = False,
+) -> tuple[list[Row], list[float], list[dict] | None, set[int]]:
+    """A page's rows, its columns, its header's words (None: no header found) and its value columns;
+    `columns` are the page before's columns and value columns, `before` its header; `headerless`: the
+    table has no header row, its columns are where the page's lines leave strips blank."""
+    carried, carried_values = columns
     numbered = [(line, word) for index, line in enumerate(lines) for word in _words(line, index)]
     number_of = {id(word): line.number for line, word in numbered}
-    text_lines = lines_of([word for _, word in numbered])
+    text_lines = _years_joined(lines_of([word for _, word in numbered]))
     if not text_lines:
-        return [], carried, None
-    found = _header_line(text_lines, LINE, is_header, carried)
-    if found is None and not carried:
+        return [], carried, None, carried_values
+    found = None if headerless else _header_line(text_lines, LINE, is_header, carried)
+    if found is None and not carried and not headerless:
         rows = [_plain(line, page, number_of) for line in text_lines]
-        return rows, carried, None
+        return rows, carried, None, carried_values
     start, size = found if found is not None else (0, 0)
     body_guess = text_lines[start + size :]
     cuts = gutters(_before_other_blocks(body_guess), CHAR * 1.5, text_lines[start : start + size])
-    header_left = min(w["x0"] for line in text_lines[start : start + size] for w in line) if size else None
-    if found is None or (carried and len(cuts) < len(carried)):
-        # pdftotext sets each page on its own: the page before's columns, moved as its header moved
-        shift = header_left - left if header_left is not None and left is not None else 0.0
-        cuts = [cut + shift for cut in carried]
+    header_words = [w for line in _label_lines(text_lines, start, size) for w in line]
+    moved = moved_cuts(carried, before, header_words, body_guess, CHAR) if found and carried else None
+    if moved is not None:
+        cuts = moved
+    elif (found is None and not headerless) or (carried and len(cuts) < len(carried)):
+        cuts = list(carried)
     while start > 0 and _header_above(text_lines[start - 1], text_lines[start], cuts):
         start, size = start - 1, size + 1
-    values = _value_columns(body_guess, cuts)
+    # a page continuing the table may hold too few rows to show which columns hold values
+    values = _value_columns(body_guess, cuts) | (carried_values if len(cuts) == len(carried) else set())
+    if headerless and not carried and not _starts_row(_cells(text_lines[:1], cuts), values):
+        return [], [], None, set()  # no header, yet the first line is not a row: no table to read this way
     end = start + size
-    while end < len(text_lines) and not _starts_row(_cells([text_lines[end]], cuts), values, years=False):
+    while (
+        not headerless
+        and end < len(text_lines)
+        and not _starts_row(_cells([text_lines[end]], cuts), values, years=False)
+    ):
         if _heading_line(text_lines[end], cuts) or (carried and _prose(text_lines[end])):
             break  # a group heading; on a later page, the rest of a row the page break cut
         end += 1
@@ -83,10 +112,39 @@ def _page(
     above = [_plain(line, page, number_of) for line in text_lines[:start]]
     rows = _header_rows(header, cuts, page, number_of)
     rows += _body_rows(text_lines[end:], cuts, page, number_of, values)
-    return above + rows, cuts, header_left if found is not None else None
+    return above + rows, cuts, header_words if found is not None else None, values
 
 
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_LABEL_NUMBER_RE = re.compile(r"^\(?(?:[1-9]|[12]\d|30|(?:19|20)\d\d)\)?$")
+
+
+def _column_numbers(line: list[dict]) -> bool:
+    """The header's last line numbering its columns: `1  2  3 …` or `(1)  (2)  (3) …`."""
+    numbers = [w["text"].strip("()") for w in line]
+    return (
+        len(numbers) >= 3 and numbers == [str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))]
+        if all(n.isdigit() and len(n) <= 2 for n in numbers)
+        else False
+    )
+
+
+def _label_lines(lines: list[list[dict]], start: int, size: int) -> list[list[dict]]:
+    """The header's lines with the label lines right above and below it (capitals, years, column numbers
+    `1 2 3 …`): the words that show where a page's columns stand."""
+
+    def label(line: list[dict]) -> bool:
+        texts = [w["text"] for w in line]
+        return not any(ch.islower() for t in texts for ch in t) and all(
+            _LABEL_NUMBER_RE.match(t) for t in texts if any(ch.isdigit() for ch in t)
+        )
+
+    low, high = start, start + size
+    while low > max(0, start - 2) and label(lines[low - 1]):
+        low -= 1
+    while high < min(len(lines), start + size + 3) and label(lines[high]):
+        high += 1
+    return lines[low:high]
 
 
 def _heading_line(line: list[dict], cuts: list[float]) -> bool:
@@ -106,8 +164,32 @@ def _header_rows(header: list[list[dict]], cuts: list[float], page: int, number_
     return rows + ([_one_row([years], cuts, page, number_of)] if len(years) >= 2 else [])
 
 
+def _years_joined(lines: list[list[dict]]) -> list[list[dict]]:
+    """The lines with years a narrow header column broke (`202` above `6`) joined on the upper line, in the
+    lines without small letters at the top of the page (titles and the header)."""
+    top = next((i for i, line in enumerate(lines) if any(ch.islower() for w in line for ch in w["text"])), len(lines))
+    for index, upper in enumerate(lines[:top]):
+        for word in upper:
+            if not re.fullmatch(r"(?:19|20)\d", word["text"]):
+                continue
+            for lower in lines[index + 1 : min(index + 3, top)]:  # the next line, or the one after (`AN` between)
+                under = [
+                    w for w in lower if re.fullmatch(r"\d", w["text"]) and word["x0"] <= w["x0"] <= word["x1"] + CHAR
+                ]
+                if len(under) == 1:
+                    word["text"] += under[0]["text"]
+                    lower.remove(under[0])
+                    break
+    return [line for line in lines if line]
+
+
+def _middle_column(word: dict, cuts: list[float]) -> int:
+    return _column((word["x0"] + word["x1"]) / 2, cuts)
+
+
 def _prose(line: list[dict]) -> bool:
-    return any(w["text"][:1].islower() for w in line)
+    """A line with a word in small letters (`Korban Bencana` beside a header's `AWAL`): not the header's."""
+    return any(any(ch.islower() for ch in w["text"]) for w in line)
 
 
 def _has_year(line: list[dict]) -> bool:
@@ -171,63 +253,6 @@ def _starts_row(cells: list[Cell], values: set[int], years: bool = True) -> bool
     )
 
 
-_PARTIAL_RE = re.compile(r"^\d{1,3}(?:\.\d{3})*\.\d{1,2}$|^\d{1,3}(?:\.\d{3})+$")
-
-
-def _goes_on(above: str, below: str) -> bool:
-    """A number broken by a narrow column: `331.485.001.20` above `6`, `11.550.550.774` above `.000`."""
-    return bool(_PARTIAL_RE.match(above)) and bool(_GROUPED_RE.match(above + below)) and len(below) <= 4
-
-
-def _glued(above: list[dict], line: list[dict], cuts: list[float], values: set[int]) -> list[dict]:
-    """The line without the pieces of numbers and codes broken from the line above, each joined to its
-    number there (`105,9` + `7`, `1` + `0.`, `1.` + `1`)."""
-    kept = []
-    for word in line:
-        c = _column((word["x0"] + word["x1"]) / 2, cuts)
-        over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
-        if c in values and len(over) == 1 and re.fullmatch(r"[.,]?\d{1,3}[.)]?", word["text"]):
-            over[0]["text"] += word["text"]
-        else:
-            kept.append(word)
-    return kept
-
-
-def _right_edges(body: list[list[dict]], cuts: list[float]) -> dict[int, float]:
-    edges: dict[int, float] = {}
-    for line in body:
-        for w in line:
-            c = _column((w["x0"] + w["x1"]) / 2, cuts)
-            edges[c] = max(edges.get(c, 0.0), w["x1"])
-    return edges
-
-
-def _decimal_goes_on(
-    above: list[dict], line: list[dict], cuts: list[float], values: set[int], edges: dict[int, float]
-) -> bool:
-    """Numbers broken at the edge of narrow columns (`105,9` above `7`): every value on the line is a few
-    digits under a number that ran to its column's edge."""
-    pieces = [w for w in line if _column((w["x0"] + w["x1"]) / 2, cuts) in values and w["text"][:1].isdigit()]
-    if not pieces:
-        return False
-    for piece in pieces:
-        c = _column((piece["x0"] + piece["x1"]) / 2, cuts)
-        over = [w for w in above if _column((w["x0"] + w["x1"]) / 2, cuts) == c]
-        if not re.fullmatch(r"\d{1,3}", piece["text"]) or len(over) != 1:
-            return False
-        if not re.fullmatch(r"\d+[.,]\d+", over[0]["text"]) or over[0]["x1"] < edges.get(c, 0.0) - CHAR:
-            return False
-    return True
-
-
-def _code_goes_on(before: list[Cell], cells: list[Cell], values: set[int]) -> bool:
-    """A code broken after its dot (`1.` above `1`): the line's only values finish the ones above."""
-    filled = [c for c in values if c < len(cells) and cells[c].lines]
-    return bool(filled) and all(
-        c < len(before) and before[c].text.endswith(".") and re.fullmatch(r"\d{1,3}", cells[c].text) for c in filled
-    )
-
-
 def _dotted_columns(body: list[list[dict]], cuts: list[float], values: set[int]) -> set[int]:
     """Value columns of list numbers written with a dot (`1.`, `2.`)."""
     texts: dict[int, list[str]] = {}
@@ -248,41 +273,68 @@ def _body_rows(
     """The body's lines gathered into rows: a row starts at a line with a value in a value column (or a
     line across the columns, a group heading), and takes the lines below it up to the next."""
     dotted = _dotted_columns(body, cuts, values)
-    edges = _right_edges(body, cuts)
+    edges = right_edges(body, cuts)
     previous: list[dict] = []
     groups: list[list[list[dict]]] = []
     headings: set[int] = set()
+    closed: set[int] = set()  # rows no line joins
     before: list[Cell] = []
     started = False
     for index, line in enumerate(body):
         after = body[index + 1] if index + 1 < len(body) else None
-        if _heading_line(line, cuts) and (after is None or _starts_row(_cells([after], cuts), values)):
-            # a group heading across the table (`Program …, Anggaran 3.665.771.000.000`), a row starting below it
+        heading = _heading_line(line, cuts) or _alone(_cells([line], cuts), line, cuts)
+        if heading and (after is None or _starts_row(_cells([after], cuts), values)):
+            # a group heading across the table (`Program …, Anggaran 3.665.771.000.000`, `TUJUAN` standing
+            # alone), a row starting below it
             groups.append([line])
             headings.add(id(groups[-1]))
+            before, previous, started = [], line, True
+            continue
+        if _column_numbers(line):
+            # the header's column numbers (`1  2  3 …`), a row of their own: what follows starts a row
+            groups.append([line])
+            closed.add(id(groups[-1]))
             before, previous, started = [], line, True
             continue
         cells = _cells([line], cuts)
         # `1` above `1.` in a column of list numbers is `11.` broken by the column's width
         broken = any(c < len(before) and before[c].lines and not before[c].text.endswith((".", ")")) for c in dotted)
         broken = broken or any(
-            c < len(before) and before[c].lines and cells[c].lines and _goes_on(before[c].text, cells[c].text)
+            c < len(before) and before[c].lines and cells[c].lines and goes_on(before[c].text, cells[c].text)
             for c in values
         )
-        broken = broken or (started and _code_goes_on(before, cells, values))
-        broken = broken or (started and _decimal_goes_on(previous, line, cuts, values, edges))
+        broken = broken or (started and code_goes_on(before, cells, values))
+        broken = broken or (started and decimal_goes_on(previous, line, cuts, values, edges, CHAR))
+        broken = broken or (started and numbers_go_on(before, cells, values))
         set_apart = bool(previous) and line[0]["top"] - previous[0]["top"] > 1.5 * LINE
         started = not groups or (_starts_row(cells, values) and not broken) or _alone(cells, line, cuts)
         started = started or (set_apart and _labels(line, cuts))
+        below = bool(groups) and id(groups[-1]) not in headings and _values_below(groups, cells, cuts, values)
+        started = (started and not below) or id(groups[-1]) in closed
         if started:
             groups.append([line])
         else:
             if broken:
-                line = _glued(previous, line, cuts, values | dotted)
+                line = glued(previous, line, cuts, values | dotted)
             groups[-1].append(line)
         before, previous = cells, line
     return [_across(group[0], cuts, page, number_of) if id(group) in headings
             else _one_row(group, cuts, page, number_of) for group in groups]  # fmt: skip
+
+
+def _values_below(groups: list[list[list[dict]]], cells: list[Cell], cuts: list[float], values: set[int]) -> bool:
+    """A line of values only under a row's one line that has none (pdftotext set the row's first line
+    beside the header's last, `Jumlah …  AWAL`, and its values a line lower): the values of that row."""
+    if not groups or len(groups[-1]) != 1:
+        return False
+    filled = {c for c, cell in enumerate(cells) if cell.lines}
+    above = _cells(groups[-1], cuts)
+    return (
+        bool(filled)
+        and filled <= values
+        and not any(above[c].lines and _VALUE_RE.match(above[c].text) for c in values)
+        and any(cell.lines for c, cell in enumerate(above) if c not in values)
+    )
 
 
 def _across(line: list[dict], cuts: list[float], page: int, number_of: dict[int, int]) -> Row:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..grid import Cell, Grid, Row
 
@@ -53,7 +53,9 @@ def read_text(text: str, is_header: Callable[[Row], bool], source: str = "") -> 
         lines = _drop_page_furniture(lines, is_header)
         rows = [_delimited_row(line, line.text.split("\t")) for line in lines if line.text.strip()]
         return Grid(rows, source)
-    return read_lines(lines, is_header, source)
+    grid = read_lines(lines, is_header, source)
+    # laid-out text: a cell's lines may run on beside the next rows (a sasaran cell spanning them)
+    return replace(grid, loose=True) if grid.wrapped else grid
 
 
 def read_lines(lines: list[Line], is_header: Callable[[Row], bool], source: str = "") -> Grid:

@@ -98,3 +98,13 @@ def test_a_header_cell_naming_two_data_columns_is_a_doubt():
     )
     doc = ekstrak.extract_text(text)
     assert any("menggabungkan dua kolom" in w.pesan for w in doc.peringatan)
+
+
+def test_list_numbers_of_another_column_run_into_a_sasaran_are_a_doubt():
+    # Kulon Progo's IKU laid out by pdftotext in Liberation Sans with 1 cm margins, read by rows that start at
+    # the NO column: the indicators' numbers ran into the sasaran, the eleven indicators into one
+    text = "Meningkatnya tingkat 1. pendidikan dan keterampilan 2. penduduk 3. 4. 5. 6. 7. 8. 9. 10 . 11 ."
+    doc = _doc(Sasaran(1, None, text, [_ind(1, "Angka Partisipasi Murni PAUD Angka Partisipasi Kasar PAUD")]))
+    assert any("nomor-nomor urut" in w.pesan and w.sasaran == 1 for w in audit(doc))
+    clean = _doc(Sasaran(1, None, "Meningkatnya mutu 2 jenjang pendidikan", [_ind(1, "Persentase sekolah")]))
+    assert audit(clean) == []

@@ -63,3 +63,17 @@ def test_a_table_without_a_header_is_read_by_content_and_says_so():
         5,
     )
     assert refine(header, rows)[2], "a guessed header is a doubt"
+
+
+def test_a_table_without_a_header_under_a_title_says_so_too():
+    # Karantina Yogyakarta's table laid out in DejaVu Sans: its header broken past reading (`Targ` / `et`),
+    # the roles guessed from the rows below the title
+    rows = [
+        Row([Cell(["Indikator Kinerja Tambahan Tahun 2020"])]),
+        _row("1", "Menjadi lembaga pelayanan publik dengan indeks kepuasan", "84", "86", "Tercapai"),
+        _row("2", "Menjadi instansi pelayanan publik dengan tingkat gratifikasi", "0%", "0%", "Tercapai"),
+        _row("3", "Laporan indikasi suap dan pungutan liar yang dilaporkan", "0%", "0%", "Tercapai"),
+    ]
+    header = guess_header(rows)
+    assert header is not None and header.start >= 0
+    assert refine(header, rows[1:])[2], "a guessed header is a doubt, title or not"

@@ -156,3 +156,30 @@ def test_lkjip_measurement_tables_with_the_sasaran_in_the_heading_above_each():
     assert [i["uraian"] for i in first] == ["Persentase layanan tepat waktu", "Indeks kepuasan masyarakat"]
     assert first[0]["kolom_lain"] == {"realisasi": "84%", "capaian": "105%", "predikat": "Sangat Baik"}
     assert doc["peringatan"] == [] and doc["tahun"] == 2022
+
+
+REPEATED = (
+    ("Meningkatnya kualitas layanan", "Indeks kepuasan masyarakat", "80%"),
+    ("Meningkatnya kualitas layanan", "Persentase layanan tepat waktu", "90%"),
+    ("Meningkatnya akuntabilitas kinerja", "Nilai SAKIP", "70"),
+)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "warned"),
+    [
+        (("1", "1", "2"), False),  # the sasaran's number written again with its text
+        (("1", "", "2"), False),
+        (("", "", ""), False),
+        (("1", "2", "3"), True),  # the NO column numbers the rows: said, since two sasaran could share a text
+    ],
+)
+def test_a_sasaran_written_again_on_each_indicator_row_is_one_sasaran(numbers, warned):
+    text = HEADER + "".join(f"{n}\t{s}\t{i}\t{t}\n" for n, (s, i, t) in zip(numbers, REPEATED))
+    doc = ekstrak.extract_text(text)
+    read = doc.to_dict()["sasaran"]
+    assert [(s["nomor"], s["uraian"], [i["uraian"] for i in s["indikator"]]) for s in read] == [
+        (1, "Meningkatnya kualitas layanan", ["Indeks kepuasan masyarakat", "Persentase layanan tepat waktu"]),
+        (2, "Meningkatnya akuntabilitas kinerja", ["Nilai SAKIP"]),
+    ]
+    assert bool(doc.peringatan) is warned

@@ -4,6 +4,8 @@ indicators, a list number broken by a narrow column, a group heading that carrie
 
 from __future__ import annotations
 
+import pytest
+
 import ekstrak
 from ekstrak.header import is_table_header
 from ekstrak.readers.columns import read_columns
@@ -126,28 +128,42 @@ def test_years_under_one_label_and_numbers_broken_at_a_narrow_columns_edge():
     assert doc.peringatan == ()
 
 
-def test_unnumbered_sasaran_running_on_in_laid_out_text_are_a_warning():
+def _by_columns(text: str):
+    from ekstrak.document import build_document
+
+    return build_document(read_columns(split_lines(text), is_table_header))
+
+
+def test_unnumbered_sasaran_whose_cell_runs_on_beside_the_next_rows_are_read_whole():
+    # Dishub Situbondo's Renstra (tests/real): the sasaran cell spans its indicators' rows, top-aligned
     text = (
         "SASARAN                 INDIKATOR KINERJA              SATUAN    TARGET\n"
         "Terwujudnya Layanan     Rasio Konektivitas             Rasio     0,29\n"
         "Transportasi yang       Kabupaten/Kota\n"
         "Nyaman dan Terjangkau   IKM Perhubungan                Nilai     83,9\n"
         "Meningkatnya            Nilai SAKIP                    Nilai     85,9\n"
-        "Akuntabilitas Kinerja\n"
+        "Akuntabilitas Kinerja   Indeks Reformasi Birokrasi     Nilai     72,5\n"
+        "Perangkat Daerah\n"
+    )
+    doc = _by_columns(text)
+    assert [(s.uraian, len(s.indikator)) for s in doc.sasaran] == [
+        ("Terwujudnya Layanan Transportasi yang Nyaman dan Terjangkau", 2),
+        ("Meningkatnya Akuntabilitas Kinerja Perangkat Daerah", 2),
+    ]
+    assert doc.peringatan == ()
+
+
+def test_an_unnumbered_sasaran_that_may_as_well_run_on_from_the_one_above_is_a_warning_on_its_line():
+    text = (
+        "SASARAN                 INDIKATOR KINERJA              SATUAN    TARGET\n"
+        "Meningkatnya Kualitas   Angka Partisipasi Murni        %         95\n"
+        "Pelayanan               Sekolah Dasar\n"
+        "Pendidikan Dasar        Angka Partisipasi Kasar        %         98\n"
+        "                        Sekolah Dasar\n"
     )
     assert ekstrak.extract_text(text).peringatan, "whichever reading wins, it is not silent"
-    from ekstrak.document import build_document
-    from ekstrak.header import is_table_header
-    from ekstrak.readers.columns import read_columns
-    from ekstrak.readers.text import split_lines
-
-    doc = build_document(read_columns(split_lines(text), is_table_header))
-    assert [s.uraian for s in doc.sasaran] == [
-        "Terwujudnya Layanan Transportasi yang",
-        "Nyaman dan Terjangkau",
-        "Meningkatnya Akuntabilitas Kinerja",
-    ]
-    assert any("batas antarsasaran" in w.pesan for w in doc.peringatan)
+    warned = [w for w in _by_columns(text).peringatan if "batas antarsasaran" in w.pesan]
+    assert [(w.sasaran, w.baris) for w in warned] == [(2, 4)]
 
 
 # Kemdikbud's PK (tests/real) as pdftotext lays it out: a programme and its budget on a line across the
@@ -241,4 +257,70 @@ def test_a_heading_at_the_left_edge_over_a_narrow_number_column_is_a_group():
     assert [(s.kelompok, s.uraian, [(i.uraian, i.target.teks) for i in s.indikator]) for s in doc.sasaran] == [
         ("TUJUAN", "Meningkatnya Kualitas Kesehatan Masyarakat", [("Umur Harapan Hidup", "74,6")]),
         ("SASARAN", "Meningkatkan akuntabilitas kinerja", [("Nilai SAKIP", "91,25")]),
+    ]
+
+
+# Disdik Kukar's RKT (tests/real) as pdftotext lays it out: no header row, a code column, a sasaran code
+# broken by its narrow column (`1.01.02.` above `2.01`), units and decimals broken at a column's edge.
+HEADERLESS = """\
+Sasaran    1.1        Meningkatnya perluasan   1. APK PAUD                           Perse   79.34
+                      akses dan pemerataan                                           n
+                      pendidikan yang          2. APK SD Sederajat                   Perse   100.2
+                      berkualitas                                                    n       1
+                                               3. APM SD sederajat                   Perse   97.49
+                                                                                     n
+Program    1.01.02    PROGRAM                  1. Capaian Indeks Mutu Pendidikan     Perse   89.71
+                      PENGELOLAAN              (IMP) SD                              n
+                      PENDIDIKAN               2. Capaian Indeks Mutu Pendidikan     Perse   88.71
+                                               (IMP) SMP                             n
+Kegiatan   1.01.02.   Pengelolaan Pendidikan   1. Standar kompetensi lulusan         Perse   92.94
+           2.01       Sekolah Dasar            Pendidikan Sekolah Dasar              n
+                                               2. Standar isi Pendidikan Sekolah     Perse   88.65
+                                               Dasar                                 n
+"""
+
+
+def test_a_laid_out_table_without_a_header_row_is_read_by_its_columns_and_says_so():
+    doc = ekstrak.extract_text(HEADERLESS)
+    assert [(s.kode, s.uraian, len(s.indikator)) for s in doc.sasaran] == [
+        ("1.1", "Meningkatnya perluasan akses dan pemerataan pendidikan yang berkualitas", 3),
+        ("1.01.02", "PROGRAM PENGELOLAAN PENDIDIKAN", 2),
+        ("1.01.02.2.01", "Pengelolaan Pendidikan Sekolah Dasar", 2),
+    ]
+    indicators = [i for s in doc.sasaran for i in s.indikator]
+    assert [(i.target.teks, i.target.satuan) for i in indicators[:2]] == [("79.34", "Persen"), ("100.21", "Persen")]
+    assert indicators[-2].uraian == "Standar kompetensi lulusan Pendidikan Sekolah Dasar"
+    assert any("tanpa baris judul kolom" in w.pesan for w in doc.peringatan)
+
+
+def test_numbered_rows_of_indicators_in_small_letters_are_not_taken_for_numbers_broken_by_a_narrow_column():
+    text = (
+        "NO   SASARAN                    NO   INDIKATOR                           TARGET\n"
+        "1    Meningkatnya mutu          1    persentase sekolah terakreditasi    8\n"
+        "     pendidikan dasar           2    jumlah guru bersertifikat           9\n"
+        "2    Meningkatnya akses         1    angka partisipasi kasar             7\n"
+        "     pendidikan                 2    angka putus sekolah                 5\n"
+    )
+    doc = _by_columns(text)
+    assert [[(i.uraian, i.target.teks) for i in s.indikator] for s in doc.sasaran] == [
+        [("persentase sekolah terakreditasi", "8"), ("jumlah guru bersertifikat", "9")],
+        [("angka partisipasi kasar", "7"), ("angka putus sekolah", "5")],
+    ]
+
+
+def test_text_without_a_header_row_whose_first_line_is_no_row_is_refused_not_guessed():
+    text = "RENCANA KINERJA TAHUNAN\n\n" + HEADERLESS
+    with pytest.raises(ekstrak.KinerjaError):
+        ekstrak.extract_text(text)
+
+
+def test_a_reading_that_finds_no_target_loses_to_one_that_finds_them():
+    # Kanwil DJP's IKU in DejaVu Sans with 1 cm margins: the text reading lost the quarters' columns under
+    # `Target` and found no target, without a warning; the column reading finds all five
+    from pathlib import Path
+
+    doc = ekstrak.extract(Path(__file__).parent / "data" / "iku_djp_bendahara_dejavu_sans_margin1_layout.txt")
+    assert [(i.uraian.split()[1], i.target.teks) for s in doc.sasaran for i in s.indikator][:2] == [
+        ("penyelesaian", "100%"),
+        ("penyampaian", "100%"),
     ]
