@@ -16,6 +16,7 @@ from .aligned import (
     OPEN_SHARE,
     PHRASE_SPACE,
     REACH,
+    Columns,
     _before_other_blocks,
     _column,
     _header_line,
@@ -29,9 +30,12 @@ from .aligned import (
     lines_of,
     split_at_column_starts,
 )
+from .aligned_middle import TOP, alignment, middle_rows
 
 # A header cell's next line stands at most this many line steps below.
 WRAPPED_STEP = 1.1
+# A line this many line steps below another stands beside it, not under it.
+INTERLEAVED = 0.9
 
 
 @dataclass
@@ -41,6 +45,8 @@ class Carried:
 
     cuts: list[float] = field(default_factory=list)
     header: tuple[str, ...] = ()
+    how: str | None = None  # how its cells stand on their rows (top, middle, bottom), where its rows told
+    unsure: bool = False  # its rows may be cut wrong: its cells stand neither all alike nor on rows
 
 
 def page_rows(
@@ -57,6 +63,8 @@ def page_rows(
     found = _header_line(lines, step, is_header, carried.cuts)
     header_at, size = found if found is not None else (None, 0)
     start = header_at if header_at is not None else 0
+    while header_at is not None and start > 0 and _interleaved(lines[start - 1], lines[start], step):
+        start, size = start - 1, size + 1  # a header label of two lines in the middle of one-line labels
     above = [
         Row([Cell([_text(line)], [offset + line[0]["top"]])], page, number)
         for number, line in enumerate(lines[:start], start=1)
@@ -69,6 +77,7 @@ def page_rows(
             _label_line(table[size])
             or _text(table[size]) in carried.header
             or _wrapped_label(table[:size], table[size], step)
+            or _interleaved(table[size - 1], table[size], step)
         )
     ):
         size += 1
@@ -82,9 +91,47 @@ def page_rows(
     head = _part_run_together([_split_at_cuts(line, cuts) for line in table[:size]], cuts, body)
     table = head + table[size:]
     starts = Counter(round(w["x0"]) for line in body for w in line)
-    rows = aligned_rows(table[:size], cuts, step, offset, page, start + 1, header=starts) if size else []
-    rows += aligned_rows(table[size:], cuts, step, offset, page, start + size + 1)
-    return above + rows, Carried(cuts, under)
+    body_rows, how, unsure = _body_rows(table[size:], cuts, step, offset, page, start + size + 1, carried.how)
+    rows = _header_rows(table[:size], cuts, step, offset, page, start + 1, starts, how) if size else []
+    return above + rows + body_rows, Carried(cuts, under, how, unsure)
+
+
+def _header_rows(
+    lines: list[list[dict]],
+    cuts: list[float],
+    step: float,
+    offset: float,
+    page: int,
+    first: int,
+    starts: Counter[int],
+    how: str | None,
+) -> list[Row]:
+    """The header's rows, its labels set on them as the body's cells are (a label over two rows stands
+    in the middle of both)."""
+    if how not in (None, TOP):
+        return middle_rows(Columns(lines, cuts, step, starts), step, how, lines, offset, page, first)[0]
+    return aligned_rows(lines, cuts, step, offset, page, first, header=starts)
+
+
+def _body_rows(
+    lines: list[list[dict]], cuts: list[float], step: float, offset: float, page: int, first: int, how: str | None
+) -> tuple[list[Row], str | None, bool]:
+    """The body's rows as its cells stand on them (top, middle or bottom, as the page before where this
+    page's rows do not tell), whether that is in doubt, and the alignment to hand on."""
+    if not lines:
+        return [], how, False
+    columns = Columns(lines, cuts, step, None)
+    found, mixed = alignment(columns, step, how)
+    if found == TOP:
+        return aligned_rows(lines, cuts, step, offset, page, first), found, mixed
+    rows, unplaced = middle_rows(columns, step, found, lines, offset, page, first)
+    return rows, found, mixed or unplaced
+
+
+def _interleaved(above: list[dict], line: list[dict], step: float) -> bool:
+    """A line less than a line step below the header's: a label of the header's next row beside one set
+    in the middle of two rows (`Sasaran` halfway between `Target` and `2024`)."""
+    return line[0]["bottom"] - above[0]["bottom"] < INTERLEAVED * step and not _numbers(line)
 
 
 def _wrapped_label(header: list[list[dict]], line: list[dict], step: float) -> bool:
