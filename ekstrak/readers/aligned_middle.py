@@ -263,16 +263,19 @@ def middle_rows(
 
 
 def _label_first(words: list[dict]) -> list[dict]:
-    """A cell's words with a label set apart left of its text (`3.` in the middle of a two-line
-    indicator, the text's lines all starting further right) moved onto the text's first line."""
+    """A cell's words with a label set apart left of its text (`3.` in the middle or at the bottom of a
+    two-line indicator, the text's lines all starting further right) moved onto the text's first line."""
     lines = lines_of(words)
-    if len(lines) < 3:
+    if len(lines) < 2:
         return words
-    starts = Counter(round(line[0]["x0"]) for line in lines)
-    left, count = starts.most_common(1)[0]
+    left = max(line[0]["x0"] for line in lines)
     label = [w for w in words if w["x1"] < left - LABEL_GAP]
-    if count < 2 or not label or len(lines_of(label)) > 1:
+    holding = [line for line in lines if any(w in label for w in line)]
+    if len(holding) != 1:
         return words
-    first = next(line for line in lines if round(line[0]["x0"]) == left)
+    rest = holding[0][len(label) :]
+    if holding[0][: len(label)] != label or (rest and abs(rest[0]["x0"] - left) > LABEL_GAP):
+        return words
+    first = next(line for line in lines if line is not holding[0] or rest)
     top, bottom = first[0]["top"], first[0]["bottom"]
     return [{**w, "top": top, "bottom": bottom} if w in label else w for w in words]

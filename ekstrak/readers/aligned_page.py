@@ -34,6 +34,8 @@ from .aligned_middle import TOP, alignment, middle_rows
 
 # A header cell's next line stands at most this many line steps below.
 WRAPPED_STEP = 1.1
+# A header's rows stand at most this many line steps apart.
+ROW_STEP = 1.5
 # A line this many line steps below another stands beside it, not under it.
 INTERLEAVED = 0.9
 
@@ -63,7 +65,12 @@ def page_rows(
     found = _header_line(lines, step, is_header, carried.cuts)
     header_at, size = found if found is not None else (None, 0)
     start = header_at if header_at is not None else 0
-    while header_at is not None and start > 0 and _interleaved(lines[start - 1], lines[start], step):
+    while (
+        header_at is not None
+        and start > 0
+        and size < 2 * HEADER_LINES
+        and (_interleaved(lines[start - 1], lines[start], step) or _over_labels(lines[start - 1], lines[start], step))
+    ):
         start, size = start - 1, size + 1  # a header label of two lines in the middle of one-line labels
     above = [
         Row([Cell([_text(line)], [offset + line[0]["top"]])], page, number)
@@ -134,6 +141,18 @@ def _interleaved(above: list[dict], line: list[dict], step: float) -> bool:
     return line[0]["bottom"] - above[0]["bottom"] < INTERLEAVED * step and not _numbers(line)
 
 
+def _over_labels(line: list[dict], header: list[dict], step: float) -> bool:
+    """A line just above the header's first line whose phrases each stand over some of its labels but not
+    over the first (`Target` over the years, `KONDISI` over `AWAL`: labels set at the bottom of two rows)."""
+    if header[0]["bottom"] - line[0]["bottom"] > ROW_STEP * step or _numbers(line):
+        return False
+    labels = _phrases(header)
+    return all(
+        any(_overlap(phrase, label) for label in labels[1:]) and not _overlap(phrase, labels[0])
+        for phrase in _phrases(line)
+    )
+
+
 def _wrapped_label(header: list[list[dict]], line: list[dict], step: float) -> bool:
     """The next line of header cells that wrapped (`Kode` / `Program`, `Kondisi` / `Awal 2014`): one line
     step below the header, each phrase under a label it continues, and only some labels continued (a
@@ -188,7 +207,7 @@ def _part_run_together(header: list[list[dict]], cuts: list[float], body: list[l
             own = names - Counter([_column((word["x0"] + word["x1"]) / 2, cuts)])
             crossed = [_column(cut, cuts) + 1 for cut in cuts if word["x0"] < cut < word["x1"]]
             edges = [starts[c] for c in crossed if c in starts and not (own[c - 1] and own[c])]
-            if not _alone(line, index) or not edges:
+            if not _alone(line, index, cuts) or not edges:
                 parted.append(word)
                 continue
             parted += _split_words([word], lambda x, edges=edges: any(abs(x - e) <= 0.5 for e in edges), "joints")
@@ -212,13 +231,19 @@ def _exact_start(words: list[dict]) -> float:
     return min(w["x0"] for w in words if round(w["x0"]) == usual)
 
 
-def _alone(line: list[dict], index: int) -> bool:
-    """A word with no other word of its phrase beside it (a space away)."""
+def _alone(line: list[dict], index: int, cuts: list[float]) -> bool:
+    """A word with no other word of its phrase beside it (a space away, in a column it covers: a label
+    of the next column set against it is no part of it)."""
     word = line[index]
     space = PHRASE_SPACE * (word["bottom"] - word["top"])
-    before = line[index - 1]["x1"] if index > 0 else float("-inf")
-    after = line[index + 1]["x0"] if index + 1 < len(line) else float("inf")
-    return not (0 <= word["x0"] - before <= space or 0 <= after - word["x1"] <= space)
+    covered = range(_column(word["x0"] + GUTTER / 2, cuts), _column(word["x1"] - GUTTER / 2, cuts) + 1)
+
+    def beside(other: dict, gap: float) -> bool:
+        return 0 <= gap <= space and _column((other["x0"] + other["x1"]) / 2, cuts) in covered
+
+    before = index > 0 and beside(line[index - 1], word["x0"] - line[index - 1]["x1"])
+    after = index + 1 < len(line) and beside(line[index + 1], line[index + 1]["x0"] - word["x1"])
+    return not (before or after)
 
 
 def _continued(carried: list[float], own: list[float], body: list[list[dict]]) -> list[float]:
