@@ -221,6 +221,7 @@ class Columns:
 
     def __init__(self, lines: list[list[dict]], cuts: list[float], step: float, header: Counter[int] | None):
         self.count = len(cuts) + 1
+        self.cuts = cuts
         width = (max(w["x1"] for line in lines for w in line) - min(w["x0"] for line in lines for w in line)) or 1.0
         space = step * 0.6
         self.words: list[list[dict]] = [[] for _ in range(self.count)]

@@ -10,13 +10,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..grid import Cell, Row
-from .aligned import ROW_TOLERANCE, Columns, blocks, line_number, lines_of
+from .aligned import GUTTER, ROW_TOLERANCE, Columns, blocks, line_number, lines_of
 
 TOP, MIDDLE, BOTTOM = "top", "middle", "bottom"
 # Two cells overlap (stand beside one another) when they share more than this height (points).
 OVERLAP = 0.5
 # A page's alignment is in doubt when fewer than this share of the rows that tell the alignments apart agree.
 AGREEING = 0.8
+# A cell's usual line step is taken from at least this many steps alike (a header's few lines have fewer).
+USUAL_STEPS = 3
+# A header label over several columns stands this near (points) the middle of them.
+LABEL_CENTRE = 6.0
 # A label stands at least this far (points) left of the text it numbers.
 LABEL_GAP = 2.0
 
@@ -76,7 +80,8 @@ def cell_step(columns: Columns, step: float) -> float:
         return step
     height = statistics.median(heights)
     counted = Counter(round(s * 4) / 4 for s in steps if 0.95 * height <= s <= 1.5 * height)
-    return counted.most_common(1)[0][0] if counted else step
+    usual = counted.most_common(1)
+    return usual[0][0] if usual and usual[0][1] >= USUAL_STEPS else step
 
 
 def body_blocks(columns: Columns, step: float) -> list[Block]:
@@ -131,8 +136,10 @@ def _settle(group: list[Block], how: str) -> tuple[list[Block], list[Block]]:
     return alike, [b for b in group if b not in alike]
 
 
-def layout(groups: list[list[Block]], spread: list[Block], how: str) -> Layout:
-    """The rows under one alignment, each merged cell given to the run of rows it is set on."""
+def layout(groups: list[list[Block]], spread: list[Block], how: str, edges: list[float] | None = None) -> Layout:
+    """The rows under one alignment, each merged cell given to the run of rows it is set on (in a body,
+    cells left of the indicators' column may be merged cells as tall as one row; in a header, whose
+    columns' `edges` are given, any label not under a label over several columns may be)."""
     bands: list[Band] = []
     loose = list(spread)
     for group in groups:
@@ -155,9 +162,38 @@ def layout(groups: list[list[Block]], spread: list[Block], how: str) -> Layout:
         result.placed.setdefault(rows[0], []).append(block)
         taken[block.column].update(rows)
         merging.add(block.column) if len(rows) > 1 else None
-    for column in sorted(merging | set(range(_key_column(bands)))):
-        _widen(result, taken.setdefault(column, set()), column)
+    if edges is None:
+        for column in sorted(merging | set(range(_key_column(bands)))):
+            _widen(result, taken.setdefault(column, set()), column)
+        return result
+    under = _under_labels(bands, edges)
+    for column in range(len(edges) - 1):
+        _widen(result, taken.setdefault(column, set()) | {i for i, c in under if c == column}, column)
     return result
+
+
+def _under_labels(bands: list[Band], edges: list[float]) -> set[tuple[int, int]]:
+    """The (row, column) places a header label centred over several columns stands over (`TARGET` over
+    the years): the widest run of columns around its own, free on its row, whose middle is its middle."""
+    under = set()
+    for index, band in enumerate(bands):
+        own = {b.column for b in band.blocks}
+        for block in band.blocks:
+            if block.column < 0:
+                continue
+            middle = (min(w["x0"] for w in block.words) + max(w["x1"] for w in block.words)) / 2
+            runs = [
+                (first, last)
+                for first in range(block.column + 1)
+                for last in range(block.column, len(edges) - 1)
+                if last > first
+                and not own & (set(range(first, last + 1)) - {block.column})
+                and abs((edges[first] + edges[last + 1]) / 2 - middle) <= LABEL_CENTRE
+            ]
+            if runs:
+                first, last = max(runs, key=lambda r: r[1] - r[0])
+                under.update((index, c) for c in range(first, last + 1) if c != block.column)
+    return under
 
 
 def _key_column(bands: list[Band]) -> int:
@@ -242,11 +278,19 @@ def alignment(columns: Columns, step: float, carried: str | None) -> tuple[str, 
 
 
 def middle_rows(
-    columns: Columns, step: float, how: str, lines: list[list[dict]], offset: float, page: int, first_line: int
+    columns: Columns,
+    step: float,
+    how: str,
+    lines: list[list[dict]],
+    offset: float,
+    page: int,
+    first_line: int,
+    header: bool = False,
 ) -> tuple[list[Row], bool]:
-    """The body's rows under an alignment, and whether some cell stands on no row or run of rows."""
+    """The body's (or header's) rows under an alignment, and whether some cell stands on no row or run of
+    rows."""
     groups, spread = bands_of(body_blocks(columns, step))
-    found = layout(groups, spread, how)
+    found = layout(groups, spread, how, _edges(columns) if header else None)
     rows = []
     for index, band in enumerate(found.bands):
         cells = [Cell([], []) for _ in range(columns.count)]
@@ -260,6 +304,22 @@ def middle_rows(
                 cells[block.column].extend(cell)
         rows.append(Row(cells, page, first_line + line_number(lines, band.top)))
     return rows, found.unplaced > 0
+
+
+def _edges(columns: Columns) -> list[float]:
+    """Where a header's columns start and end: at the gutters, the outer ones as far out as their labels,
+    centred in them, put them."""
+    if not columns.cuts:
+        words = [w for column in columns.words for w in column]
+        return [min(w["x0"] for w in words), max(w["x1"] for w in words)]
+    first, last = columns.words[0], columns.words[-1]
+    left = 2 * (min(w["x0"] for w in first) + max(w["x1"] for w in first)) / 2 - columns.cuts[0] if first else None
+    right = 2 * (min(w["x0"] for w in last) + max(w["x1"] for w in last)) / 2 - columns.cuts[-1] if last else None
+    return [
+        left if left is not None else columns.cuts[0] - GUTTER,
+        *columns.cuts,
+        right if right is not None else columns.cuts[-1] + GUTTER,
+    ]
 
 
 def _label_first(words: list[dict]) -> list[dict]:

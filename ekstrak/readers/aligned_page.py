@@ -116,7 +116,7 @@ def _header_rows(
     """The header's rows, its labels set on them as the body's cells are (a label over two rows stands
     in the middle of both)."""
     if how not in (None, TOP):
-        return middle_rows(Columns(lines, cuts, step, starts), step, how, lines, offset, page, first)[0]
+        return middle_rows(Columns(lines, cuts, step, starts), step, how, lines, offset, page, first, header=True)[0]
     return aligned_rows(lines, cuts, step, offset, page, first, header=starts)
 
 

@@ -121,3 +121,32 @@ def test_a_page_whose_rows_stand_in_different_ways_is_warned_by_its_page():
     body = "".join("<tr>" + row.replace("<td", f'<td style="vertical-align: {a}"') for row, a in zip(rows, aligns))
     doc = ekstrak.extract_bytes(_printed("middle", body))
     assert [w.halaman for w in doc.peringatan if "rata atas, tengah atau bawah" in w.pesan] == [1]
+
+
+GROUPED_HEAD = (
+    '<tr><th rowspan="2" style="width:5%">No</th><th rowspan="2" style="width:25%">Sasaran Strategis</th>'
+    '<th colspan="2">Indikator Kinerja Utama</th><th rowspan="2">Target</th><th rowspan="2">Satuan</th></tr>'
+    '<tr><th style="width:6%">No</th><th style="width:35%">Deskripsi</th></tr>'
+)
+GROUPED_BODY = (
+    '<tr><td rowspan="2">1</td><td rowspan="2">Meningkatnya keselamatan transportasi udara</td><td>1.1</td>'
+    "<td>Rasio kecelakaan transportasi udara dengan korban jiwa dan pesawat rusak berat per satu juta"
+    " penerbangan</td><td>5,88</td><td>Kejadian</td></tr>"
+    "<tr><td>1.2</td><td>Jumlah insiden lalu lintas udara</td><td>54</td><td>Insiden</td></tr>"
+)
+
+
+def test_labels_at_the_bottom_of_a_two_row_header_under_and_beside_a_group_label():
+    # `No` / `Deskripsi` under `Indikator Kinerja Utama` stay under it; `Target` and `Satuan`, at the bottom
+    # of both header rows beside them, head their columns as the labels of both rows.
+    doc = ekstrak.extract_bytes(_printed("bottom", GROUPED_BODY, GROUPED_HEAD))
+    got = [(i.uraian, i.target.teks, i.target.satuan) for s in doc.sasaran for i in s.indikator]
+    assert got == [
+        (
+            "Rasio kecelakaan transportasi udara dengan korban jiwa dan pesawat rusak berat per satu juta penerbangan",
+            "5,88",
+            "Kejadian",
+        ),
+        ("Jumlah insiden lalu lintas udara", "54", "Insiden"),
+    ]
+    assert doc.peringatan == ()
