@@ -227,21 +227,29 @@ def _widen(result: Layout, taken: set[int], column: int) -> None:
 
 def _run(bands: list[Band], taken: set[int], block: Block, how: str) -> range | None:
     """The run of free rows a merged cell is set on: from the first row after the column's cell above
-    where one fits, else the shortest."""
+    (and after a line across the table) where one fits, else the shortest; a centred cell the page break
+    cuts, its lines from the top of its first row down to the page's last, on those."""
     above = max((i for i in taken if bands[i].top < block.top), default=-1)
     fits = []
     for first in range(above + 1, len(bands)):
-        if first in taken or bands[first].across:
+        if first in taken:
             break
+        if bands[first].across:
+            above = first
+            continue
         for last in range(first, len(bands)):
             if last in taken or bands[last].across or bands[first].top > block.bottom:
                 break
             key = _band_key(bands[first], bands[last], how)
             if abs(key - block.key(how)) <= ROW_TOLERANCE:
                 fits.append(range(first, last + 1))
-    if not fits:
-        return None
-    return next((r for r in fits if r[0] == above + 1), min(fits, key=len))
+    if fits:
+        return next((r for r in fits if r[0] == above + 1), min(fits, key=len))
+    first = next((i for i in range(above + 1, len(bands)) if abs(bands[i].top - block.top) <= ROW_TOLERANCE), None)
+    rest = range(first, len(bands)) if first is not None else range(0)
+    if how == MIDDLE and rest and all(i not in taken and not bands[i].across for i in rest):
+        return rest
+    return None
 
 
 def _band_key(first: Band, last: Band, how: str) -> float:

@@ -150,3 +150,14 @@ def test_labels_at_the_bottom_of_a_two_row_header_under_and_beside_a_group_label
         ("Jumlah insiden lalu lintas udara", "54", "Insiden"),
     ]
     assert doc.peringatan == ()
+
+
+def test_a_merged_sasaran_right_under_a_group_heading_is_centred_on_its_rows():
+    # A line across the table stands between the header and a sasaran merged over three rows, taller than
+    # the middle one: the run of rows it is centred on starts under that line.
+    short = WANT[0][0]
+    tall = short + " melalui penyederhanaan prosedur, digitalisasi layanan dan peningkatan kompetensi aparatur"
+    heading = '<tr><td colspan="6">Tujuan: meningkatnya kualitas tata kelola pemerintahan daerah</td></tr>'
+    doc = ekstrak.extract_bytes(_printed("middle", heading + BODY.replace(short, tall)))
+    assert _records(doc) == [(tall, WANT[0][1]), *WANT[1:]]
+    assert doc.peringatan == ()
