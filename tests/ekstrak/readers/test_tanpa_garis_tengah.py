@@ -5,7 +5,9 @@ stand on."""
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
+from realcorpus import expected, score
 from weasyprint import HTML
 
 import ekstrak
@@ -160,4 +162,17 @@ def test_a_merged_sasaran_right_under_a_group_heading_is_centred_on_its_rows():
     heading = '<tr><td colspan="6">Tujuan: meningkatnya kualitas tata kelola pemerintahan daerah</td></tr>'
     doc = ekstrak.extract_bytes(_printed("middle", heading + BODY.replace(short, tall)))
     assert _records(doc) == [(tall, WANT[0][1]), *WANT[1:]]
+    assert doc.peringatan == ()
+
+
+def test_a_centred_cell_cut_by_the_page_break_and_a_sasaran_under_a_group_heading():
+    # renstra_dinkes_banyuwangi_2026_2030 printed with its cells in the middle: a program's cells cut by the
+    # page break stand from the top of their first row (not in the middle of any run), and a sasaran
+    # merged over two rows stands right under `SASARAN`; page 1 was warned.
+    from real.render import html_page, load
+
+    slug = "renstra_dinkes_banyuwangi_2026_2030"
+    page = html_page(load(Path(__file__).parents[2] / "real" / f"{slug}.json"))
+    doc = ekstrak.extract_bytes(HTML(string=page.replace("vertical-align: top", "vertical-align: middle")).write_pdf())
+    assert score(doc.to_dict(), expected(slug)).exact
     assert doc.peringatan == ()
