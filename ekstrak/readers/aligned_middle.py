@@ -67,7 +67,6 @@ class Layout:
     how: str
     bands: list[Band]
     placed: dict[int, list[Block]] = field(default_factory=dict)  # band index: blocks starting there
-    settled: int = 0  # cells set on their own row as the alignment sets them
     unplaced: int = 0  # cells that stand as the alignment sets them on no row or run of rows
 
 
@@ -147,7 +146,7 @@ def layout(groups: list[list[Block]], spread: list[Block], how: str, edges: list
         bands.append(Band(alike, across=alike[0].column == -1))
         loose += rest
     bands.sort(key=lambda band: band.top)
-    result = Layout(how, bands, settled=sum(len(b.blocks) for b in bands if not b.across))
+    result = Layout(how, bands)
     taken: dict[int, set[int]] = {}  # column: rows it has a cell on
     merging: set[int] = set()  # columns with a cell over a run of rows
     for index, band in enumerate(bands):
