@@ -20,6 +20,10 @@ CROWDED = (
     "tulisan di halaman ini saling bertumpuk (kolom terlalu sempit untuk isinya), jadi isi kolom bisa "
     "tercampur; periksa baris-baris halaman ini dengan dokumen aslinya"
 )
+UNSURE = (
+    "sel-sel tabel di halaman ini tidak diletakkan dengan satu cara yang jelas (rata atas, tengah atau bawah) "
+    "dalam barisnya, jadi pembagian barisnya bisa keliru; periksa baris-baris halaman ini dengan dokumen aslinya"
+)
 BROKEN = 'kata dalam "{} …" mungkin terpotong oleh kolom yang sempit; periksa ejaannya'
 
 
@@ -34,6 +38,7 @@ def build_document(grid: Grid) -> Dokumen:
     peringatan = [Peringatan(note) for note in table.notes]
     peringatan += [Peringatan(BROKEN.format(b.text), halaman=b.page, baris=b.line) for b in breaks]
     peringatan += [Peringatan(CROWDED, halaman=page) for page in grid.crowded]
+    peringatan += [Peringatan(UNSURE, halaman=page) for page in grid.unsure]
     peringatan += [Peringatan(note) for note in grid.notes]
     for position, entry in enumerate(table.entries, start=1):
         read, warnings = read_entry(entry, position)

@@ -127,4 +127,5 @@ class Grid:
     loose: bool = False  # rows cut from laid-out text: a cell's lines may run on into the rows below
     fallback: bool = False  # a second way of reading: chosen only when it leaves fewer warnings
     crowded: tuple[int, ...] = ()  # pages where printed text runs over other text (columns too narrow)
+    unsure: tuple[int, ...] = ()  # pages whose rows may be cut wrong (cells stand in no one way on their rows)
     notes: tuple[str, ...] = ()  # facts about the file the reader saw (hidden rows, formulas not kept)

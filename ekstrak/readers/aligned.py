@@ -144,7 +144,7 @@ def _column(x: float, cuts: list[float]) -> int:
     return sum(1 for cut in cuts if cut < x)
 
 
-def _blocks(words: list[dict], step: float) -> list[list[dict]]:
+def blocks(words: list[dict], step: float) -> list[list[dict]]:
     """One column's words as cells: lines that follow one another at about the line step."""
     blocks: list[list[dict]] = []
     last_bottom = None
@@ -190,41 +190,59 @@ def aligned_rows(
     `header` counts where the body's words start."""
     if not lines:
         return []
-    columns = len(cuts) + 1
-    width = (max(w["x1"] for line in lines for w in line) - min(w["x0"] for line in lines for w in line)) or 1.0
-    space = step * 0.6
-    per_column: list[list[dict]] = [[] for _ in range(columns)]
-    spanning: list[list[dict]] = []
-    left = min(w["x0"] for line in lines for w in line)
-    for line in lines:
-        across = _spans_columns(line, width, space) and len(line) > 1 and _crosses(line, cuts)
-        # a group heading from the table's left edge (`TUJUAN`, `SASARAN`) reaching past the first column
-        if across or (cuts and _heading(line, left, space) and line[0]["x0"] < cuts[0] < line[-1]["x1"]):
-            spanning.append(line)
-            continue
-        for word, column in zip(
-            line, _phrase_columns(line, cuts, header) if header is not None else _word_columns(line, cuts)
-        ):
-            per_column[column].append(word)
-    limits = [max((w["x1"] for w in words), default=0.0) for words in per_column]
-    # where the next column's words start: a line broke short of it only when its next word did not fit
-    edges = [_usual_start(words) for words in per_column[1:]] + [float("inf")]
+    columns = Columns(lines, cuts, step, header)
     starts: list[tuple[float, int, list[dict]]] = []
-    for column, words in enumerate(per_column):
-        starts.extend((min(w["top"] for w in block), column, block) for block in _blocks(words, step))
-    starts.extend((min(w["top"] for w in line), -1, line) for line in spanning)
+    for column, words in enumerate(columns.words):
+        starts.extend((min(w["top"] for w in block), column, block) for block in blocks(words, step))
+    starts.extend((min(w["top"] for w in line), -1, line) for line in columns.spanning)
     rows: list[tuple[float, list[Cell]]] = []
     for top, column, block in sorted(starts, key=lambda s: (s[0], s[1])):
         if not rows or top - rows[-1][0] > ROW_TOLERANCE or column == -1 or rows[-1][1][0].colspan > 1:
-            rows.append((top, [Cell([], []) for _ in range(columns)]))
-        texts = cell_lines(block, LINE_TOLERANCE)
-        full = _full_lines(block, limits[column], edges[column]) if column >= 0 else None
-        box = (min(w["x0"] for w in block), top, max(w["x1"] for w in block), max(w["bottom"] for w in block))
-        span = columns if column == -1 else 1
-        cell = Cell([t for t, _ in texts], [offset + y for _, y in texts], span, 1, full, box, words_confidence(block))
-        rows[-1][1][max(column, 0)] = cell
+            rows.append((top, [Cell([], []) for _ in range(columns.count)]))
+        rows[-1][1][max(column, 0)] = columns.cell(block, column, offset)
+    return [Row(cells, page, first_line + line_number(lines, top)) for top, cells in rows]
+
+
+def line_number(lines: list[list[dict]], top: float) -> int:
+    """How many of the table's lines stand above `top`."""
     tops = sorted({round(line[0]["top"], 1) for line in lines})
-    return [Row(cells, page, first_line + sum(1 for t in tops if t < top - LINE_TOLERANCE)) for top, cells in rows]
+    return sum(1 for t in tops if t < top - LINE_TOLERANCE)
+
+
+class Columns:
+    """A table's lines parted into its columns' words, with the lines that run across them (group
+    headings) set apart, and what it takes to make a column's block of words a cell."""
+
+    def __init__(self, lines: list[list[dict]], cuts: list[float], step: float, header: Counter[int] | None):
+        self.count = len(cuts) + 1
+        self.cuts = cuts
+        width = (max(w["x1"] for line in lines for w in line) - min(w["x0"] for line in lines for w in line)) or 1.0
+        space = step * 0.6
+        self.words: list[list[dict]] = [[] for _ in range(self.count)]
+        self.spanning: list[list[dict]] = []
+        left = min(w["x0"] for line in lines for w in line)
+        for line in lines:
+            across = _spans_columns(line, width, space) and len(line) > 1 and _crosses(line, cuts)
+            # a group heading from the table's left edge (`TUJUAN`, `SASARAN`) reaching past the first column
+            if across or (cuts and _heading(line, left, space) and line[0]["x0"] < cuts[0] < line[-1]["x1"]):
+                self.spanning.append(line)
+                continue
+            for word, column in zip(
+                line, _phrase_columns(line, cuts, header) if header is not None else _word_columns(line, cuts)
+            ):
+                self.words[column].append(word)
+        self.limits = [max((w["x1"] for w in words), default=0.0) for words in self.words]
+        # where the next column's words start: a line broke short of it only when its next word did not fit
+        self.edges = [_usual_start(words) for words in self.words[1:]] + [float("inf")]
+
+    def cell(self, block: list[dict], column: int, offset: float) -> Cell:
+        """A column's block of words as a cell (`column` -1: a line across the table)."""
+        texts = cell_lines(block, LINE_TOLERANCE)
+        full = _full_lines(block, self.limits[column], self.edges[column]) if column >= 0 else None
+        top = min(w["top"] for w in block)
+        box = (min(w["x0"] for w in block), top, max(w["x1"] for w in block), max(w["bottom"] for w in block))
+        span = self.count if column == -1 else 1
+        return Cell([t for t, _ in texts], [offset + y for _, y in texts], span, 1, full, box, words_confidence(block))
 
 
 def _word_columns(line: list[dict], cuts: list[float]) -> list[int]:

@@ -16,6 +16,7 @@ from .aligned import (
     OPEN_SHARE,
     PHRASE_SPACE,
     REACH,
+    Columns,
     _before_other_blocks,
     _column,
     _header_line,
@@ -29,9 +30,14 @@ from .aligned import (
     lines_of,
     split_at_column_starts,
 )
+from .aligned_middle import TOP, alignment, middle_rows
 
 # A header cell's next line stands at most this many line steps below.
 WRAPPED_STEP = 1.1
+# A header's rows stand at most this many line steps apart.
+ROW_STEP = 1.5
+# A line this many line steps below another stands beside it, not under it.
+INTERLEAVED = 0.9
 
 
 @dataclass
@@ -41,6 +47,8 @@ class Carried:
 
     cuts: list[float] = field(default_factory=list)
     header: tuple[str, ...] = ()
+    how: str | None = None  # how its cells stand on their rows (top, middle, bottom), where its rows told
+    unsure: bool = False  # its rows may be cut wrong: its cells stand neither all alike nor on rows
 
 
 def page_rows(
@@ -57,6 +65,13 @@ def page_rows(
     found = _header_line(lines, step, is_header, carried.cuts)
     header_at, size = found if found is not None else (None, 0)
     start = header_at if header_at is not None else 0
+    while (
+        header_at is not None
+        and start > 0
+        and size < 2 * HEADER_LINES
+        and (_interleaved(lines[start - 1], lines[start], step) or _over_labels(lines[start - 1], lines[start], step))
+    ):
+        start, size = start - 1, size + 1  # a header label of two lines in the middle of one-line labels
     above = [
         Row([Cell([_text(line)], [offset + line[0]["top"]])], page, number)
         for number, line in enumerate(lines[:start], start=1)
@@ -69,6 +84,7 @@ def page_rows(
             _label_line(table[size])
             or _text(table[size]) in carried.header
             or _wrapped_label(table[:size], table[size], step)
+            or _interleaved(table[size - 1], table[size], step)
         )
     ):
         size += 1
@@ -82,9 +98,59 @@ def page_rows(
     head = _part_run_together([_split_at_cuts(line, cuts) for line in table[:size]], cuts, body)
     table = head + table[size:]
     starts = Counter(round(w["x0"]) for line in body for w in line)
-    rows = aligned_rows(table[:size], cuts, step, offset, page, start + 1, header=starts) if size else []
-    rows += aligned_rows(table[size:], cuts, step, offset, page, start + size + 1)
-    return above + rows, Carried(cuts, under)
+    body_rows, how, unsure = _body_rows(table[size:], cuts, step, offset, page, start + size + 1, carried.how)
+    rows = _header_rows(table[:size], cuts, step, offset, page, start + 1, starts, how) if size else []
+    return above + rows + body_rows, Carried(cuts, under, how, unsure)
+
+
+def _header_rows(
+    lines: list[list[dict]],
+    cuts: list[float],
+    step: float,
+    offset: float,
+    page: int,
+    first: int,
+    starts: Counter[int],
+    how: str | None,
+) -> list[Row]:
+    """The header's rows, its labels set on them as the body's cells are (a label over two rows stands
+    in the middle of both)."""
+    if how not in (None, TOP):
+        return middle_rows(Columns(lines, cuts, step, starts), step, how, lines, offset, page, first, header=True)[0]
+    return aligned_rows(lines, cuts, step, offset, page, first, header=starts)
+
+
+def _body_rows(
+    lines: list[list[dict]], cuts: list[float], step: float, offset: float, page: int, first: int, how: str | None
+) -> tuple[list[Row], str | None, bool]:
+    """The body's rows as its cells stand on them (top, middle or bottom, as the page before where this
+    page's rows do not tell), whether that is in doubt, and the alignment to hand on."""
+    if not lines:
+        return [], how, False
+    columns = Columns(lines, cuts, step, None)
+    found, mixed = alignment(columns, step, how)
+    if found == TOP:
+        return aligned_rows(lines, cuts, step, offset, page, first), found, mixed
+    rows, unplaced = middle_rows(columns, step, found, lines, offset, page, first)
+    return rows, found, mixed or unplaced
+
+
+def _interleaved(above: list[dict], line: list[dict], step: float) -> bool:
+    """A line less than a line step below the header's: a label of the header's next row beside one set
+    in the middle of two rows (`Sasaran` halfway between `Target` and `2024`)."""
+    return line[0]["bottom"] - above[0]["bottom"] < INTERLEAVED * step and not _numbers(line)
+
+
+def _over_labels(line: list[dict], header: list[dict], step: float) -> bool:
+    """A line just above the header's first line whose phrases each stand over some of its labels but not
+    over the first (`Target` over the years, `KONDISI` over `AWAL`: labels set at the bottom of two rows)."""
+    if header[0]["bottom"] - line[0]["bottom"] > ROW_STEP * step or _numbers(line):
+        return False
+    labels = _phrases(header)
+    return all(
+        any(_overlap(phrase, label) for label in labels[1:]) and not _overlap(phrase, labels[0])
+        for phrase in _phrases(line)
+    )
 
 
 def _wrapped_label(header: list[list[dict]], line: list[dict], step: float) -> bool:
@@ -141,7 +207,7 @@ def _part_run_together(header: list[list[dict]], cuts: list[float], body: list[l
             own = names - Counter([_column((word["x0"] + word["x1"]) / 2, cuts)])
             crossed = [_column(cut, cuts) + 1 for cut in cuts if word["x0"] < cut < word["x1"]]
             edges = [starts[c] for c in crossed if c in starts and not (own[c - 1] and own[c])]
-            if not _alone(line, index) or not edges:
+            if not _alone(line, index, cuts) or not edges:
                 parted.append(word)
                 continue
             parted += _split_words([word], lambda x, edges=edges: any(abs(x - e) <= 0.5 for e in edges), "joints")
@@ -165,13 +231,19 @@ def _exact_start(words: list[dict]) -> float:
     return min(w["x0"] for w in words if round(w["x0"]) == usual)
 
 
-def _alone(line: list[dict], index: int) -> bool:
-    """A word with no other word of its phrase beside it (a space away)."""
+def _alone(line: list[dict], index: int, cuts: list[float]) -> bool:
+    """A word with no other word of its phrase beside it (a space away, in a column it covers: a label
+    of the next column set against it is no part of it)."""
     word = line[index]
     space = PHRASE_SPACE * (word["bottom"] - word["top"])
-    before = line[index - 1]["x1"] if index > 0 else float("-inf")
-    after = line[index + 1]["x0"] if index + 1 < len(line) else float("inf")
-    return not (0 <= word["x0"] - before <= space or 0 <= after - word["x1"] <= space)
+    covered = range(_column(word["x0"] + GUTTER / 2, cuts), _column(word["x1"] - GUTTER / 2, cuts) + 1)
+
+    def beside(other: dict, gap: float) -> bool:
+        return 0 <= gap <= space and _column((other["x0"] + other["x1"]) / 2, cuts) in covered
+
+    before = index > 0 and beside(line[index - 1], word["x0"] - line[index - 1]["x1"])
+    after = index + 1 < len(line) and beside(line[index + 1], line[index + 1]["x0"] - word["x1"])
+    return not (before or after)
 
 
 def _continued(carried: list[float], own: list[float], body: list[list[dict]]) -> list[float]:

@@ -378,7 +378,10 @@ def page_grids(pages: list[Page], is_header: Callable[[Row], bool], source: str 
     laid_out = replace(read_lines(lines, is_header, source), wrapped=True, crowded=crowded)
     rows: list[Row] = []
     carried = Carried()
+    unsure: list[int] = []
     for page in pages:
         found, carried = page_rows(page.words, page.number, page.number * PAGE_SPAN, is_header, carried)
         rows.extend(found)
-    return [Grid(rows, source, wrapped=True, crowded=crowded), laid_out]
+        unsure += [page.number] if carried.unsure else []
+    aligned = Grid(rows, source, wrapped=True, crowded=crowded, unsure=tuple(unsure))
+    return [aligned, replace(laid_out, unsure=tuple(unsure))]
