@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
 from .grid import Cell, Grid, Row
 from .header import _GROUP_WORDS_RE, Columns, Header, find_header, header_columns, number_of
 from .roles import assigned_columns, guess_header, refine
 from .title import title_year
-from .words import join_pieces
+from .words import continues_word, join_pieces
 
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -45,6 +46,11 @@ _CODE_PREFIX_RE = re.compile(
 )
 
 _DIGIT_RE = re.compile(r"\d")
+# A header row repeated on a later page as OCR read it: at least this many labels, this share of them
+# read alike, and the rest this alike (difflib's ratio: `RP` read `R` is 0.67).
+MIN_LABELS = 3
+SAME_LABELS = 2 / 3
+NEAR_LABEL = 0.6
 
 
 @dataclass
@@ -178,6 +184,8 @@ def _continues(before: Segment, segment: Segment) -> bool:
     uncoded = before.kode.text and not segment.kode.text and not segment.nomor.text
     if uncoded and not _DIGIT_RE.search(segment.target.text):
         return True  # a coded row's rest: no code, and a target cut from its number (`10` / `Dokumen`)
+    if any(continues_word(before.lain.get(name, Cell()), cell) for name, cell in segment.lain.items()):
+        return True  # a word of another text column broken by the page break (`Analisi` / `s Data`)
     return segment.indikator.text[:1].islower() and not segment.nomor.text
 
 
@@ -215,6 +223,7 @@ class Body:
     def __init__(self, columns: Columns, kelompok: str | None, page: int | None, mixed: bool) -> None:
         self.columns = columns
         self.header_rows: set[tuple[str, ...]] = set()
+        self.header_cells: list[tuple[str, ...]] = []  # the further header rows, column by column
         self.names: list[str] = []
         self.kelompok = kelompok
         self.mixed = mixed
@@ -260,7 +269,7 @@ class Body:
 
     def _repeats_header(self, row: Row) -> bool:
         """A further header row repeated on a new page (the same labels as under the first header)."""
-        if _folded(row) in self.header_rows:
+        if _folded(row) in self.header_rows or self._misread_header(row):
             return True
         texts = [t for t in row.texts() if t]
         return (
@@ -269,6 +278,20 @@ class Body:
             and all(len(t) <= 25 and _CAPITAL_LABEL_RE.match(t) for t in texts)
             and not any(_GROUP_WORDS_RE.match(t) for t in texts)
         )
+
+    def _misread_header(self, row: Row) -> bool:
+        """A further header row repeated on a new page as OCR read it there (`Rp` read `R`): the same
+        columns filled as in one of the first header's rows, most of them alike, the rest nearly so."""
+        texts = _columns_folded(row)
+        for cells in self.header_cells:
+            if len(cells) != len(texts) or [bool(t) for t in texts] != [bool(c) for c in cells]:
+                continue
+            pairs = [(t, c) for t, c in zip(texts, cells, strict=True) if t]
+            same = sum(t == c for t, c in pairs)
+            near = all(SequenceMatcher(None, t, c).ratio() >= NEAR_LABEL for t, c in pairs)
+            if len(pairs) >= MIN_LABELS and same >= len(pairs) * SAME_LABELS and near:
+                return True
+        return False
 
     def _header_again(self, row: Row) -> bool:
         return (self.last_header and self._repeats_header(row)) or self._header_piece(row)
@@ -485,7 +508,11 @@ def _numbered(row: Row, body: Body) -> bool:
 
 
 def _folded(row: Row) -> tuple[str, ...]:
-    return tuple(" ".join(t.upper().split()) for t in row.texts() if t)
+    return tuple(t for t in _columns_folded(row) if t)
+
+
+def _columns_folded(row: Row) -> tuple[str, ...]:
+    return tuple(" ".join(t.upper().split()) for t in row.texts())
 
 
 def _is_summary(row: Row, columns: Columns) -> bool:
@@ -552,6 +579,7 @@ def find_table(grid: Grid) -> Table:
     first_page = rows[header.start].page if header.start >= 0 else None
     body = Body(columns, kelompok, first_page, mixed)
     body.header_rows = {_folded(row) for row in rows[max(header.start, 0) + 1 : header.end + 1]}
+    body.header_cells = [_columns_folded(row) for row in rows[max(header.start, 0) + 1 : header.end + 1]]
     body.names = [" ".join(name.upper().split()) for name in header.names] if header.start >= 0 else []
     if columns.sasaran is None and title and sasaran_heading(title[-1]):
         body.heading(title.pop(), None)  # the first table's sasaran, in the heading above it
