@@ -68,6 +68,11 @@ def _first_word(text: str) -> str:
     return found[0] if found and text.startswith(found[0]) else ""
 
 
+def _no_word(piece: str) -> bool:
+    """A piece in small letters at its end that is no Indonesian word (not an abbreviation in capitals)."""
+    return piece[-1].islower() and piece.lower() not in kata()
+
+
 def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> str:
     """`join`, `keep` or `ask` for a line holding the single token `before` and the next line `after`;
     `full` says whether that line runs to the cell's edge (None: not known)."""
@@ -102,6 +107,8 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
         return "keep"
     if full and min(len(left), len(right)) > SHORT_PIECE and {left.lower(), right.lower()} <= kata():
         return "keep"  # a line filled by one whole word, and the next word: two Indonesian words
+    if full and not (left_known or right_known) and len(right) <= SHORT_PIECE and _no_word(left):
+        return "join"  # a line filled by no word at all, and a short end below it (`Keselera` / `san`)
     if full:
         return "ask"
     return "ask" if min(len(left), len(right)) <= SHORT_PIECE and not (left_known or right_known) else "keep"
