@@ -98,3 +98,32 @@ def test_a_header_cell_naming_two_data_columns_is_a_doubt():
     )
     doc = ekstrak.extract_text(text)
     assert any("menggabungkan dua kolom" in w.pesan for w in doc.peringatan)
+
+
+def test_sasaran_left_in_a_column_read_as_another_are_a_doubt():
+    """DPMPTSP Banyuwangi's borderless Renstra scanned: `NO` and `TUJUAN / SASARAN /PROGRAM` ran together into
+    one column, read as another column; every sasaran came out empty, every indicator cut at its lines."""
+    named = {"no tujuan / sasaran /program tujuan": "1 Meningkatnya"}
+    lines = [Indikator(1, "Laju Pertumbuhan", None, 1, 7, named), Indikator(2, "Investasi", None, 1, 8, named)]
+    found = audit(_doc(Sasaran(1, None, "", lines)))
+    assert [w.sasaran for w in found] == [1] and "no tujuan / sasaran /program" in found[0].pesan
+    # An IKT without sasaran text, whose other columns name no sasaran, is no doubt.
+    other = [Indikator(1, "Menjadi lembaga pelayanan publik", None, 1, 7, {"capaian": "86"})]
+    assert audit(_doc(Sasaran(1, None, "", other))) == []
+
+
+def test_a_word_ocr_read_one_letter_off_the_same_word_elsewhere_is_named():
+    """BPBD Situbondo's borderless Renstra scanned: `Pascabencana` read `Pascabencan` (a letter lost, sure of
+    itself) in one indicator while another writes `pascabencana`; the document had a warning elsewhere only."""
+    from ekstrak.keyakinan import OCR, ocr_warnings
+
+    def ind(n: int, text: str) -> Indikator:
+        return Indikator(n, text, Target("3", 3, None), 1, n, sumber=OCR)
+
+    texts = ["Jumlah kegiatan pascabencana", "Rencana Rekontruksi Pascabencan (R3P) di SMPLB", "Jumlah SMLB"]
+    found = ocr_warnings(_doc(Sasaran(1, None, "Meningkatnya layanan", [ind(n, t) for n, t in enumerate(texts, 1)])))
+    # Neither word is in the word list, so either may be the misread one: both are named.
+    assert [(w.indikator, w.pesan.split(";")[0]) for w in found] == [
+        (1, 'kata "pascabencana" di uraian tidak dikenal, padahal di tempat lain tertulis "pascabencan"'),
+        (2, 'kata "Pascabencan" di uraian tidak dikenal, padahal di tempat lain tertulis "pascabencana"'),
+    ]
