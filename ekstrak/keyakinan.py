@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from inti.numbers import format_number
@@ -33,6 +34,11 @@ _DECIMAL_RE = re.compile(r"\d[.,]\d{1,2}(?!\d)")
 # Words of letters only; one shorter than this is not checked against the document's other words.
 _WORD_RE = re.compile(r"[^\W\d_]+")
 MIN_ODD = 5
+# Letters Tesseract reads one for the other, as seen and as meant.
+_CONFUSED = (
+    *(("l", "i"), ("i", "l"), ("g", "q"), ("q", "g"), ("c", "e"), ("e", "c"), ("f", "t"), ("t", "f")),
+    *(("rn", "m"), ("m", "rn"), ("li", "h"), ("h", "li"), ("cl", "d"), ("d", "cl"), ("ii", "u"), ("u", "ii")),
+)
 # Percentages checked against their siblings where the document's OCR-read targets hold at least this many.
 MIN_PERCENTAGES = 3
 
@@ -116,6 +122,8 @@ def ocr_warnings(doc: Dokumen) -> list[Peringatan]:
     percentages = _percentages(doc)
     words = _document_words(doc)
     for sasaran in doc.sasaran:
+        if sasaran.sumber == OCR:
+            out.extend(_sasaran_warning(doubt, sasaran) for doubt in _odd_words(sasaran.uraian, words))
         for indikator in sasaran.indikator:
             out.extend(_warning(doubt, sasaran, indikator) for doubt in _doubts(indikator, percentages))
             if indikator.sumber == OCR:
@@ -142,8 +150,9 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _odd_words(text: str, words: Counter[str]) -> list[str]:
     """A word OCR read once, in no word list and not an abbreviation, one letter off a word the document
-    writes elsewhere (`Pascabencan` beside `pascabencana`): a letter lost or misread (or a typo the
-    document made, which a scan cannot tell from one)."""
+    writes elsewhere (`Pascabencan` beside `pascabencana`), or an Indonesian word with one letter read as
+    one OCR confuses it with (`teriarang`): a letter lost or misread (or a typo the document made, which a
+    scan cannot tell from one)."""
     found = []
     for word in dict.fromkeys(_WORD_RE.findall(text)):
         folded = word.lower()
@@ -152,7 +161,25 @@ def _odd_words(text: str, words: Counter[str]) -> list[str]:
         near = next((w for w in words if _one_edit(folded, w)), None)
         if near is not None:
             found.append(f'kata "{word}" di uraian tidak dikenal, padahal di tempat lain tertulis "{near}"')
+            continue
+        known = next((v for v in _lookalikes(folded) if v in kata()), None)
+        if known is not None:
+            found.append(f'kata "{word}" di uraian tidak dikenal; mungkin "{known}" yang salah terbaca')
     return found
+
+
+def _lookalikes(word: str) -> Iterator[str]:
+    """The word with one of the letters OCR confuses read as the other (`teriarang`: `terlarang`)."""
+    for seen, meant in _CONFUSED:
+        at = word.find(seen)
+        while at >= 0:
+            yield word[:at] + meant + word[at + len(seen) :]
+            at = word.find(seen, at + 1)
+
+
+def _sasaran_warning(doubt: str, sasaran: Sasaran) -> Peringatan:
+    where = {"kelompok": sasaran.kelompok, "halaman": sasaran.halaman, "baris": sasaran.baris}
+    return Peringatan(f"sasaran: {doubt}; cocokkan dengan dokumen aslinya", sasaran=sasaran.nomor, **where)
 
 
 def _warning(doubt: str, sasaran: Sasaran, indikator: Indikator) -> Peringatan:

@@ -127,3 +127,17 @@ def test_a_word_ocr_read_one_letter_off_the_same_word_elsewhere_is_named():
         (1, 'kata "pascabencana" di uraian tidak dikenal, padahal di tempat lain tertulis "pascabencan"'),
         (2, 'kata "Pascabencan" di uraian tidak dikenal, padahal di tempat lain tertulis "pascabencana"'),
     ]
+
+
+def test_an_indonesian_word_with_a_letter_ocr_confuses_is_named():
+    """Ditjen Hubud's PK scanned at 150 dpi: `terlarang` read `teriarang`, sure of itself, written once: in an
+    indicator's text and (here) in a sasaran's, each named."""
+    from ekstrak.keyakinan import OCR, ocr_warnings
+
+    ind = Indikator(1, "Jumlah lolosnya barang teriarang (prohibited item)", Target("8", 8, None), 1, 5, sumber=OCR)
+    doc = _doc(Sasaran(1, None, "Meningkatnya keamanan", [ind], sumber=OCR))
+    assert [(w.sasaran, w.indikator, w.pesan.split(";")[0]) for w in ocr_warnings(doc)] == [
+        (1, 1, 'kata "teriarang" di uraian tidak dikenal'),
+    ]
+    doc = _doc(Sasaran(1, None, "Meningkatnya keamanan barang teriarang", [], sumber=OCR))
+    assert [(w.sasaran, w.indikator) for w in ocr_warnings(doc)] == [(1, None)]
