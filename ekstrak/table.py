@@ -88,6 +88,7 @@ class Table:
     budget_total: BudgetRow | None
     header: Header | None = None
     notes: list[str] = field(default_factory=list)
+    headers: set[tuple[int | None, int | None]] = field(default_factory=set)  # (page, line) of header rows
 
 
 def is_code(text: str) -> bool:
@@ -241,6 +242,7 @@ class Body:
         self.guessed = False
         self.siblings: dict[int, list[int]] = {}  # columns under one header cell, by the one with a role
         self.numbers: tuple[str, ...] = ()  # the row numbering the columns under the first header
+        self.headers: set[tuple[int | None, int | None]] = set()  # where headers stand, repeated ones too
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -259,8 +261,10 @@ class Body:
         elif header_columns(row) is not None:
             self.after_break = self.last_header = True
             self.spill = bool(self.entries)
+            self.headers.add((row.page, row.line))
         elif self._header_again(row):
             self.spill = bool(self.entries)
+            self.headers.add((row.page, row.line))
         elif not self._skip(row):
             row, self.spill = (self._without_header_spill(row) if self.spill else row), False
             if row.filled():
@@ -591,4 +595,6 @@ def find_table(grid: Grid) -> Table:
             break
     notes += [GUESSED] if body.guessed else []
     notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
-    return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)
+    body.headers |= {(row.page, row.line) for row in rows[max(header.start, 0) : header.end + 1]}
+    table = Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)
+    return replace(table, headers=body.headers)

@@ -126,3 +126,17 @@ def test_a_row_whose_other_text_column_goes_on_with_a_broken_word_is_the_same_ro
         ("Meningkatnya kualitas", "Jumlah Hasil analisis", "10 Dokumen"),
         ("Meningkatnya kualitas", "Jumlah laporan", "3 Laporan"),
     ]
+
+
+def test_a_word_broken_in_a_repeated_headers_label_is_no_doubt_about_a_record():
+    """Sumedang's Renstra scanned: its last column's label `Lokasi`, one letter a line, read `L k a i` on every
+    page's header: sixteen warnings about broken words that no record holds."""
+    lokasi = Cell(["L", "k", "a", "i"], None, 1, 1, [True, True, True, False])
+    header = [Cell(["SASARAN"]), Cell(["INDIKATOR"]), Cell(["TARGET"]), lokasi]
+    rows = [
+        Row(header, 1, 1),
+        _row(["Meningkatnya kualitas pelayanan", "Indeks kepuasan", "80", "Kota"], 1, 2),
+        Row(header, 2, 1),
+        _row(["", "Jumlah inovasi", "3", "Kota"], 2, 2),
+    ]
+    assert build_document(Grid(rows, wrapped=True)).peringatan == ()
