@@ -3,6 +3,7 @@ group rows and the budget block."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
@@ -47,10 +48,13 @@ _CODE_PREFIX_RE = re.compile(
 
 _DIGIT_RE = re.compile(r"\d")
 # A header row repeated on a later page as OCR read it: at least this many labels, this share of them
-# read alike, and the rest this alike (difflib's ratio: `RP` read `R` is 0.67).
+# read alike, and the rest this alike (difflib's ratio: `RP` read `R` is 0.67; at 300 dpi every `Rp` was).
 MIN_LABELS = 3
-SAME_LABELS = 2 / 3
+SAME_LABELS = 1 / 2
 NEAR_LABEL = 0.6
+# A row of at least this many column numbers may have this many of them misread by OCR.
+LONG_NUMBERS = 8
+MISREAD_NUMBERS = 2
 
 
 @dataclass
@@ -117,10 +121,23 @@ def is_column_numbers(row: Row) -> bool:
     found = [_COLUMN_NUMBERS_RE.match(t) for text in row.texts() for t in text.split()]
     if found and all(found) and all(t.startswith("(") for text in row.texts() for t in text.split()):
         return True  # `(1)`, `(2)` … are never data, even where a page shows only some of them
-    if len(found) < 3 or not all(found):
+    if len(found) < 3:
         return False
     numbers = [int(m.group(1)) for m in found if m]
-    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    if all(found):
+        return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    tokens = [t for text in row.texts() for t in text.split()]
+    return _misread_numbers(numbers, [t for t in tokens if not _COLUMN_NUMBERS_RE.match(t)])
+
+
+def _misread_numbers(numbers: list[int], others: list[str]) -> bool:
+    """A long row of column numbers as OCR read it (`1` read `al`, `7` lost, `11` read `ital`): rising from
+    1, at most MISREAD_NUMBERS of them lost or read as a short word."""
+    if len(numbers) < LONG_NUMBERS or any(b <= a for a, b in itertools.pairwise(numbers)):
+        return False
+    lost = numbers[-1] - len(numbers)
+    short = all(len(t) <= 4 and not t.isdigit() for t in others)
+    return numbers[0] <= 1 + len(others) and len(others) <= MISREAD_NUMBERS and lost <= MISREAD_NUMBERS and short
 
 
 def group_text(row: Row, columns: Columns) -> str | None:

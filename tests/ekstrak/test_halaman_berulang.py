@@ -140,3 +140,17 @@ def test_a_word_broken_in_a_repeated_headers_label_is_no_doubt_about_a_record():
         _row(["", "Jumlah inovasi", "3", "Kota"], 2, 2),
     ]
     assert build_document(Grid(rows, wrapped=True)).peringatan == ()
+
+
+def test_a_long_row_of_column_numbers_as_ocr_misread_it_is_not_data():
+    """Sumedang's Renstra scanned at 300 dpi: its 14 column numbers read with `7` lost and `11` as `ital` on one page,
+    `1` as `al` on others; taken as data, they made an indicator `5` with the target `10` on every page."""
+    from ekstrak.table import is_column_numbers
+
+    def numbers(*texts: str) -> Row:
+        return _row(list(texts), 1, 2)
+
+    assert is_column_numbers(numbers("1", "2", "3", "4", "5", "6", "", "8", "9", "10", "ital", "12", "13", "14"))
+    assert is_column_numbers(numbers("al", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"))
+    assert not is_column_numbers(numbers("al", "2", "3", "4", "5", "6", "Jumlah", "8", "9", "10", "11", "12", "13"))
+    assert not is_column_numbers(numbers("1", "2", "3", "4", "5", "6", "7", "80", "9", "10", "11", "%"))
