@@ -38,6 +38,11 @@ _RUN_TOGETHER_RE = re.compile(rf"(?<=[a-z)]) {_LEADS} [a-z]|(?<=\S) \d{{1,2}}[.)
 _LIST_NUMBERS_RE = re.compile(r"(?:^|\s)\d{1,2}\s?[.)]\s+\d{1,2}\s?[.)](?:\s|$)")
 _FURNITURE_RE = re.compile(r"^(?:halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+)$", re.IGNORECASE)
 NO_TARGET = "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya"
+_SASARAN_WORD_RE = re.compile(r"\bsasaran\b")
+SASARAN_ELSEWHERE = (
+    'tidak ada sasaran yang beruraian, padahal kolom "{}" terbaca sebagai kolom lain; judul kolomnya '
+    "mungkin tergabung dengan kolom di sebelahnya, periksa pembagian sasaran dan indikatornya"
+)
 # A sasaran holding this many times its neighbours' usual number of indicators (and at least MANY).
 MANY = 12
 TIMES = 3
@@ -168,6 +173,19 @@ def _crowded(doc: Dokumen) -> Iterator[Peringatan]:
             )
 
 
+def _sasaran_elsewhere(doc: Dokumen) -> Iterator[Peringatan]:
+    """No sasaran has a text while a column named for sasaran was read as another column (its header ran
+    together with its neighbour's: `NO TUJUAN / SASARAN /PROGRAM`): the sasaran are in that column."""
+    if not doc.sasaran or any(s.uraian.strip() for s in doc.sasaran):
+        return
+    for s in doc.sasaran:
+        for ind in s.indikator:
+            named = next((name for name in ind.kolom_lain if _SASARAN_WORD_RE.search(name)), None)
+            if named is not None:
+                yield Peringatan(SASARAN_ELSEWHERE.format(named), **_where(s))
+                return
+
+
 def _located(doc: Dokumen, warning: Peringatan) -> Peringatan:
     """A warning that names only a page and row, given the sasaran and indicator standing there."""
     if warning.sasaran is not None or warning.halaman is None:
@@ -209,6 +227,15 @@ def is_document_fact(warning: Peringatan) -> bool:
 def audit(doc: Dokumen) -> list[Peringatan]:
     """The document's own warnings, each named by its record, and every doubt the checks find."""
     found = [_located(doc, w) for w in doc.peringatan]
-    for check in (_texts, _missing_targets, _unread_targets, _odd_units, printed_capaian, _numbering, _crowded):
+    for check in (
+        _texts,
+        _missing_targets,
+        _unread_targets,
+        _odd_units,
+        printed_capaian,
+        _numbering,
+        _crowded,
+        _sasaran_elsewhere,
+    ):
         found.extend(check(doc))
     return found

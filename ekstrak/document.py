@@ -36,6 +36,8 @@ def build_document(grid: Grid) -> Dokumen:
     judul, instansi, tahun = split_title(table.title)
     sasaran: list = []
     peringatan = [Peringatan(note) for note in table.notes]
+    # A word broken in a header's label (`L` / `k` / `a` / `i` of a column too narrow for `Lokasi`) is in no record.
+    breaks = [b for b in breaks if (b.page, b.line) not in table.headers]
     peringatan += [Peringatan(BROKEN.format(b.text), halaman=b.page, baris=b.line) for b in breaks]
     peringatan += [Peringatan(CROWDED, halaman=page) for page in grid.crowded]
     peringatan += [Peringatan(UNSURE, halaman=page) for page in grid.unsure]

@@ -6,11 +6,14 @@ text read with low confidence (a number in it read two ways)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from inti.numbers import format_number
 
 from .grid import Cell, lowest
+from .kamus import kata
 from .model import Dokumen, Indikator, Keyakinan, Peringatan, Sasaran
 from .readers.reread import DOUBTED
 
@@ -28,6 +31,14 @@ SURE_SEPARATOR = 0.85
 # B for 8, Z for 2.
 _LOOKALIKE_RE = re.compile(r"^(?=[^\s]*\d)(?=[^\s]*[OoIl|SBZ])[\dOoIl|SBZ.,%]+$")
 _DECIMAL_RE = re.compile(r"\d[.,]\d{1,2}(?!\d)")
+# Words of letters only; one shorter than this is not checked against the document's other words.
+_WORD_RE = re.compile(r"[^\W\d_]+")
+MIN_ODD = 5
+# Letters Tesseract reads one for the other, as seen and as meant.
+_CONFUSED = (
+    *(("l", "i"), ("i", "l"), ("g", "q"), ("q", "g"), ("c", "e"), ("e", "c"), ("f", "t"), ("t", "f")),
+    *(("rn", "m"), ("m", "rn"), ("li", "h"), ("h", "li"), ("cl", "d"), ("d", "cl"), ("ii", "u"), ("u", "ii")),
+)
 # Percentages checked against their siblings where the document's OCR-read targets hold at least this many.
 MIN_PERCENTAGES = 3
 
@@ -109,10 +120,66 @@ def ocr_warnings(doc: Dokumen) -> list[Peringatan]:
     yearly = any(_YEARLY_RE.search(name) for i in indikator for name in i.kolom_lain)
     out = [Peringatan(NO_TARGET)] if untargeted and not yearly else []
     percentages = _percentages(doc)
+    words = _document_words(doc)
     for sasaran in doc.sasaran:
+        if sasaran.sumber == OCR:
+            out.extend(_sasaran_warning(doubt, sasaran) for doubt in _odd_words(sasaran.uraian, words))
         for indikator in sasaran.indikator:
             out.extend(_warning(doubt, sasaran, indikator) for doubt in _doubts(indikator, percentages))
+            if indikator.sumber == OCR:
+                out.extend(_warning(doubt, sasaran, indikator) for doubt in _odd_words(indikator.uraian, words))
     return out
+
+
+def _document_words(doc: Dokumen) -> Counter[str]:
+    """How often each word (lower case, letters only) stands in the document's sasaran and indicators."""
+    texts = [s.uraian for s in doc.sasaran] + [i.uraian for s in doc.sasaran for i in s.indikator]
+    return Counter(w.lower() for text in texts for w in _WORD_RE.findall(text))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter changed, dropped or added."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    at = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[at:] == long[at + 1 :]
+
+
+def _odd_words(text: str, words: Counter[str]) -> list[str]:
+    """A word OCR read once, in no word list and not an abbreviation, one letter off a word the document
+    writes elsewhere (`Pascabencan` beside `pascabencana`), or an Indonesian word with one letter read as
+    one OCR confuses it with (`teriarang`): a letter lost or misread (or a typo the document made, which a
+    scan cannot tell from one)."""
+    found = []
+    for word in dict.fromkeys(_WORD_RE.findall(text)):
+        folded = word.lower()
+        if len(folded) < MIN_ODD or word.isupper() or words[folded] > 1 or folded in kata():
+            continue
+        near = next((w for w in words if _one_edit(folded, w)), None)
+        if near is not None:
+            found.append(f'kata "{word}" di uraian tidak dikenal, padahal di tempat lain tertulis "{near}"')
+            continue
+        known = next((v for v in _lookalikes(folded) if v in kata()), None)
+        if known is not None:
+            found.append(f'kata "{word}" di uraian tidak dikenal; mungkin "{known}" yang salah terbaca')
+    return found
+
+
+def _lookalikes(word: str) -> Iterator[str]:
+    """The word with one of the letters OCR confuses read as the other (`teriarang`: `terlarang`)."""
+    for seen, meant in _CONFUSED:
+        at = word.find(seen)
+        while at >= 0:
+            yield word[:at] + meant + word[at + len(seen) :]
+            at = word.find(seen, at + 1)
+
+
+def _sasaran_warning(doubt: str, sasaran: Sasaran) -> Peringatan:
+    where = {"kelompok": sasaran.kelompok, "halaman": sasaran.halaman, "baris": sasaran.baris}
+    return Peringatan(f"sasaran: {doubt}; cocokkan dengan dokumen aslinya", sasaran=sasaran.nomor, **where)
 
 
 def _warning(doubt: str, sasaran: Sasaran, indikator: Indikator) -> Peringatan:

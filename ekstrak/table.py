@@ -3,8 +3,10 @@ group rows and the budget block."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from .budget import TOTAL_RE, BudgetRow, budget_rows, is_budget_header
 from .grid import Cell, Grid, Row
@@ -13,7 +15,7 @@ from .kamus import kata
 from .roles import HEADERLESS, assigned_columns, guess_header, refine
 from .runon import RunOn, run_on
 from .title import title_year
-from .words import COMMON, join_pieces
+from .words import COMMON, continues_word, join_pieces
 
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})[.)]?\)?(?:\s|$)")
 _GROUP_LABEL_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])[.)]?$")
@@ -51,6 +53,14 @@ _CODE_PREFIX_RE = re.compile(
 )
 
 _DIGIT_RE = re.compile(r"\d")
+# A header row repeated on a later page as OCR read it: at least this many labels, this share of them
+# read alike, and the rest this alike (difflib's ratio: `RP` read `R` is 0.67; at 300 dpi every `Rp` was).
+MIN_LABELS = 3
+SAME_LABELS = 1 / 2
+NEAR_LABEL = 0.6
+# A row of at least this many column numbers may have this many of them misread by OCR.
+LONG_NUMBERS = 8
+MISREAD_NUMBERS = 2
 
 
 @dataclass
@@ -89,6 +99,7 @@ class Table:
     budget_total: BudgetRow | None
     header: Header | None = None
     notes: list[str] = field(default_factory=list)
+    headers: set[tuple[int | None, int | None]] = field(default_factory=set)  # (page, line) of header rows
 
 
 ROWS_NUMBERED = (
@@ -123,10 +134,23 @@ def is_column_numbers(row: Row) -> bool:
     found = [_COLUMN_NUMBERS_RE.match(t) for text in row.texts() for t in text.split()]
     if found and all(found) and all(t.startswith("(") for text in row.texts() for t in text.split()):
         return True  # `(1)`, `(2)` … are never data, even where a page shows only some of them
-    if len(found) < 3 or not all(found):
+    if len(found) < 3:
         return False
     numbers = [int(m.group(1)) for m in found if m]
-    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    if all(found):
+        return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    tokens = [t for text in row.texts() for t in text.split()]
+    return _misread_numbers(numbers, [t for t in tokens if not _COLUMN_NUMBERS_RE.match(t)])
+
+
+def _misread_numbers(numbers: list[int], others: list[str]) -> bool:
+    """A long row of column numbers as OCR read it (`1` read `al`, `7` lost, `11` read `ital`): rising from
+    1, at most MISREAD_NUMBERS of them lost or read as a short word."""
+    if len(numbers) < LONG_NUMBERS or any(b <= a for a, b in itertools.pairwise(numbers)):
+        return False
+    lost = numbers[-1] - len(numbers)
+    short = all(len(t) <= 4 and not t.isdigit() for t in others)
+    return numbers[0] <= 1 + len(others) and len(others) <= MISREAD_NUMBERS and lost <= MISREAD_NUMBERS and short
 
 
 def group_text(row: Row, columns: Columns) -> str | None:
@@ -197,6 +221,8 @@ def _continues(before: Segment, segment: Segment) -> bool:
     uncoded = before.kode.text and not segment.kode.text and not segment.nomor.text
     if uncoded and not _DIGIT_RE.search(segment.target.text):
         return True  # a coded row's rest: no code, and a target cut from its number (`10` / `Dokumen`)
+    if any(continues_word(before.lain.get(name, Cell()), cell) for name, cell in segment.lain.items()):
+        return True  # a word of another text column broken by the page break (`Analisi` / `s Data`)
     return segment.indikator.text[:1].islower() and not segment.nomor.text
 
 
@@ -245,6 +271,7 @@ class Body:
     def __init__(self, columns: Columns, kelompok: str | None, page: int | None, mixed: bool) -> None:
         self.columns = columns
         self.header_rows: set[tuple[str, ...]] = set()
+        self.header_cells: list[tuple[str, ...]] = []  # the further header rows, column by column
         self.names: list[str] = []
         self.kelompok = kelompok
         self.mixed = mixed
@@ -267,6 +294,7 @@ class Body:
         self.pending: tuple[int, Row] | None = None  # the last row, when it may start a sasaran (below)
         self.unsure_breaks: list[tuple[int | None, str]] = []  # rows after a page break that may run on
         self.rows_numbered = False  # the NO column numbers rows (indicators), not sasaran
+        self.headers: set[tuple[int | None, int | None]] = set()  # where headers stand, repeated ones too
 
     def take(self, original: Row) -> bool:
         """Take one row; False when the table has ended (the signature block)."""
@@ -285,8 +313,10 @@ class Body:
         elif header_columns(row) is not None:
             self.after_break = self.last_header = True
             self.spill = bool(self.entries)
+            self.headers.add((row.page, row.line))
         elif self._header_again(row):
             self.spill = bool(self.entries)
+            self.headers.add((row.page, row.line))
         elif not self._skip(row):
             row, self.spill = (self._without_header_spill(row) if self.spill else row), False
             if row.filled():
@@ -295,7 +325,7 @@ class Body:
 
     def _repeats_header(self, row: Row) -> bool:
         """A further header row repeated on a new page (the same labels as under the first header)."""
-        if _folded(row) in self.header_rows:
+        if _folded(row) in self.header_rows or self._misread_header(row):
             return True
         if row.one_across():
             return False  # a group heading (`TUJUAN`)
@@ -306,6 +336,20 @@ class Body:
             and all(len(t) <= 25 and _CAPITAL_LABEL_RE.match(t) for t in texts)
             and not any(_GROUP_WORDS_RE.match(t) for t in texts)
         )
+
+    def _misread_header(self, row: Row) -> bool:
+        """A further header row repeated on a new page as OCR read it there (`Rp` read `R`): the same
+        columns filled as in one of the first header's rows, most of them alike, the rest nearly so."""
+        texts = _columns_folded(row)
+        for cells in self.header_cells:
+            if len(cells) != len(texts) or [bool(t) for t in texts] != [bool(c) for c in cells]:
+                continue
+            pairs = [(t, c) for t, c in zip(texts, cells, strict=True) if t]
+            same = sum(t == c for t, c in pairs)
+            near = all(SequenceMatcher(None, t, c).ratio() >= NEAR_LABEL for t, c in pairs)
+            if len(pairs) >= MIN_LABELS and same >= len(pairs) * SAME_LABELS and near:
+                return True
+        return False
 
     def _header_again(self, row: Row) -> bool:
         return (self.last_header and self._repeats_header(row)) or self._header_piece(row)
@@ -572,7 +616,11 @@ def _numbered(row: Row, body: Body) -> bool:
 
 
 def _folded(row: Row) -> tuple[str, ...]:
-    return tuple(" ".join(t.upper().split()) for t in row.texts() if t)
+    return tuple(t for t in _columns_folded(row) if t)
+
+
+def _columns_folded(row: Row) -> tuple[str, ...]:
+    return tuple(" ".join(t.upper().split()) for t in row.texts())
 
 
 def _is_summary(row: Row, columns: Columns) -> bool:
@@ -639,6 +687,7 @@ def find_table(grid: Grid) -> Table:
     first_page = rows[header.start].page if header.start >= 0 else None
     body = Body(columns, kelompok, first_page, mixed)
     body.header_rows = {_folded(row) for row in rows[max(header.start, 0) + 1 : header.end + 1]}
+    body.header_cells = [_columns_folded(row) for row in rows[max(header.start, 0) + 1 : header.end + 1]]
     body.names = [" ".join(name.upper().split()) for name in header.names] if header.start >= 0 else []
     if columns.sasaran is None and title and sasaran_heading(title[-1]):
         body.heading(title.pop(), None)  # the first table's sasaran, in the heading above it
@@ -655,4 +704,6 @@ def find_table(grid: Grid) -> Table:
         notes.append(ROWS_NUMBERED)
     if HEADERLESS not in notes:  # without a header row, the warning that the roles were guessed says it all
         notes += [UNREAD.format(c + 1, " ".join(text.split()[:6])) for c, text in sorted(body.unread.items())]
-    return Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)
+    body.headers |= {(row.page, row.line) for row in rows[max(header.start, 0) : header.end + 1]}
+    table = Table(title, body.entries, body.budget, body.budget_total, replace(header, columns=columns), notes)
+    return replace(table, headers=body.headers)

@@ -18,6 +18,9 @@ _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _DIGITS_RE = re.compile(r"\d[\d.,]*")
 _MARKER_RE = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])[.)]$")
+# Pieces of one token of letters and digits (not a number) broken between two of its digits.
+_IDENTIFIER_HEAD_RE = re.compile(r"^(?=.*[^\W\d])\w+\d$")
+_IDENTIFIER_TAIL_RE = re.compile(r"^\d+[^\W\d]\w*$")
 _PARTIAL_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$|^\d{1,3}\.$")
 # Words of IKU tables and their headers, known even where a short document writes them once.
 COMMON = {
@@ -65,6 +68,11 @@ def _first_word(text: str) -> str:
     return found[0] if found and text.startswith(found[0]) else ""
 
 
+def _no_word(piece: str) -> bool:
+    """A piece in small letters at its end that is no Indonesian word (not an abbreviation in capitals)."""
+    return piece[-1].islower() and piece.lower() not in kata()
+
+
 def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> str:
     """`join`, `keep` or `ask` for a line holding the single token `before` and the next line `after`;
     `full` says whether that line runs to the cell's edge (None: not known)."""
@@ -77,6 +85,8 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
         return "join"  # a number that ran to the edge of its narrow column and went on below (`100.2` / `1`)
     if full and _DIGITS_RE.fullmatch(head[0]) and tail[0] == "%":
         return "join"  # `100%` broken before its sign
+    if full and _IDENTIFIER_HEAD_RE.match(head[0]) and _IDENTIFIER_TAIL_RE.match(tail[0]):
+        return "join"  # a token of letters and digits broken between two digits (`perundang_x000` / `2_undangan`)
     left, right = _last_word(head[0]), _first_word(tail[0])
     if not left or not right or _MARKER_RE.match(tail[0]):
         return "keep"
@@ -99,6 +109,8 @@ def _decide(before: str, after: str, words: Counter[str], full: bool | None) -> 
         return "keep"  # a word the document writes elsewhere, then an Indonesian word (`Ada` / `perlu`)
     if full and min(len(left), len(right)) > SHORT_PIECE and {left.lower(), right.lower()} <= kata():
         return "keep"  # a line filled by one whole word, and the next word: two Indonesian words
+    if full and not (left_known or right_known) and len(right) <= SHORT_PIECE and _no_word(left):
+        return "join"  # a line filled by no word at all, and a short end below it (`Keselera` / `san`)
     if full:
         return "ask"
     return "ask" if min(len(left), len(right)) <= SHORT_PIECE and not (left_known or right_known) else "keep"
@@ -171,6 +183,23 @@ def _mend_cell(cell: Cell, words: Counter[str] | None) -> tuple[Cell, list[str]]
 def join_pieces(cell: Cell) -> Cell:
     """A cell continued on the next page, with a word the page break cut (`Dokume` / `n`) joined."""
     return _mend_cell(cell, None)[0]
+
+
+def continues_word(above: Cell, below: Cell) -> bool:
+    """Whether a cell's first line goes on with a word its column broke at the end of the cell above it
+    (`Analisi` at the foot of one page, `s Data` at the top of the next)."""
+    if above.empty or below.empty or above.full is None or below.full is None:
+        return False
+    if len(above.full) != len(above.lines) or len(below.full) != len(below.lines):
+        return False
+    last, first = len(above.lines) - 1, 0
+    while last >= 0 and not above.lines[last].strip():
+        last -= 1
+    while not below.lines[first].strip():
+        first += 1
+    if not below.lines[first].strip()[0].islower():
+        return False
+    return _pieces([above.lines[last], below.lines[first]], [above.full[last], below.full[first]], 0) == 2
 
 
 def mend_words(grid: Grid) -> tuple[Grid, list[Break]]:

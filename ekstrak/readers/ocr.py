@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import glob
 import importlib.util
+import itertools
 import os
 import resource
 from collections.abc import Callable
@@ -53,6 +54,10 @@ NOISE_CONFIDENCE = 20
 CELL_MARGIN = 4
 MIN_CELL = 12
 CELL_WORD = 0.8
+# A short word alone on a line its cell leaves for it needs only this confidence; it lines up with the
+# line above it within this many points.
+LINE_WORD = 0.5
+LINE_ALIGN = 1.5
 # A word found so is at least this tall (points, top to baseline: a small "n"); specks are smaller.
 MIN_HEIGHT = 3.5
 # A short word found so (this many characters at most) is at least this share of the page's numbers'
@@ -61,6 +66,8 @@ MIN_HEIGHT = 3.5
 SHORT_WORD = 2
 DIGIT_SHARE = 0.8
 SMALL_SHARE = 0.55
+# A word reaching this far (points) past a vertical ruling line was read across it.
+RULE_OVERLAP = 1.5
 # A word (pixels) taller than this is no body text (a stamp's ring, a pen stroke, a logo).
 MAX_WORD_HEIGHT = 120
 
@@ -193,16 +200,21 @@ def _least_height(text: str, tall: float) -> float:
     return (DIGIT_SHARE if any(c in TALL for c in text) else SMALL_SHARE) * tall
 
 
-def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]], words: list[dict]) -> list[dict]:
+def read_missed(
+    scale: float, api, boxes: list[tuple[float, float, float, float]], words: list[dict]
+) -> tuple[list[dict], list[dict]]:
     """Words the page reading missed, found by reading each table cell again on its own as a block of
     text: reading a page as sparse text loses a cell's lone short line ("2", "%", the "n" of a "Perse-n"
     broken by a narrow column). Only sure words where the page reading has none are added, and a short
-    one only as tall as its letters stand in the page's print (a speck is read as "2", "I" or "if")."""
+    one only as tall as its letters stand in the page's print (a speck is read as "2", "I" or "if"); a
+    less sure one where it stands alone on a line the cell leaves for it. Returns the words found and the
+    page's words they replace (marks where the cell reading found a letter)."""
     from tesserocr import PSM
 
     digits = [_box_height(w) for w in words if w["text"].isdigit()]
     tall = float(np.median(digits)) if digits else 0.0
     found: list[dict] = []
+    replaced: list[dict] = []
     api.SetPageSegMode(PSM.SINGLE_BLOCK)  # on the page image read_words set
     try:
         for x0, top, x1, bottom in boxes:
@@ -212,18 +224,55 @@ def read_missed(scale: float, api, boxes: list[tuple[float, float, float, float]
                 continue
             api.SetRectangle(left, upper, width, height)
             api.Recognize()
-            found.extend(
-                w
-                for w in _collect(api, scale)
-                if w["conf"] >= CELL_WORD
-                and w["bottom"] - w["top"] >= MIN_HEIGHT
-                and _box_height(w) >= _least_height(w["text"], tall)
-                and (any(c.isalnum() for c in w["text"]) or w["text"] == "%")
-                and not _overlaps(w, words)
-            )
+            inside = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= w["top"] <= bottom]
+            for w in _collect(api, scale):
+                sure = w["conf"] >= CELL_WORD or (w["conf"] >= LINE_WORD and _on_missing_line(w, inside))
+                if not (
+                    sure
+                    and w["bottom"] - w["top"] >= MIN_HEIGHT
+                    and _box_height(w) >= _least_height(w["text"], tall)
+                    and (any(c.isalnum() for c in w["text"]) or w["text"] == "%")
+                ):
+                    continue
+                under = [o for o in words if _overlaps(w, [o])]
+                if under and all(not any(c.isalnum() for c in o["text"]) and o["conf"] < w["conf"] for o in under):
+                    replaced.extend(under)  # a letter the page reading took for a mark (`i` read `|`)
+                    under = []
+                if not under:
+                    found.append(w)
     finally:
         api.SetPageSegMode(PAGE_MODE)
-    return found
+    return found, replaced
+
+
+def _on_missing_line(word: dict, inside: list[dict]) -> bool:
+    """A short word that stands alone on a line the cell's other lines leave for it: one line step below a
+    line that starts where it starts (the end of a word a narrow column broke: `bilita` / `s` / `inter`)."""
+    if len(word["text"]) > SHORT_WORD or not word["text"].isalpha() or not word["text"].islower():
+        return False
+    bottoms = sorted({round(w["bottom"], 1) for w in inside})
+    steps = [b - a for a, b in itertools.pairwise(bottoms) if b - a > MIN_HEIGHT]
+    if not steps:
+        return False
+    step = min(steps)
+    return any(
+        abs(o["x0"] - word["x0"]) <= LINE_ALIGN and abs(word["bottom"] - o["bottom"] - step) <= LINE_ALIGN
+        for o in inside
+    ) and not any(abs(o["bottom"] - word["bottom"]) <= LINE_ALIGN for o in inside)
+
+
+def across_rules(words: list[dict], lines: list[Segment]) -> list[dict]:
+    """The words without those read across a wiped vertical ruling line (`5 | 0 | 0 | 2` of narrow code
+    columns read `5002`): the cells on either side are read again on their own (`read_missed`)."""
+    down = [s for s in lines if not s.horizontal]
+
+    def crosses(word: dict) -> bool:
+        middle = (word["top"] + word["bottom"]) / 2
+        return any(
+            s.start <= middle <= s.end and word["x0"] + RULE_OVERLAP < s.at < word["x1"] - RULE_OVERLAP for s in down
+        )
+
+    return [w for w in words if not crosses(w)]
 
 
 Render = Callable[[int], tuple[np.ndarray, float]]
@@ -235,11 +284,12 @@ def read_page(render: Render, index: int, folder: str) -> ScannedPage:
     gray, scale = render(index)
     gray = straighten(flatten_photo(gray), osd_api)
     lines, clean = find_rules(gray, scale)
-    words = read_words(clean, scale, text_api)
+    words = across_rules(read_words(clean, scale, text_api), lines)
     boxes = [region.box for lattice in find_lattices(lines) for region in lattice.regions]
     # A page without cells is searched for ink no word covers instead.
     again = boxes or uncovered_boxes(clean, scale, words)
-    words = join_unspaced(words + read_missed(scale, text_api, again, words), clean, scale)
+    found, replaced = read_missed(scale, text_api, again, words)
+    words = join_unspaced([w for w in words if not any(w is r for r in replaced)] + found, clean, scale)
     words = restore_marks(words, clean, scale)
     words = mend_broken_numbers(mend_column_numbers(mend_list_markers(mend_quarters(words))), boxes)
     words = reread_numbers(clean, scale, text_api, words, PAGE_MODE)

@@ -108,3 +108,46 @@ def test_list_numbers_of_another_column_run_into_a_sasaran_are_a_doubt():
     assert any("nomor-nomor urut" in w.pesan and w.sasaran == 1 for w in audit(doc))
     clean = _doc(Sasaran(1, None, "Meningkatnya mutu 2 jenjang pendidikan", [_ind(1, "Persentase sekolah")]))
     assert audit(clean) == []
+
+
+def test_sasaran_left_in_a_column_read_as_another_are_a_doubt():
+    """DPMPTSP Banyuwangi's borderless Renstra scanned: `NO` and `TUJUAN / SASARAN /PROGRAM` ran together into
+    one column, read as another column; every sasaran came out empty, every indicator cut at its lines."""
+    named = {"no tujuan / sasaran /program tujuan": "1 Meningkatnya"}
+    lines = [Indikator(1, "Laju Pertumbuhan", None, 1, 7, named), Indikator(2, "Investasi", None, 1, 8, named)]
+    found = audit(_doc(Sasaran(1, None, "", lines)))
+    assert [w.sasaran for w in found] == [1] and "no tujuan / sasaran /program" in found[0].pesan
+    # An IKT without sasaran text, whose other columns name no sasaran, is no doubt.
+    other = [Indikator(1, "Menjadi lembaga pelayanan publik", None, 1, 7, {"capaian": "86"})]
+    assert audit(_doc(Sasaran(1, None, "", other))) == []
+
+
+def test_a_word_ocr_read_one_letter_off_the_same_word_elsewhere_is_named():
+    """BPBD Situbondo's borderless Renstra scanned: `Pascabencana` read `Pascabencan` (a letter lost, sure of
+    itself) in one indicator while another writes `pascabencana`; the document had a warning elsewhere only."""
+    from ekstrak.keyakinan import OCR, ocr_warnings
+
+    def ind(n: int, text: str) -> Indikator:
+        return Indikator(n, text, Target("3", 3, None), 1, n, sumber=OCR)
+
+    texts = ["Jumlah kegiatan pascabencana", "Rencana Rekontruksi Pascabencan (R3P) di SMPLB", "Jumlah SMLB"]
+    found = ocr_warnings(_doc(Sasaran(1, None, "Meningkatnya layanan", [ind(n, t) for n, t in enumerate(texts, 1)])))
+    # Neither word is in the word list, so either may be the misread one: both are named.
+    assert [(w.indikator, w.pesan.split(";")[0]) for w in found] == [
+        (1, 'kata "pascabencana" di uraian tidak dikenal, padahal di tempat lain tertulis "pascabencan"'),
+        (2, 'kata "Pascabencan" di uraian tidak dikenal, padahal di tempat lain tertulis "pascabencana"'),
+    ]
+
+
+def test_an_indonesian_word_with_a_letter_ocr_confuses_is_named():
+    """Ditjen Hubud's PK scanned at 150 dpi: `terlarang` read `teriarang`, sure of itself, written once: in an
+    indicator's text and (here) in a sasaran's, each named."""
+    from ekstrak.keyakinan import OCR, ocr_warnings
+
+    ind = Indikator(1, "Jumlah lolosnya barang teriarang (prohibited item)", Target("8", 8, None), 1, 5, sumber=OCR)
+    doc = _doc(Sasaran(1, None, "Meningkatnya keamanan", [ind], sumber=OCR))
+    assert [(w.sasaran, w.indikator, w.pesan.split(";")[0]) for w in ocr_warnings(doc)] == [
+        (1, 1, 'kata "teriarang" di uraian tidak dikenal'),
+    ]
+    doc = _doc(Sasaran(1, None, "Meningkatnya keamanan barang teriarang", [], sumber=OCR))
+    assert [(w.sasaran, w.indikator) for w in ocr_warnings(doc)] == [(1, None)]

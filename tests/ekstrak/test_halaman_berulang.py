@@ -83,3 +83,74 @@ def test_a_coded_rows_rest_with_a_target_cut_from_its_number_is_the_same_row():
         ("Meningkatnya kualitas pelayanan", "Jumlah Hasil analisis data", "10 Dokumen"),
         ("Meningkatnya kualitas pelayanan", "Indeks kepuasan masyarakat", "85"),
     ]
+
+
+def test_a_header_row_repeated_on_a_new_page_as_ocr_misread_it_is_not_data():
+    """Sumedang's Renstra scanned: page 2 repeats the header's last row with `Rp` read `R`; taken as data,
+    its `Target` ran into the target above it (`100% Target`) and the rows below lost their sasaran."""
+
+    def header(page: int, under: list[str]) -> list[Row]:
+        top = [Cell(["SASARAN"]), Cell(["INDIKATOR"]), Cell(["TARGET KINERJA"], colspan=4), Cell(), Cell(), Cell()]
+        years = [Cell(), Cell(), Cell(["Tahun 2024"], colspan=2), Cell(), Cell(["Tahun 2025"], colspan=2), Cell()]
+        return [Row(top, page, 1), Row(years, page, 2), _row(under, page, 3)]
+
+    rows = [
+        Row([Cell(["RENCANA KINERJA TAHUN 2025"])], 1, 0),
+        *header(1, ["", "", "Target", "Rp", "Target", "Rp"]),
+        _row(["Meningkatnya kualitas pelayanan", "Indeks kepuasan", "80", "1.000", "85", "2.000"], 1, 4),
+        *header(2, ["", "", "Target", "R", "Target", "Rp"]),
+        _row(["", "Jumlah inovasi", "2", "500", "3", "600"], 2, 4),
+    ]
+    assert _indicators(Grid(rows)) == [
+        ("Meningkatnya kualitas pelayanan", "Indeks kepuasan", "85"),
+        ("Meningkatnya kualitas pelayanan", "Jumlah inovasi", "3"),
+    ]
+
+
+def test_a_row_whose_other_text_column_goes_on_with_a_broken_word_is_the_same_row():
+    """Sumedang's Renstra scanned: `Analisi` ends the programme cell at a page's foot and `s Data` starts it
+    at the next page's top; no code says so (the scan lost the code's digits), the words do."""
+    header = ["SASARAN", "PROGRAM", "INDIKATOR", "TARGET"]
+    rows = [
+        _row(header, 1, 1),
+        Row(
+            [Cell(["Meningkatnya kualitas"]), Cell(["Analisi"], None, 1, 1, [True]), Cell(["Jumlah"]), Cell(["10"])],
+            1,
+            2,
+        ),
+        _row(header, 2, 1),
+        Row([Cell(), Cell(["s Data"], None, 1, 1, [False]), Cell(["Hasil analisis"]), Cell(["Dokumen"])], 2, 2),
+        _row(["", "Evaluasi", "Jumlah laporan", "3 Laporan"], 2, 3),
+    ]
+    assert _indicators(Grid(rows, wrapped=True)) == [
+        ("Meningkatnya kualitas", "Jumlah Hasil analisis", "10 Dokumen"),
+        ("Meningkatnya kualitas", "Jumlah laporan", "3 Laporan"),
+    ]
+
+
+def test_a_word_broken_in_a_repeated_headers_label_is_no_doubt_about_a_record():
+    """Sumedang's Renstra scanned: its last column's label `Lokasi`, one letter a line, read `L k a i` on every
+    page's header: sixteen warnings about broken words that no record holds."""
+    lokasi = Cell(["L", "k", "a", "i"], None, 1, 1, [True, True, True, False])
+    header = [Cell(["SASARAN"]), Cell(["INDIKATOR"]), Cell(["TARGET"]), lokasi]
+    rows = [
+        Row(header, 1, 1),
+        _row(["Meningkatnya kualitas pelayanan", "Indeks kepuasan", "80", "Kota"], 1, 2),
+        Row(header, 2, 1),
+        _row(["", "Jumlah inovasi", "3", "Kota"], 2, 2),
+    ]
+    assert build_document(Grid(rows, wrapped=True)).peringatan == ()
+
+
+def test_a_long_row_of_column_numbers_as_ocr_misread_it_is_not_data():
+    """Sumedang's Renstra scanned at 300 dpi: its 14 column numbers read with `7` lost and `11` as `ital` on one page,
+    `1` as `al` on others; taken as data, they made an indicator `5` with the target `10` on every page."""
+    from ekstrak.table import is_column_numbers
+
+    def numbers(*texts: str) -> Row:
+        return _row(list(texts), 1, 2)
+
+    assert is_column_numbers(numbers("1", "2", "3", "4", "5", "6", "", "8", "9", "10", "ital", "12", "13", "14"))
+    assert is_column_numbers(numbers("al", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"))
+    assert not is_column_numbers(numbers("al", "2", "3", "4", "5", "6", "Jumlah", "8", "9", "10", "11", "12", "13"))
+    assert not is_column_numbers(numbers("1", "2", "3", "4", "5", "6", "7", "80", "9", "10", "11", "%"))

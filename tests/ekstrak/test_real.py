@@ -17,7 +17,7 @@ from ekstrak.audit import is_document_fact
 CASES = [(slug, form) for slug in slugs() for form in FORMS]
 # Indicators read exactly, per form, as measured when this was written: a change may raise these,
 # never lower them. (The corpus has 312 indicators in each form.)
-FLOOR = {".docx": 312, ".xlsx": 312, ".pdf": 310, "_tanpa_garis.pdf": 291, "_layout.txt": 291}
+FLOOR = {".docx": 312, ".xlsx": 312, ".pdf": 312, "_tanpa_garis.pdf": 291, "_layout.txt": 291}
 # Renderings still read wrong without a warning: named in the README's limitations, each a shape ekstrak
 # does not yet read (a borderless print whose columns run together or whose repeated header breaks into
 # pieces, a repeated header whose cell runs into the first row of the next page). The list may only shrink.

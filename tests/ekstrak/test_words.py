@@ -87,3 +87,21 @@ def test_a_short_piece_after_a_word_is_its_suffix_and_a_percent_sign_its_numbers
     assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["Penyediaan jasa"]
     assert mend_words(_grid(Cell(["100", "%"], None, 1, 1, [True, False])))[0].rows[0].cells[0].lines == ["100%"]
     assert mend_words(_grid(Cell(["100", "%"], None, 1, 1, [False, False])))[0].rows[0].cells[0].lines == ["100", "%"]
+
+
+def test_a_token_of_letters_and_digits_broken_between_two_digits_is_joined():
+    """Sumedang's Renstra keeps `perundang_x0002_undangan` (an escape from its spreadsheet) in a narrow column."""
+    cell = Cell(["sesuai", "perundang_x000", "2_undangan"], None, 1, 1, [False, True, False])
+    assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["sesuai", "perundang_x0002_undangan"]
+    cell = Cell(["kode", "A12", "3 Dokumen"], None, 1, 1, [False, True, False])  # a number of its own below
+    assert mend_words(_grid(cell))[0].rows[0].cells[0].lines == ["kode", "A12", "3 Dokumen"]
+
+
+def test_a_line_filled_by_no_word_and_a_short_end_below_it_are_one_word():
+    """Sumedang's Renstra: `Keselera` / `san` (the document's own spelling of `keselarasan`, in no word list
+    and written once) in a narrow column; `san` alone is in Tesseract's list, as most short pieces are."""
+    cell = Cell(["Persentase", "Keselera", "san", "Program"], None, 1, 1, [False, True, False, True])
+    grid, doubts = mend_words(_grid(cell))
+    assert grid.rows[0].cells[0].lines == ["Persentase", "Keselerasan", "Program"] and not doubts
+    cell = Cell(["Nilai", "SAKIP", "dan", "IKM"], None, 1, 1, [False, True, False, False])  # capitals: a word
+    assert mend_words(_grid(cell, also="dan"))[0].rows[0].cells[0].lines == ["Nilai", "SAKIP", "dan", "IKM"]
