@@ -36,6 +36,10 @@ _LEADS = r"(?:Persentase|Prosentase|Jumlah|Indeks|Tingkat|Rasio|Angka|Cakupan|Pr
 _RUN_TOGETHER_RE = re.compile(rf"(?<=[a-z)]) {_LEADS} [a-z]|(?<=\S) \d{{1,2}}[.)]? {_LEADS}\b")
 # List numbers one after another inside a text (`… penduduk 3. 4. 5.`): another column's numbers run in.
 _LIST_NUMBERS_RE = re.compile(r"(?:^|\s)\d{1,2}\s?[.)]\s+\d{1,2}\s?[.)](?:\s|$)")
+# A list number inside a text (`… Inklusi 0. Pendidikan …`) or left at its start (`1 Angka …`): the number
+# column's text run into the indicator's.
+_INNER_NUMBER_RE = re.compile(r"(?<=[a-z]) \d{1,2}[.)] [A-Z]")
+_LEADING_NUMBER_RE = re.compile(r"^\d{1,2}[.)]? [A-Z]")
 _FURNITURE_RE = re.compile(r"^(?:halaman\s+\d+(?:\s+dari\s+\d+)?|page\s+\d+)$", re.IGNORECASE)
 NO_TARGET = "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya"
 _SASARAN_WORD_RE = re.compile(r"\bsasaran\b")
@@ -78,6 +82,8 @@ def _odd_text(text: str) -> str | None:
         return f'uraiannya "{folded[:60]} …" memuat nomor-nomor urut dari kolom lain'
     if _RUN_TOGETHER_RE.search(folded):
         return f'uraiannya "{folded[:60]} …" tampak memuat dua indikator yang tergabung'
+    if _INNER_NUMBER_RE.search(folded) or _LEADING_NUMBER_RE.match(folded):
+        return f'uraiannya "{folded[:60]} …" memuat nomor urut yang masuk dari kolom nomor'
     return None
 
 
@@ -118,6 +124,22 @@ def _missing_targets(doc: Dokumen) -> Iterator[Peringatan]:
         if ind.target is None and not s.target_mentah:
             yield Peringatan(
                 "indikator tanpa target, padahal indikator lain bertarget; periksa barisnya", **_where(s, ind)
+            )
+
+
+def _empty_rows(doc: Dokumen) -> Iterator[Peringatan]:
+    """An indicator with nothing in any of its columns where most indicators have figures in theirs (a row
+    cut in two: its text's rest read as an indicator of its own)."""
+    indicators = [(s, i) for s in doc.sasaran for i in s.indikator]
+    with_figures = sum(1 for _, i in indicators if any(re.search(r"\d", v or "") for v in i.kolom_lain.values()))
+    if len(indicators) < 3 or with_figures * 3 < len(indicators) * 2:
+        return
+    for s, ind in indicators:
+        if ind.target is None and not any((v or "").strip() for v in ind.kolom_lain.values()):
+            yield Peringatan(
+                "indikator tanpa isi di kolom-kolom lainnya, padahal indikator lain berisi angka; mungkin lanjutan "
+                "uraian indikator di atasnya; periksa barisnya",
+                **_where(s, ind),
             )
 
 
@@ -230,6 +252,7 @@ def audit(doc: Dokumen) -> list[Peringatan]:
     for check in (
         _texts,
         _missing_targets,
+        _empty_rows,
         _unread_targets,
         _odd_units,
         printed_capaian,

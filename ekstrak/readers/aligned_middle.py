@@ -277,11 +277,19 @@ def alignment(columns: Columns, step: float, carried: str | None) -> tuple[str, 
     """How the page sets its cells on their rows, and whether that is in doubt (rows that tell the
     alignments apart disagree). With no row to tell, the page before's; else top."""
     groups, _ = bands_of(body_blocks(columns, step))
-    counted = votes(groups)
+    return decide(votes(groups), carried)
+
+
+def decide(counted: Counter[str], carried: str | None) -> tuple[str, bool]:
+    """The alignment most rows vote for, and whether that is in doubt; with no vote the page before's (or
+    top), and with votes that disagree the page before's way when some rows here vote for it too."""
     if not counted:
         return carried or TOP, False
     how, most = counted.most_common(1)[0]
-    return how, most < AGREEING * sum(counted.values())
+    unclear = most < AGREEING * sum(counted.values())
+    if unclear and carried is not None and counted[carried]:
+        return carried, True
+    return how, unclear
 
 
 def middle_rows(

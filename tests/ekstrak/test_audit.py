@@ -151,3 +151,29 @@ def test_an_indonesian_word_with_a_letter_ocr_confuses_is_named():
     ]
     doc = _doc(Sasaran(1, None, "Meningkatnya keamanan barang teriarang", [], sumber=OCR))
     assert [(w.sasaran, w.indikator) for w in ocr_warnings(doc)] == [(1, None)]
+
+
+def test_a_list_number_run_into_an_indicators_text_is_a_doubt():
+    """Kulon Progo's IKU in a Word table ruled only across, saved as PDF: a header spanning the number and
+    the text columns let the broken `10.` into the text (`1 Angka Partisipasi Murni Inklusi 0. Pendidikan …`)."""
+    for text in ("1 Angka Partisipasi Murni Inklusi 0. Pendidikan Dasar", "Angka Partisipasi Kasar 1. Pendidikan"):
+        found = audit(_doc(Sasaran(1, None, "Meningkatnya pendidikan", [_ind(1, text)])))
+        assert [(w.sasaran, w.indikator) for w in found] == [(1, 1)] and "nomor urut" in found[0].pesan
+    clean = ["Persentase sekolah terakreditasi A", "Rasio guru 1:20 di SD", "Indeks 2.0 layanan", "Angka Harapan Hidup"]
+    assert audit(_doc(Sasaran(1, None, "Meningkatnya pendidikan", [_ind(n, t) for n, t in enumerate(clean, 1)]))) == []
+
+
+def test_an_indicator_with_nothing_in_its_columns_among_rows_of_figures_is_a_doubt():
+    """A Renstra whose yearly targets are other columns: an indicator's text cut in two by a row boundary
+    leaves its rest as an indicator with no figure in any column."""
+
+    def ind(n: int, text: str, years: dict) -> Indikator:
+        return Indikator(n, text, None, 1, 10 + n, years)
+
+    figures = {"2026": "10", "2027": "12"}
+    rows = [ind(1, "Jumlah warga yang dilatih", figures), ind(2, "Kabupaten/Kota yang mengikuti", {"2026": ""})]
+    rows += [ind(3, "Jumlah dokumen rencana", figures), ind(4, "Jumlah laporan", figures)]
+    found = audit(_doc(Sasaran(1, None, "Terlaksananya pelayanan", rows)))
+    assert [(w.sasaran, w.indikator) for w in found] == [(1, 2)]
+    rows[1] = ind(2, "Jumlah keluarga terlatih", figures)
+    assert audit(_doc(Sasaran(1, None, "Terlaksananya pelayanan", rows))) == []

@@ -176,3 +176,18 @@ def test_a_centred_cell_cut_by_the_page_break_and_a_sasaran_under_a_group_headin
     doc = ekstrak.extract_bytes(HTML(string=page.replace("vertical-align: top", "vertical-align: middle")).write_pdf())
     assert score(doc.to_dict(), expected(slug)).exact
     assert doc.peringatan == ()
+
+
+def test_rows_that_disagree_keep_the_page_befores_alignment_when_some_agree_with_it():
+    """The corpus printed borderless in a serif font: Dinkes Banyuwangi's page 2 had one row voting bottom
+    and one voting top after a top-aligned page 1; read bottom, 14 of its 25 indicators went wrong."""
+    from collections import Counter
+
+    from ekstrak.readers.aligned_middle import BOTTOM, MIDDLE, TOP, decide
+
+    assert decide(Counter({BOTTOM: 1, TOP: 1}), TOP) == (TOP, True)
+    assert decide(Counter({MIDDLE: 3, TOP: 2}), TOP) == (TOP, True)
+    assert decide(Counter({MIDDLE: 3, TOP: 2}), None) == (MIDDLE, True)
+    assert decide(Counter({MIDDLE: 3, BOTTOM: 2}), TOP) == (MIDDLE, True)
+    assert decide(Counter({MIDDLE: 9, TOP: 1}), TOP) == (MIDDLE, False)
+    assert decide(Counter(), BOTTOM) == (BOTTOM, False)
