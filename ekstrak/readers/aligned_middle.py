@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..grid import Cell, Row
 from .aligned import GUTTER, ROW_TOLERANCE, Columns, blocks, line_number, lines_of
+from .lattice import connected
 
 TOP, MIDDLE, BOTTOM = "top", "middle", "bottom"
 # Two cells overlap (stand beside one another) when they share more than this height (points).
@@ -105,22 +106,13 @@ def bands_of(found: list[Block]) -> tuple[list[list[Block]], list[Block]]:
         )
     ]
     single = [b for b in found if b not in spread and b.column >= 0]
-    parent = list(range(len(single)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, one in enumerate(single):
-        for j in range(i + 1, len(single)):
-            if single[j].column != one.column and one.overlaps(single[j]):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[Block]] = {}
-    for i, block in enumerate(single):
-        groups.setdefault(root(i), []).append(block)
-    rows = list(groups.values()) + [[b] for b in found if b.column == -1]
+    side_by_side = (
+        (i, j)
+        for i, j in itertools.combinations(range(len(single)), 2)
+        if single[j].column != single[i].column and single[i].overlaps(single[j])
+    )
+    rows = [[single[i] for i in group] for group in connected(len(single), side_by_side)]
+    rows += [[b] for b in found if b.column == -1]
     return sorted(rows, key=lambda g: min(b.top for b in g)), spread
 
 

@@ -5,6 +5,7 @@ the cell it stands in, so a ruled PDF table reaches the grid as its DOCX would."
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..grid import Cell, words_confidence
@@ -128,9 +129,9 @@ class Lattice:
         return x0 - SNAP <= cx <= x1 + SNAP and top - SNAP <= cy <= bottom + SNAP
 
 
-def _groups(lines: list[Segment]) -> list[list[Segment]]:
-    """Ruling lines that touch one another, as separate tables."""
-    parent = list(range(len(lines)))
+def connected(count: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The items 0 … count-1 in groups joined by the links (each group in order, groups by first item)."""
+    parent = list(range(count))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -138,16 +139,25 @@ def _groups(lines: list[Segment]) -> list[list[Segment]]:
             i = parent[i]
         return i
 
+    for i, j in links:
+        parent[find(i)] = find(j)
+    out: dict[int, list[int]] = {}
+    for i in range(count):
+        out.setdefault(find(i), []).append(i)
+    return list(out.values())
+
+
+def _groups(lines: list[Segment]) -> list[list[Segment]]:
+    """Ruling lines that touch one another, as separate tables."""
     horizontal = [i for i, s in enumerate(lines) if s.horizontal]
     vertical = [i for i, s in enumerate(lines) if not s.horizontal]
-    for h, v in itertools.product(horizontal, vertical):
-        a, b = lines[h], lines[v]
-        if a.start - DASH_GAP <= b.at <= a.end + DASH_GAP and b.start - DASH_GAP <= a.at <= b.end + DASH_GAP:
-            parent[find(h)] = find(v)
-    out: dict[int, list[Segment]] = {}
-    for i, line in enumerate(lines):
-        out.setdefault(find(i), []).append(line)
-    return list(out.values())
+    touching = (
+        (h, v)
+        for h, v in itertools.product(horizontal, vertical)
+        if lines[h].start - DASH_GAP <= lines[v].at <= lines[h].end + DASH_GAP
+        and lines[v].start - DASH_GAP <= lines[h].at <= lines[v].end + DASH_GAP
+    )
+    return [[lines[i] for i in group] for group in connected(len(lines), touching)]
 
 
 def _lattice(lines: list[Segment]) -> Lattice | None:
