@@ -4,6 +4,9 @@ columns left out as the sheet prints them (and named), on the first sheet that h
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from collections.abc import Callable
 
 from openpyxl.utils import get_column_letter
@@ -88,10 +91,20 @@ def _sheet_rows(sheet) -> tuple[list[Row], list[str]]:
     return rows, notes
 
 
+_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any sheet of the file holds a formula (so that the file need not be opened again for them)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        return any(_FORMULA_RE.search(book.read(name)) for name in sheets)
+
+
 def _uncalculated(data: bytes, sheet) -> list[str]:
     """Cells holding a formula whose result the file does not keep (written by a program, never opened)."""
     empty = {(c.row, c.column) for row in sheet.iter_rows() for c in row if c.value is None}
-    if not empty:
+    if not empty or not _has_formulas(data):
         return []
     formulas = open_workbook(data, read_only=True, values=False)[sheet.title]
     found = [
